@@ -1,0 +1,37 @@
+// Step 1 of the pipeline: load the compilation database and turn each entry
+// into a command line Clang (the one deadwood links) will accept.
+//
+// Plain data at the interface: the tool's main and tests use it without
+// Clang headers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+/// One translation unit to parse: the database entry, made absolute, with its
+/// command line already adjusted for our Clang.
+struct CompileJob {
+  std::string File;       ///< absolute path of the main file
+  std::string Directory;  ///< working directory of the command
+  std::vector<std::string> Args;  ///< full command line, compiler first
+};
+
+/// Loads `PathArg`: a build directory holding compile_commands.json, or the
+/// path of such a file. On failure returns false and sets *Err to one line
+/// naming the path (the caller prefixes "deadwood: error: " and exits 2).
+/// *DatabaseDir is set to the directory holding the database.
+bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
+                  std::string *DatabaseDir, std::string *Err);
+
+/// Makes a command line written for g++ or another clang safe for ours:
+/// drops GCC-only flags Clang rejects, output and dependency-file flags,
+/// forces -fsyntax-only, and points Clang at the resource dir of the LLVM we
+/// link (the user never passes -resource-dir).
+std::vector<std::string> adjustCommandLine(std::vector<std::string> Args);
+
+/// The deepest directory containing every file (a common ancestor).
+std::string commonAncestor(const std::vector<std::string> &Files);
+
+}  // namespace deadwood

@@ -1,0 +1,24 @@
+// Step 2 of the pipeline, for a whole database: run one Clang frontend per
+// compile job (in parallel) and collect one TuSummary per job.
+#pragma once
+
+#include "analyzer/Database.h"
+#include "model/Summary.h"
+
+#include <functional>
+#include <vector>
+
+namespace deadwood {
+
+/// Called after each TU, from the worker thread that parsed it (calls are
+/// serialized): Done of Total finished, and the summary just made.
+using ProgressFn = std::function<void(size_t Done, size_t Total, const TuSummary &)>;
+
+/// Parses every job with `Jobs` workers (0: one per core). The result has one
+/// summary per job, in the order of `Work`, whatever order they finished in.
+/// A TU whose frontend reported an error is marked Failed with its first
+/// errors in compiler form; it never stops the others.
+std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
+                                  const ProgressFn &Progress = {});
+
+}  // namespace deadwood

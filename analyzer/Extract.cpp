@@ -1,0 +1,547 @@
+// Clang AST => TuSummary.
+//
+// Terms. A *symbol* is a function, method, variable or class, named by its
+// USR. An *edge* says that the code of one symbol (its *container*: the
+// function whose body, or the variable whose initializer, holds the
+// reference) needs another. A *root* is a symbol that is alive without being
+// referenced (main, a global with a dynamic initializer, ...).
+//
+// What is walked: every declaration of the TU, with implicit code (implicit
+// constructors' bodies, range-for's begin/end, default arguments and default
+// member initializers at the place they are used) and template instantiations
+// (each instantiation is its own symbol, mapped to its pattern). Bodies of
+// functions in system headers are skipped unless they are instantiations: a
+// non-template system function cannot name project code, an instantiation
+// (`std::sort<It, Cmp>`) can.
+//
+// What is approximated, always toward "alive":
+//  - references in unevaluated operands (sizeof, decltype) count as edges;
+//  - a member of a class with an in-class initializer is seen through the
+//    constructors that use the initializer, never on its own;
+//  - scope exit of a local calls its destructor from the enclosing function;
+//    constructors also need the destructors of their bases and members
+//    (unwinding), destructors need them too.
+//  - a dependent call in a template pattern is not an edge: the instantiations
+//    carry the resolved calls.
+#include "analyzer/Extract.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Path.h"
+
+#include <tuple>
+
+namespace deadwood {
+namespace {
+
+using namespace clang;
+
+Linkage linkageOf(const NamedDecl *D) {
+  switch (D->getFormalLinkage()) {
+  case clang::Linkage::Internal:
+  case clang::Linkage::UniqueExternal:
+    return Linkage::Internal;
+  case clang::Linkage::External:
+  case clang::Linkage::Module:
+    return Linkage::External;
+  default:
+    return Linkage::None;
+  }
+}
+
+SymbolKind kindOf(const NamedDecl *D) {
+  if (isa<CXXConstructorDecl>(D)) return SymbolKind::Constructor;
+  if (isa<CXXDestructorDecl>(D)) return SymbolKind::Destructor;
+  if (isa<CXXConversionDecl>(D)) return SymbolKind::Conversion;
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return FD->isOverloadedOperator() ? SymbolKind::Operator
+           : isa<CXXMethodDecl>(D)    ? SymbolKind::Method
+                                      : SymbolKind::Function;
+  if (isa<RecordDecl>(D)) return SymbolKind::Class;
+  return SymbolKind::Variable;
+}
+
+/// True for code the compiler made from a template: its body is worth walking
+/// even in a system header, because it may call back into project code.
+bool isInstantiated(const Decl *D) {
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C))
+      if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization) return true;
+    if (const auto *F = dyn_cast<FunctionDecl>(C))
+      if (F->isTemplateInstantiation()) return true;
+  }
+  if (const auto *FD = dyn_cast<FunctionDecl>(D)) return FD->isTemplateInstantiation();
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    return isTemplateInstantiation(VD->getTemplateSpecializationKind());
+  return false;
+}
+
+/// Functions and variables whose code we attribute edges to.
+bool isContainer(const Decl *D) {
+  if (isa<FunctionDecl>(D)) return true;
+  const auto *VD = dyn_cast<VarDecl>(D);
+  return VD && !isa<ParmVarDecl>(VD) && VD->hasGlobalStorage() && !VD->isStaticLocal();
+}
+
+class Extractor : public RecursiveASTVisitor<Extractor> {
+  using Base = RecursiveASTVisitor<Extractor>;
+
+public:
+  Extractor(ASTContext &Ctx, TuSummary &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out),
+        Policy(Ctx.getPrintingPolicy()) {
+    Policy.SuppressUnwrittenScope = true;
+    Policy.AnonymousTagLocations = false;
+  }
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D) return true;
+    if (skipWholly(D)) return true;
+    if (!isContainer(D)) return Base::TraverseDecl(D);
+    Containers.push_back(symbolFor(cast<NamedDecl>(D)));
+    bool Ok = Base::TraverseDecl(D);
+    Containers.pop_back();
+    return Ok;
+  }
+
+  // --- declarations ---------------------------------------------------------
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isDependentContext() && !FD->isTemplated()) return true;
+    recordSite(FD, FD->isThisDeclarationADefinition());
+    if (FD->isThisDeclarationADefinition()) functionRoots(FD);
+    if (FD->doesThisDeclarationHaveABody() || FD->isDefaulted())
+      if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))
+        memberDestructorEdges(cast<CXXMethodDecl>(FD)->getParent(), FD->getLocation());
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (isContainer(VD)) {
+      recordSite(VD, VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly);
+      variableRoots(VD);
+    }
+    // A local, a parameter or a global of class type is destroyed by the
+    // code that holds it.
+    if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly || isa<ParmVarDecl>(VD))
+      destroyEdges(VD->getType(), VD->getLocation());
+    return true;
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (RD->isThisDeclarationADefinition() && !RD->isDependentType())
+      recordSite(RD, true);
+    return true;
+  }
+
+  // --- references -----------------------------------------------------------
+
+  bool VisitCallExpr(CallExpr *E) {
+    if (const Expr *Callee = E->getCallee()) Callees.insert(Callee->IgnoreParenImpCasts());
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    const ValueDecl *D = E->getDecl();
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D); MD && MD->isVirtual())
+      return edge(MD, EdgeKind::VirtualCall, E->getLocation());  // &B::f
+    if (isa<FunctionDecl>(D))
+      return edge(D, Callees.contains(E) ? EdgeKind::Call : EdgeKind::Address,
+                  E->getLocation());
+    if (isa<VarDecl>(D) && isContainer(D))
+      return edge(D, EdgeKind::Reference, E->getLocation());
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    const ValueDecl *D = E->getMemberDecl();
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
+      bool Dispatched = MD->isVirtual() && !E->hasQualifier();
+      return edge(MD, Dispatched                ? EdgeKind::VirtualCall
+                      : Callees.contains(E)     ? EdgeKind::Call
+                                                : EdgeKind::Address,
+                  E->getMemberLoc());
+    }
+    if (isa<VarDecl>(D)) return edge(D, EdgeKind::Reference, E->getMemberLoc());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return edge(E->getConstructor(), EdgeKind::Construct, E->getBeginLoc());
+  }
+
+  bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
+    return edge(E->getConstructor(), EdgeKind::Construct, E->getBeginLoc());
+  }
+
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    return edge(E->getTemporary()->getDestructor(), EdgeKind::Destroy, E->getBeginLoc());
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    edge(E->getOperatorNew(), EdgeKind::Allocate, E->getBeginLoc());
+    return edge(E->getOperatorDelete(), EdgeKind::Allocate, E->getBeginLoc());
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    edge(E->getOperatorDelete(), EdgeKind::Allocate, E->getBeginLoc());
+    QualType T = E->getDestroyedType();
+    if (T.isNull() || T->isDependentType()) return true;
+    return destroyEdges(T, E->getBeginLoc(), /*Dispatched=*/true);
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
+  }
+
+private:
+  /// Declarations whose insides we never walk: bodies of system functions
+  /// that are not instantiations, and members' in-class initializers (they
+  /// are walked where a constructor or aggregate uses them).
+  bool skipWholly(const Decl *D) {
+    if (const auto *F = dyn_cast<FieldDecl>(D)) return F->hasInClassInitializer();
+    if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D)) return false;
+    if (isa<ParmVarDecl>(D)) return false;
+    return inSystemHeader(D->getLocation()) && !isInstantiated(D);
+  }
+
+  void functionRoots(const FunctionDecl *FD) {
+    if (inSystemHeader(FD->getLocation())) return;
+    if (FD->isMain()) root(FD, RootReason::Main);
+    else if (FD->hasAttr<ConstructorAttr>() || FD->hasAttr<DestructorAttr>() ||
+             FD->hasAttr<UsedAttr>() || FD->hasAttr<RetainAttr>())
+      root(FD, RootReason::Attribute);
+    else if (FD->isReplaceableGlobalAllocationFunction())
+      root(FD, RootReason::ReplaceableNew);
+  }
+
+  void variableRoots(const VarDecl *VD) {
+    if (inSystemHeader(VD->getLocation()) || VD->isTemplated()) return;
+    if (VD->isThisDeclarationADefinition() == VarDecl::DeclarationOnly) return;
+    if (VD->hasAttr<UsedAttr>() || VD->hasAttr<RetainAttr>())
+      return root(VD, RootReason::Attribute);
+    const Expr *Init = VD->getInit();
+    bool DynamicInit = Init && !Init->isValueDependent() && !VD->hasConstantInitialization();
+    if (DynamicInit || VD->needsDestruction(Ctx) != QualType::DK_none)
+      root(VD, RootReason::StaticInit);
+  }
+
+  /// Edges from a constructor or destructor to the destructors of its
+  /// class's bases and members (a destructor runs them; a constructor needs
+  /// them to unwind).
+  void memberDestructorEdges(const CXXRecordDecl *RD, SourceLocation Loc) {
+    if (!RD->hasDefinition() || RD->isDependentType()) return;
+    for (const CXXBaseSpecifier &B : RD->bases()) destroyEdges(B.getType(), Loc);
+    for (const FieldDecl *F : RD->fields())
+      if (!F->getType()->isReferenceType()) destroyEdges(F->getType(), Loc);
+  }
+
+  /// Edges to whatever destroys an object of type T: its destructor, or when
+  /// the compiler has not declared one, the destructors of its parts.
+  /// Dispatched: destroyed through a pointer (`delete p`), so a virtual
+  /// destructor dispatches; otherwise the static type is the dynamic one.
+  bool destroyEdges(QualType T, SourceLocation Loc, bool Dispatched = false) {
+    if (T.isNull() || T->isDependentType()) return true;
+    const auto *RD = Ctx.getBaseElementType(T)->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor()) return true;
+    RD = RD->getDefinition();
+    if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+      return edge(Dtor, Dispatched && Dtor->isVirtual() ? EdgeKind::VirtualCall : EdgeKind::Destroy,
+                  Loc);
+    memberDestructorEdges(RD, Loc);
+    return true;
+  }
+
+  // --- recording --------------------------------------------------------------
+
+  bool edge(const Decl *Target, EdgeKind Kind, SourceLocation Loc) {
+    const auto *ND = dyn_cast_or_null<NamedDecl>(Target);
+    if (!ND || ND->isInvalidDecl()) return true;
+    if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
+                                                    !FD->isTemplated())
+      return true;
+    int From = Containers.empty() ? -1 : Containers.back();
+    if (From < 0 && inSystemHeader(Loc)) return true;
+    int To = symbolFor(ND);
+    if (To < 0 || !SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return true;
+    Edge E;
+    E.From = From < 0 ? std::string() : Out.Symbols[From].Usr;
+    E.To = Out.Symbols[To].Usr;
+    E.Kind = Kind;
+    std::tie(E.File, E.Line, E.Column) = position(Loc);
+    Out.Edges.push_back(std::move(E));
+    return true;
+  }
+
+  void root(const NamedDecl *D, RootReason Reason) {
+    int Id = symbolFor(D);
+    if (Id >= 0 && SeenRoots.insert(Id).second)
+      Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason});
+  }
+
+  /// Adds one declaration's site to its symbol. System-header sites are not
+  /// kept: nothing there is ever reported or edited.
+  void recordSite(const NamedDecl *D, bool IsDefinition) {
+    int Id = symbolFor(D);
+    if (Id < 0 || inSystemHeader(D->getLocation())) return;
+    Symbol &S = Out.Symbols[Id];
+    Site Where = siteOf(D);
+    if (IsDefinition) {
+      if (!S.HasDefinition) S.Definition = Where;
+      S.HasDefinition = true;
+    } else if (std::find(S.Declarations.begin(), S.Declarations.end(), Where) ==
+               S.Declarations.end()) {
+      S.Declarations.push_back(Where);
+    }
+  }
+
+  /// The symbol for D, created on first sight with everything that does not
+  /// depend on which redeclaration we are looking at. -1 when D has no USR.
+  int symbolFor(const NamedDecl *D) {
+    D = cast<NamedDecl>(D->getCanonicalDecl());
+    if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
+    std::string Usr = usrOf(D);
+    int Id = Usr.empty() ? -1 : static_cast<int>(Out.Symbols.size());
+    SymbolIds[D] = Id;
+    if (Id < 0) return Id;
+    Symbol S;
+    S.Usr = std::move(Usr);
+    S.Kind = kindOf(D);
+    S.Link = linkageOf(D);
+    S.Name = nameOf(D);
+    S.Flags = flagsOf(D);
+    Out.Symbols.push_back(std::move(S));
+    // Relations may create further symbols: fill them in after the push.
+    fillRelations(D, Id);
+    return Id;
+  }
+
+  void fillRelations(const NamedDecl *D, int Id) {
+    std::string Parent, Pattern;
+    std::vector<std::string> Overrides, Bases;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
+      Parent = usrAt(symbolFor(MD->getParent()));
+      for (const CXXMethodDecl *O : MD->overridden_methods())
+        Overrides.push_back(usrAt(symbolFor(O)));
+    }
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false))
+        Pattern = usrAt(symbolFor(P));
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (const VarDecl *P = VD->getTemplateInstantiationPattern()) Pattern = usrAt(symbolFor(P));
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+      if (const CXXRecordDecl *Def = RD->getDefinition(); Def && !Def->isDependentType())
+        for (const CXXBaseSpecifier &B : Def->bases())
+          if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
+            Bases.push_back(usrAt(symbolFor(BR)));
+      if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern(); P && P != RD)
+        Pattern = usrAt(symbolFor(P));
+    }
+    Symbol &S = Out.Symbols[Id];
+    S.Parent = std::move(Parent);
+    S.Pattern = Pattern == S.Usr ? std::string() : std::move(Pattern);
+    S.Overrides = std::move(Overrides);
+    S.Bases = std::move(Bases);
+  }
+
+  std::string usrAt(int Id) const { return Id < 0 ? std::string() : Out.Symbols[Id].Usr; }
+
+  /// Clang's USR, made unique per file for internal linkage: Clang names a
+  /// `static` function after its file's base name only, so two `util.cpp` in
+  /// different folders would collide.
+  std::string usrOf(const NamedDecl *D) {
+    llvm::SmallString<128> Buf;
+    if (index::generateUSRForDecl(D, Buf)) return {};
+    std::string Usr(Buf.str());
+    if (linkageOf(D) == Linkage::Internal && !isa<RecordDecl>(D)) {
+      int File = std::get<0>(position(D->getLocation()));
+      if (File >= 0) Usr += "#" + Out.Files[File];
+    }
+    return Usr;
+  }
+
+  uint32_t flagsOf(const NamedDecl *D) {
+    uint32_t F = 0;
+    auto Set = [&F](bool On, uint32_t Bit) { if (On) F |= Bit; };
+    Set(D->isImplicit(), flag::Implicit);
+    Set(inSystemHeader(D->getLocation()), flag::InSystemHeader);
+    Set(D->getLocation().isMacroID(), flag::FromMacro);
+    Set(D->hasAttr<UsedAttr>() || D->hasAttr<RetainAttr>(), flag::Used);
+    Set(isInstantiated(D) && !D->isTemplated(), flag::Instantiation);
+    Set(D->isTemplated(), flag::TemplatePattern);
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      Set(FD->isVirtualAsWritten() || (isa<CXXMethodDecl>(FD) &&
+                                       cast<CXXMethodDecl>(FD)->isVirtual()),
+          flag::Virtual);
+      Set(FD->isPureVirtual(), flag::Pure);
+      Set(FD->isDefaulted(), flag::Defaulted);
+      Set(FD->isDeleted(), flag::Deleted);
+      Set(FD->isInlined(), flag::Inline);
+      Set(FD->isConstexpr(), flag::Constexpr);
+      Set(FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization,
+          flag::ExplicitSpecialization);
+      Set(FD->isExternC(), flag::ExternC);
+      Set(FD->isMain(), flag::Main);
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        Set(MD->getParent()->isLambda(), flag::Lambda);
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      Set(VD->isConstexpr(), flag::Constexpr);
+      Set(VD->isInline(), flag::Inline);
+      Set(VD->isExternC(), flag::ExternC);
+    }
+    return F;
+  }
+
+  std::string nameOf(const NamedDecl *D) {
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    D->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD) return Name;
+    OS << '(';
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      OS << (I ? ", " : "") << FD->getParamDecl(I)->getType().getAsString(Policy);
+    if (FD->isVariadic()) OS << (FD->getNumParams() ? ", ..." : "...");
+    OS << ')';
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+      if (MD->isConst()) OS << " const";
+      if (MD->isVolatile()) OS << " volatile";
+      if (MD->getRefQualifier() == RQ_LValue) OS << " &";
+      if (MD->getRefQualifier() == RQ_RValue) OS << " &&";
+    }
+    return Name;
+  }
+
+  // --- locations --------------------------------------------------------------
+
+  bool inSystemHeader(SourceLocation Loc) const {
+    return Loc.isValid() && SM.isInSystemHeader(SM.getFileLoc(Loc));
+  }
+
+  int fileIndex(FileID FID) {
+    auto [It, Inserted] = FileIds.try_emplace(FID, -1);
+    if (!Inserted) return It->second;
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    if (!Entry) return -1;
+    It->second = static_cast<int>(Out.Files.size());
+    Out.Files.push_back(absolutePath(*Entry));
+    return It->second;
+  }
+
+  std::string absolutePath(FileEntryRef Entry) {
+    llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
+    llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    return std::string(Path.str());
+  }
+
+  /// File index, line, column of a location, macros resolved to where they
+  /// are written in a file.
+  std::tuple<int, uint32_t, uint32_t> position(SourceLocation Loc) {
+    if (Loc.isInvalid()) return {-1, 0, 0};
+    SourceLocation F = SM.getFileLoc(Loc);
+    auto [FID, Offset] = SM.getDecomposedLoc(F);
+    return {fileIndex(FID), SM.getLineNumber(FID, Offset), SM.getColumnNumber(FID, Offset)};
+  }
+
+  /// The site of one declaration: the byte range of its whole text (template
+  /// headers included) and the position of its name.
+  Site siteOf(const NamedDecl *D) {
+    Site S;
+    std::tie(S.File, S.Line, S.Column) = position(D->getLocation());
+    SourceRange R = D->getSourceRange();
+    if (const auto *DD = dyn_cast<DeclaratorDecl>(D)) R.setBegin(DD->getOuterLocStart());
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (const auto *T = FD->getDescribedFunctionTemplate()) R.setBegin(T->getBeginLoc());
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+      if (const auto *T = RD->getDescribedClassTemplate()) R.setBegin(T->getBeginLoc());
+    SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
+    if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
+      S.Begin = SM.getFileOffset(B);
+      S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+    }
+    return S;
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  TuSummary &Out;
+  PrintingPolicy Policy;
+  std::vector<int> Containers;  ///< symbol ids, innermost last
+  llvm::DenseMap<const Decl *, int> SymbolIds;
+  llvm::DenseMap<FileID, int> FileIds;
+  llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen
+  std::set<std::tuple<int, int, int>> SeenEdges;
+  llvm::DenseSet<int> SeenRoots;
+};
+
+class ExtractConsumer : public ASTConsumer {
+public:
+  explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    extractFromAST(Ctx, Out);
+    if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
+  }
+
+private:
+  TuSummary *Out;
+};
+
+class ExtractAction : public ASTFrontendAction {
+public:
+  explicit ExtractAction(TuSummary *Out) : Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+    return std::make_unique<ExtractConsumer>(Out);
+  }
+
+private:
+  TuSummary *Out;
+};
+
+}  // namespace
+
+void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
+  Extractor X(Ctx, *Out);
+  X.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // Record every file the TU read, not just those that declared something:
+  // a failed TU makes all of them unknown, and the cache keys on them.
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::set<std::string> Seen(Out->Files.begin(), Out->Files.end());
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
+    llvm::SmallString<256> Path(Real.empty() ? It->first.getName() : Real);
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, true);
+    if (Seen.insert(std::string(Path.str())).second) Out->Files.emplace_back(Path.str());
+  }
+}
+
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
+  return std::make_unique<ExtractAction>(Out);
+}
+
+TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
+                          const std::string &FileName) {
+  TuSummary S;
+  S.MainFile = FileName;
+  Args.insert(Args.begin(), "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
+  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName))
+    S.Failed = true;
+  return S;
+}
+
+}  // namespace deadwood

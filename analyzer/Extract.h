@@ -1,0 +1,36 @@
+// Step 2 of the pipeline: Clang AST => TuSummary.
+//
+// One RecursiveASTVisitor walks the whole TU, implicit code and template
+// instantiations included, and records symbols (by USR), edges
+// {container, target, kind, location} and roots. See Extract.cpp for what is
+// modelled and what is not.
+#pragma once
+
+#include "model/Summary.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FrontendAction;
+}  // namespace clang
+
+namespace deadwood {
+
+/// Fills *Out from a parsed TU. Sets Files and everything derived from the AST;
+/// MainFile, Directory, Failed and Errors are the caller's business.
+void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out);
+
+/// A `-fsyntax-only` frontend action that runs extractFromAST on its TU.
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out);
+
+/// Parses `Code` in memory as `FileName` with `Args` (no compiler name, no
+/// file) and returns its summary; Failed is set when Clang reported errors.
+/// For tests and for one-off use; the tool itself goes through Driver.
+TuSummary extractFromCode(const std::string &Code,
+                          std::vector<std::string> Args = {"-std=c++20"},
+                          const std::string &FileName = "/virtual/input.cc");
+
+}  // namespace deadwood

@@ -1,0 +1,170 @@
+#include "model/Summary.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <utility>
+
+namespace deadwood {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char *, 8> kKindNames = {
+    "function", "method",   "constructor", "destructor",
+    "conversion", "operator", "variable",  "class"};
+constexpr std::array<const char *, 7> kEdgeNames = {
+    "call", "virtual-call", "construct", "destroy",
+    "address", "reference", "allocate"};
+constexpr std::array<const char *, 5> kRootNames = {
+    "main", "static-init", "attribute", "replaceable-new", "scope-use"};
+
+template <class Enum, size_t N>
+bool parseName(const std::array<const char *, N> &Names, const std::string &S,
+               Enum *Out) {
+  for (size_t I = 0; I < N; ++I)
+    if (S == Names[I]) {
+      *Out = static_cast<Enum>(I);
+      return true;
+    }
+  return false;
+}
+
+// Sites and edge locations are written as short arrays: a summary holds
+// thousands of them and they are read by machines far more than by people.
+json siteJson(const Site &S) {
+  return json::array({S.File, S.Begin, S.End, S.Line, S.Column});
+}
+
+Site siteOf(const json &J) {
+  return Site{J.at(0).get<int>(), J.at(1).get<uint32_t>(), J.at(2).get<uint32_t>(),
+              J.at(3).get<uint32_t>(), J.at(4).get<uint32_t>()};
+}
+
+json symbolJson(const Symbol &S) {
+  json J = {{"usr", S.Usr}, {"name", S.Name}, {"kind", kindName(S.Kind)},
+            {"linkage", static_cast<int>(S.Link)}, {"flags", S.Flags}};
+  if (S.HasDefinition) J["def"] = siteJson(S.Definition);
+  if (!S.Declarations.empty()) {
+    json &D = J["decls"] = json::array();
+    for (const Site &Decl : S.Declarations) D.push_back(siteJson(Decl));
+  }
+  if (!S.Parent.empty()) J["parent"] = S.Parent;
+  if (!S.Pattern.empty()) J["pattern"] = S.Pattern;
+  if (!S.Overrides.empty()) J["overrides"] = S.Overrides;
+  if (!S.Bases.empty()) J["bases"] = S.Bases;
+  return J;
+}
+
+Symbol symbolOf(const json &J) {
+  Symbol S;
+  S.Usr = J.at("usr").get<std::string>();
+  S.Name = J.at("name").get<std::string>();
+  if (!parseKind(J.at("kind").get<std::string>(), &S.Kind))
+    throw std::runtime_error("unknown symbol kind for " + S.Usr);
+  int Link = J.at("linkage").get<int>();
+  if (Link < 0 || Link > static_cast<int>(Linkage::External))
+    throw std::runtime_error("bad linkage for " + S.Usr);
+  S.Link = static_cast<Linkage>(Link);
+  S.Flags = J.at("flags").get<uint32_t>();
+  if (J.contains("def")) {
+    S.HasDefinition = true;
+    S.Definition = siteOf(J.at("def"));
+  }
+  if (J.contains("decls"))
+    for (const json &D : J.at("decls")) S.Declarations.push_back(siteOf(D));
+  S.Parent = J.value("parent", "");
+  S.Pattern = J.value("pattern", "");
+  S.Overrides = J.value("overrides", std::vector<std::string>{});
+  S.Bases = J.value("bases", std::vector<std::string>{});
+  return S;
+}
+
+json edgeJson(const Edge &E) {
+  return json::array({E.From, E.To, edgeKindName(E.Kind), E.File, E.Line, E.Column});
+}
+
+Edge edgeOf(const json &J) {
+  Edge E{J.at(0).get<std::string>(), J.at(1).get<std::string>()};
+  if (!parseEdgeKind(J.at(2).get<std::string>(), &E.Kind))
+    throw std::runtime_error("unknown edge kind");
+  E.File = J.at(3).get<int>();
+  E.Line = J.at(4).get<uint32_t>();
+  E.Column = J.at(5).get<uint32_t>();
+  return E;
+}
+
+void checkFileIndex(int File, size_t NumFiles) {
+  if (File < -1 || File >= static_cast<int>(NumFiles))
+    throw std::runtime_error("file index out of range");
+}
+
+}  // namespace
+
+const char *kindName(SymbolKind K) { return kKindNames[static_cast<size_t>(K)]; }
+bool parseKind(const std::string &Name, SymbolKind *K) {
+  return parseName(kKindNames, Name, K);
+}
+const char *edgeKindName(EdgeKind K) { return kEdgeNames[static_cast<size_t>(K)]; }
+bool parseEdgeKind(const std::string &Name, EdgeKind *K) {
+  return parseName(kEdgeNames, Name, K);
+}
+const char *rootReasonName(RootReason R) { return kRootNames[static_cast<size_t>(R)]; }
+bool parseRootReason(const std::string &Name, RootReason *R) {
+  return parseName(kRootNames, Name, R);
+}
+
+std::string summaryToJson(const TuSummary &S) {
+  json J = {{"version", S.Version}, {"main_file", S.MainFile},
+            {"directory", S.Directory}, {"failed", S.Failed},
+            {"errors", S.Errors}, {"files", S.Files}};
+  json &Symbols = J["symbols"] = json::array();
+  for (const Symbol &Sym : S.Symbols) Symbols.push_back(symbolJson(Sym));
+  json &Edges = J["edges"] = json::array();
+  for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E));
+  json &Roots = J["roots"] = json::array();
+  for (const Root &R : S.Roots)
+    Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason)}));
+  return J.dump();
+}
+
+bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) {
+  json J = json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  if (J.is_discarded() || !J.is_object()) {
+    *Err = "not a JSON object";
+    return false;
+  }
+  if (J.value("version", -1) != kSummaryVersion) {
+    *Err = "summary version " + J.value("version", json(-1)).dump() +
+           ", expected " + std::to_string(kSummaryVersion);
+    return false;
+  }
+  try {
+    TuSummary S;
+    S.MainFile = J.at("main_file").get<std::string>();
+    S.Directory = J.at("directory").get<std::string>();
+    S.Failed = J.at("failed").get<bool>();
+    S.Errors = J.at("errors").get<std::vector<std::string>>();
+    S.Files = J.at("files").get<std::vector<std::string>>();
+    for (const json &Sym : J.at("symbols")) S.Symbols.push_back(symbolOf(Sym));
+    for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E));
+    for (const json &R : J.at("roots")) {
+      Root Rt{R.at(0).get<std::string>()};
+      if (!parseRootReason(R.at(1).get<std::string>(), &Rt.Reason))
+        throw std::runtime_error("unknown root reason");
+      S.Roots.push_back(std::move(Rt));
+    }
+    for (const Symbol &Sym : S.Symbols) {
+      checkFileIndex(Sym.Definition.File, S.Files.size());
+      for (const Site &D : Sym.Declarations) checkFileIndex(D.File, S.Files.size());
+    }
+    for (const Edge &E : S.Edges) checkFileIndex(E.File, S.Files.size());
+    *Out = std::move(S);
+    return true;
+  } catch (const std::exception &E) {
+    *Err = E.what();
+    return false;
+  }
+}
+
+}  // namespace deadwood

@@ -1,0 +1,152 @@
+// Step 2 of the pipeline: the per-TU summary, as plain data.
+//
+//   Clang AST ──(analyzer)──► TuSummary ──(passes/Link)──► Program
+//
+// A TuSummary is what one frontend run learned about one translation unit:
+// the symbols it saw (by USR), the edges between them, and the roots it found.
+// It holds strings, integers and vectors only — no Clang types — so it can be
+// cached, shipped between machines and linked without a compiler front end.
+// It is a pure function of the TU's command line and the files it read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+/// Bumped whenever the meaning or layout of a summary changes. A summary of
+/// another version is rejected when read, never misread.
+inline constexpr int kSummaryVersion = 1;
+
+/// What a symbol is. The text form (kindName) is part of the JSON contract.
+enum class SymbolKind : uint8_t {
+  Function,     ///< `void f();`
+  Method,       ///< `void C::f();`
+  Constructor,  ///< `C::C();`
+  Destructor,   ///< `C::~C();`
+  Conversion,   ///< `C::operator int();`
+  Operator,     ///< `bool operator==(A, A);`, `A& A::operator=(const A&);`
+  Variable,     ///< `int counter;`, `static T C::instance;`
+  Class,        ///< `struct S {};` — the node virtual dispatch works on
+};
+const char *kindName(SymbolKind K);
+bool parseKind(const std::string &Name, SymbolKind *K);
+
+/// True for every kind that has a body that runs.
+inline bool isFunctionLike(SymbolKind K) {
+  return K != SymbolKind::Variable && K != SymbolKind::Class;
+}
+
+enum class Linkage : uint8_t {
+  None,      ///< locals, `this`-less things with no name outside
+  Internal,  ///< `static void f();`, anything in an anonymous namespace
+  External,  ///< `void f();`
+};
+
+/// Bits describing a symbol; the union is taken when a symbol is merged.
+namespace flag {
+enum : uint32_t {
+  Virtual = 1u << 0,          ///< `virtual void f();` (also implicitly virtual overrides)
+  Pure = 1u << 1,             ///< `virtual void f() = 0;`
+  Implicit = 1u << 2,         ///< compiler-declared: `S::S()` nobody wrote
+  Defaulted = 1u << 3,        ///< `S() = default;`
+  Deleted = 1u << 4,          ///< `S(const S&) = delete;`
+  Inline = 1u << 5,           ///< `inline void f() {}` or defined in its class
+  Constexpr = 1u << 6,        ///< `constexpr int sq(int);`
+  TemplatePattern = 1u << 7,  ///< `template <class T> void f(T) {}` as written
+  Instantiation = 1u << 8,    ///< `f<int>` made by the compiler from a pattern
+  ExplicitSpecialization = 1u << 9,  ///< `template <> void f<int>(int) {}`
+  ExternC = 1u << 10,         ///< `extern "C" void cb();`
+  Used = 1u << 11,            ///< `__attribute__((used))` or `retain`
+  InSystemHeader = 1u << 12,  ///< declared in a system header (`<vector>`)
+  FromMacro = 1u << 13,       ///< its name is spelled by a macro expansion
+  Main = 1u << 14,            ///< `int main()`
+  Lambda = 1u << 15,          ///< a lambda's call operator
+};
+}  // namespace flag
+
+/// A place in a file. `File` indexes the owning summary's `Files` table.
+/// `Begin`/`End` are byte offsets of the whole declaration's text (template
+/// header included), `Line`/`Column` (1-based) are the position of its name.
+struct Site {
+  int File = -1;
+  uint32_t Begin = 0, End = 0;
+  uint32_t Line = 0, Column = 0;
+  friend bool operator==(const Site &, const Site &) = default;
+  friend auto operator<=>(const Site &, const Site &) = default;
+};
+
+struct Symbol {
+  std::string Usr;
+  std::string Name;  ///< qualified, with signature: `ns::C::f(int) const`
+  SymbolKind Kind = SymbolKind::Function;
+  Linkage Link = Linkage::External;
+  uint32_t Flags = 0;
+  bool HasDefinition = false;
+  Site Definition;           ///< meaningful when HasDefinition
+  std::vector<Site> Declarations;  ///< every non-defining declaration seen
+  std::string Parent;        ///< USR of the enclosing class, for members
+  std::string Pattern;       ///< USR of the template this was instantiated from
+  std::vector<std::string> Overrides;  ///< USRs of the methods this overrides directly
+  std::vector<std::string> Bases;      ///< for classes: USRs of direct bases
+};
+
+/// Why a reference from one symbol to another makes the target reachable.
+enum class EdgeKind : uint8_t {
+  Call,         ///< `f();`, `obj.m();`, `a + b` calling `operator+`
+  VirtualCall,  ///< `base->f()`: reaches the overrides (RTA)
+  Construct,    ///< `S s;`, `S{}`, `new S`, base and member initializers
+  Destroy,      ///< end of a variable's or temporary's life, `delete p`
+  Address,      ///< `&f`, a function decaying to a pointer, a lambda created
+  Reference,    ///< reading or writing a variable
+  Allocate,     ///< `operator new`/`operator delete` used by new/delete
+};
+const char *edgeKindName(EdgeKind K);
+bool parseEdgeKind(const std::string &Name, EdgeKind *K);
+
+/// {container, target, kind, location}: the container is the symbol whose
+/// body (or initializer) holds the reference; empty means the reference sits
+/// at namespace or class scope (a `static_assert`, an array bound), which is
+/// compile-time use and keeps the target alive.
+struct Edge {
+  std::string From, To;
+  EdgeKind Kind = EdgeKind::Call;
+  int File = -1;
+  uint32_t Line = 0, Column = 0;
+};
+
+/// Why something is alive without being referenced.
+enum class RootReason : uint8_t {
+  Main,            ///< `int main()`
+  StaticInit,      ///< a global with a dynamic initializer or destructor
+  Attribute,       ///< `__attribute__((constructor/destructor/used/retain))`
+  ReplaceableNew,  ///< a replacement for global `operator new/delete`
+  ScopeUse,        ///< referenced at namespace scope (`static_assert(f())`)
+};
+const char *rootReasonName(RootReason R);
+bool parseRootReason(const std::string &Name, RootReason *R);
+
+struct Root {
+  std::string Usr;
+  RootReason Reason = RootReason::Main;
+};
+
+struct TuSummary {
+  int Version = kSummaryVersion;
+  std::string MainFile;   ///< absolute path of the TU's main file
+  std::string Directory;  ///< the compile command's working directory
+  bool Failed = false;    ///< the frontend reported errors
+  std::vector<std::string> Errors;  ///< first error messages, when Failed
+  std::vector<std::string> Files;   ///< absolute paths; every file the TU read
+  std::vector<Symbol> Symbols;
+  std::vector<Edge> Edges;
+  std::vector<Root> Roots;
+};
+
+/// JSON round trip. `summaryFromJson` fails (returns false, sets *Err) on a
+/// version mismatch or a malformed document.
+std::string summaryToJson(const TuSummary &S);
+bool summaryFromJson(const std::string &Text, TuSummary *S, std::string *Err);
+
+}  // namespace deadwood

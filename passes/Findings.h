@@ -1,0 +1,52 @@
+// Step 5 of the pipeline: classify. Program + Reachability => Report.
+//
+// The Report is what every writer in reports/ renders: findings in a fixed
+// order plus the counts and the state of the analysis. Nothing here prints.
+#pragma once
+
+#include "passes/Reach.h"
+
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+struct Finding {
+  std::string Category;  ///< "dead"
+  SymbolKind Kind = SymbolKind::Function;
+  std::string Name;      ///< qualified, with signature
+  std::string Usr;
+  std::string File;      ///< absolute path of the definition
+  uint32_t Line = 0, Column = 0;  ///< the definition's name
+  bool Removable = true;
+  std::string NotRemovableBecause;  ///< set when !Removable
+  std::vector<std::string> Declarations;  ///< other sites, as file:line:col
+};
+
+struct FailedTu {
+  std::string File;
+  std::vector<std::string> Errors;
+};
+
+struct Report {
+  std::string SourceRoot;
+  std::vector<Finding> Findings;  ///< sorted by file, line, column, name
+  std::vector<FailedTu> Failed;   ///< TUs that did not parse
+  size_t Tus = 0;
+  size_t Symbols = 0, Edges = 0, Reached = 0;
+  size_t Unknown = 0;  ///< unreached, but in a file a failed TU read: not judged
+  bool incomplete() const { return !Failed.empty(); }
+};
+
+struct ClassifyOptions {
+  std::string SourceRoot;                 ///< only definitions under it are reported
+  std::vector<std::string> ExcludeDirs;   ///< e.g. the build directory's generated code
+  std::vector<std::string> PathFilters;   ///< if any, report only files under one of them
+};
+
+/// True when `Path` is `Dir` or lies below it (both absolute, normalized).
+bool isUnder(const std::string &Path, const std::string &Dir);
+
+Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts);
+
+}  // namespace deadwood

@@ -1,0 +1,172 @@
+// TuSummary... => Program: merge by USR, deterministically.
+#include "passes/Program.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace deadwood {
+namespace {
+
+template <class T> void sortUnique(std::vector<T> &V) {
+  std::sort(V.begin(), V.end());
+  V.erase(std::unique(V.begin(), V.end()), V.end());
+}
+
+/// Global file table: every path any summary mentions, sorted, so that file
+/// ids order like paths and sites compare the same in any TU order.
+std::vector<std::string> globalFiles(const std::vector<TuSummary> &Summaries) {
+  std::vector<std::string> Files;
+  for (const TuSummary &S : Summaries) Files.insert(Files.end(), S.Files.begin(), S.Files.end());
+  sortUnique(Files);
+  return Files;
+}
+
+std::vector<int> fileRemap(const TuSummary &S, const std::vector<std::string> &Files) {
+  std::vector<int> Map;
+  for (const std::string &F : S.Files)
+    Map.push_back(static_cast<int>(std::lower_bound(Files.begin(), Files.end(), F) - Files.begin()));
+  return Map;
+}
+
+void remap(Site &S, const std::vector<int> &Map) {
+  if (S.File >= 0) S.File = Map[S.File];
+}
+
+void mergeInto(Symbol &Into, Symbol &&From) {
+  Into.Flags |= From.Flags;
+  if (From.HasDefinition && (!Into.HasDefinition || From.Definition < Into.Definition)) {
+    if (Into.HasDefinition) Into.Declarations.push_back(Into.Definition);
+    Into.Definition = From.Definition;
+    Into.HasDefinition = true;
+  } else if (From.HasDefinition && From.Definition != Into.Definition) {
+    Into.Declarations.push_back(From.Definition);  // e.g. an ODR-violating twin
+  }
+  Into.Declarations.insert(Into.Declarations.end(), From.Declarations.begin(),
+                           From.Declarations.end());
+  if (Into.Name.empty()) Into.Name = std::move(From.Name);
+  if (Into.Parent.empty()) Into.Parent = std::move(From.Parent);
+  if (Into.Pattern.empty()) Into.Pattern = std::move(From.Pattern);
+  Into.Overrides.insert(Into.Overrides.end(), From.Overrides.begin(), From.Overrides.end());
+  Into.Bases.insert(Into.Bases.end(), From.Bases.begin(), From.Bases.end());
+}
+
+/// A USR that an edge or relation names but no summary described (should not
+/// happen, but an edge must never be dropped: dropping one could make
+/// something look dead).
+Symbol placeholder(const std::string &Usr) {
+  Symbol S;
+  S.Usr = Usr;
+  S.Name = Usr;
+  S.Flags = flag::Implicit;
+  return S;
+}
+
+struct RawEdge {
+  SymbolId From, To;
+  EdgeKind Kind;
+  int File;
+  uint32_t Line, Column;
+  auto key() const { return std::tie(From, To, Kind, File, Line, Column); }
+};
+
+void buildRelations(Program &P) {
+  size_t N = P.size();
+  P.ParentOf.assign(N, kNoSymbol);
+  P.PatternOf.assign(N, kNoSymbol);
+  P.OverridersOf.assign(N, {});
+  P.BasesOf.assign(N, {});
+  P.VirtualsOf.assign(N, {});
+  for (SymbolId I = 0; I < N; ++I) {
+    Symbol &S = P.Symbols[I];
+    if (!S.Parent.empty()) P.ParentOf[I] = P.find(S.Parent);
+    if (!S.Pattern.empty()) P.PatternOf[I] = P.find(S.Pattern);
+    for (const std::string &O : S.Overrides) P.OverridersOf[P.find(O)].push_back(I);
+    for (const std::string &B : S.Bases) P.BasesOf[I].push_back(P.find(B));
+    if ((S.Flags & flag::Virtual) && P.ParentOf[I] != kNoSymbol)
+      P.VirtualsOf[P.ParentOf[I]].push_back(I);
+  }
+}
+
+}  // namespace
+
+Program link(std::vector<TuSummary> Summaries) {
+  std::stable_sort(Summaries.begin(), Summaries.end(),
+                   [](const TuSummary &A, const TuSummary &B) { return A.MainFile < B.MainFile; });
+  Program P;
+  P.Files = globalFiles(Summaries);
+
+  std::map<std::string, Symbol> Merged;
+  std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
+  std::vector<Root> Roots;
+  for (TuSummary &S : Summaries) {
+    std::vector<int> Map = fileRemap(S, P.Files);
+    TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
+    sortUnique(Info.Files);
+    P.Tus.push_back(std::move(Info));
+    for (Symbol &Sym : S.Symbols) {
+      remap(Sym.Definition, Map);
+      for (Site &D : Sym.Declarations) remap(D, Map);
+      auto [It, Inserted] = Merged.try_emplace(Sym.Usr);
+      if (Inserted) It->second = std::move(Sym);
+      else mergeInto(It->second, std::move(Sym));
+    }
+    for (Edge &E : S.Edges) {
+      if (E.From.empty()) Roots.push_back(Root{E.To, RootReason::ScopeUse});
+      else Edges.emplace_back(std::move(E.From), std::move(E.To), E.Kind,
+                              E.File >= 0 ? Map[E.File] : -1, E.Line, E.Column);
+    }
+    for (Root &R : S.Roots) Roots.push_back(std::move(R));
+  }
+
+  auto Ensure = [&Merged](const std::string &Usr) {
+    if (!Usr.empty() && !Merged.count(Usr)) Merged.emplace(Usr, placeholder(Usr));
+  };
+  for (auto &E : Edges) Ensure(std::get<0>(E)), Ensure(std::get<1>(E));
+  for (const Root &R : Roots) Ensure(R.Usr);
+  std::vector<std::string> Related;
+  for (auto &[Usr, Sym] : Merged) {
+    Related.push_back(Sym.Parent);
+    Related.push_back(Sym.Pattern);
+    Related.insert(Related.end(), Sym.Overrides.begin(), Sym.Overrides.end());
+    Related.insert(Related.end(), Sym.Bases.begin(), Sym.Bases.end());
+  }
+  for (const std::string &Usr : Related) Ensure(Usr);
+
+  for (auto &[Usr, Sym] : Merged) {
+    sortUnique(Sym.Declarations);
+    std::erase(Sym.Declarations, Sym.Definition);
+    sortUnique(Sym.Overrides);
+    sortUnique(Sym.Bases);
+    P.ByUsr.emplace(Usr, static_cast<SymbolId>(P.Symbols.size()));
+    P.Symbols.push_back(std::move(Sym));
+  }
+
+  std::vector<RawEdge> Raw;
+  Raw.reserve(Edges.size());
+  for (auto &[From, To, Kind, File, Line, Column] : Edges)
+    Raw.push_back(RawEdge{P.find(From), P.find(To), Kind, File, Line, Column});
+  std::sort(Raw.begin(), Raw.end(), [](const RawEdge &A, const RawEdge &B) { return A.key() < B.key(); });
+  P.EdgeBegin.assign(P.size() + 1, 0);
+  for (size_t I = 0; I < Raw.size(); ++I) {
+    const RawEdge &E = Raw[I];
+    if (I && Raw[I - 1].From == E.From && Raw[I - 1].To == E.To && Raw[I - 1].Kind == E.Kind)
+      continue;  // same edge seen in another TU: keep the first location
+    P.Edges.push_back(OutEdge{E.To, E.Kind, E.File, E.Line, E.Column});
+    ++P.EdgeBegin[E.From + 1];
+  }
+  for (size_t I = 0; I < P.size(); ++I) P.EdgeBegin[I + 1] += P.EdgeBegin[I];
+
+  std::map<SymbolId, RootReason> RootMap;
+  for (const Root &R : Roots) {
+    auto [It, Inserted] = RootMap.try_emplace(P.find(R.Usr), R.Reason);
+    if (!Inserted) It->second = std::min(It->second, R.Reason);
+  }
+  for (auto [Sym, Reason] : RootMap) P.Roots.push_back(ProgramRoot{Sym, Reason});
+
+  buildRelations(P);
+  return P;
+}
+
+}  // namespace deadwood

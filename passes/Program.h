@@ -1,0 +1,75 @@
+// Step 3 of the pipeline: link. TuSummary... => Program.
+//
+// The Program is the whole-program symbol graph: symbols merged by USR (an
+// inline function seen by forty TUs is one symbol), edges as compact
+// adjacency lists, the class hierarchy, roots with their reasons. Linking
+// sorts what it merges, so the result does not depend on TU order.
+#pragma once
+
+#include "model/Summary.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace deadwood {
+
+using SymbolId = uint32_t;
+inline constexpr SymbolId kNoSymbol = UINT32_MAX;
+
+/// An edge in the linked graph; the container is implied by where it is stored.
+struct OutEdge {
+  SymbolId To = kNoSymbol;
+  EdgeKind Kind = EdgeKind::Call;
+  int File = -1;  ///< into Program::Files
+  uint32_t Line = 0, Column = 0;
+};
+
+struct ProgramRoot {
+  SymbolId Sym = kNoSymbol;
+  RootReason Reason = RootReason::Main;
+};
+
+/// What one TU contributed, kept for reports and for the failed-TU rule.
+struct TuInfo {
+  std::string MainFile;
+  bool Failed = false;
+  std::vector<std::string> Errors;
+  std::vector<int> Files;  ///< into Program::Files: every file it read
+};
+
+struct Program {
+  std::vector<std::string> Files;  ///< absolute paths, sorted
+  /// Sorted by USR. Site::File indexes Files; Parent/Pattern/Overrides/Bases
+  /// hold USRs as in the summaries (ids below are the fast form).
+  std::vector<Symbol> Symbols;
+  std::unordered_map<std::string, SymbolId> ByUsr;
+
+  /// Edges of symbol S are Edges[EdgeBegin[S] .. EdgeBegin[S+1]).
+  std::vector<uint32_t> EdgeBegin;
+  std::vector<OutEdge> Edges;
+
+  std::vector<ProgramRoot> Roots;  ///< sorted by symbol, one per symbol
+  std::vector<TuInfo> Tus;         ///< sorted by main file
+
+  // Relations by id (kNoSymbol when absent).
+  std::vector<SymbolId> ParentOf;   ///< method -> class
+  std::vector<SymbolId> PatternOf;  ///< instantiation -> template pattern
+  std::vector<std::vector<SymbolId>> OverridersOf;  ///< method -> direct overriders
+  std::vector<std::vector<SymbolId>> BasesOf;       ///< class -> direct bases
+  std::vector<std::vector<SymbolId>> VirtualsOf;    ///< class -> its virtual methods
+
+  SymbolId find(const std::string &Usr) const {
+    auto It = ByUsr.find(Usr);
+    return It == ByUsr.end() ? kNoSymbol : It->second;
+  }
+  size_t size() const { return Symbols.size(); }
+  const std::string &fileOf(const Site &S) const { return Files[S.File]; }
+};
+
+/// Merges summaries into one program. Summaries are taken by value: their
+/// strings are moved, not copied.
+Program link(std::vector<TuSummary> Summaries);
+
+}  // namespace deadwood

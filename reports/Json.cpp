@@ -1,0 +1,48 @@
+#include "reports/Writers.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace deadwood {
+
+void writeJson(std::ostream &OS, const Report &R) {
+  using nlohmann::ordered_json;
+  std::set<std::string> Files;
+  std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}};
+  ordered_json Findings = ordered_json::array();
+  for (const Finding &F : R.Findings) {
+    Files.insert(F.File);
+    ++PerCategory[F.Category];
+    ordered_json J = {{"category", F.Category}, {"kind", kindName(F.Kind)},
+                      {"name", F.Name},         {"usr", F.Usr},
+                      {"file", F.File},         {"line", F.Line},
+                      {"column", F.Column},     {"removable", F.Removable}};
+    if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
+    if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
+    Findings.push_back(std::move(J));
+  }
+  ordered_json Failed = ordered_json::array();
+  for (const FailedTu &T : R.Failed) Failed.push_back({{"file", T.File}, {"errors", T.Errors}});
+  ordered_json Out = {
+      {"version", kReportVersion},
+      {"tool", "deadwood"},
+      {"source_root", R.SourceRoot},
+      {"complete", !R.incomplete()},
+      {"summary",
+       {{"dead", PerCategory["dead"]},
+        {"test-only", PerCategory["test-only"]},
+        {"files", Files.size()},
+        {"translation_units", R.Tus},
+        {"failed_translation_units", R.Failed.size()},
+        {"not_judged", R.Unknown},
+        {"symbols", R.Symbols},
+        {"edges", R.Edges},
+        {"reachable", R.Reached}}},
+      {"findings", std::move(Findings)},
+      {"failed", std::move(Failed)}};
+  OS << Out.dump(2) << '\n';
+}
+
+}  // namespace deadwood

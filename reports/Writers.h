@@ -1,0 +1,32 @@
+// Step 6 of the pipeline: render a Report. Writers only read; every format is
+// rendered from the same findings.
+#pragma once
+
+#include "passes/Findings.h"
+
+#include <ostream>
+#include <string>
+
+namespace deadwood {
+
+/// Version of the JSON report's layout (DESIGN.md "Contracts").
+inline constexpr int kReportVersion = 1;
+
+struct TextOptions {
+  /// Paths under this directory are printed relative to it (usually the
+  /// current directory), the way a compiler prints what it was given.
+  std::string DisplayBase;
+  bool Verbose = false;  ///< add a note with each finding's USR
+};
+
+/// One compiler-form diagnostic per finding, a `note:` per redeclaration,
+/// then one summary line.
+void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts = {});
+
+/// The JSON contract: version, summary, findings[], failed[].
+void writeJson(std::ostream &OS, const Report &R);
+
+/// "function", "method", "constructor", ... as used in messages.
+const char *kindNoun(SymbolKind K);
+
+}  // namespace deadwood

@@ -1,0 +1,134 @@
+// deadwood's command line: glue between loading, extraction, the passes and
+// the writers. Every error reaches the user here, as one line, with the exit
+// status of DESIGN.md: 0 done, 2 bad usage or input, 3 incomplete.
+#include "analyzer/Database.h"
+#include "analyzer/Driver.h"
+#include "passes/Findings.h"
+#include "passes/Program.h"
+#include "passes/Reach.h"
+#include "reports/Writers.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+using namespace deadwood;
+namespace fs = std::filesystem;
+
+enum Exit { Done = 0, BadInput = 2, Incomplete = 3 };
+
+struct Options {
+  std::string BuildPath;
+  std::string Format = "text";
+  std::string Output;
+  std::string SourceRoot;
+  std::string Virtual = "rta";
+  unsigned Jobs = 0;
+  bool Verbose = false, Quiet = false;
+  std::vector<std::string> Filters;
+};
+
+int fail(const std::string &Reason) {
+  std::cerr << "deadwood: error: " << Reason << '\n';
+  return BadInput;
+}
+
+std::string normalized(const std::string &P) {
+  std::error_code Ec;
+  fs::path Abs = fs::absolute(P, Ec);
+  fs::path Canon = fs::weakly_canonical(Abs, Ec);
+  std::string S = (Ec ? Abs.lexically_normal() : Canon).string();
+  while (S.size() > 1 && S.back() == '/') S.pop_back();
+  return S;
+}
+
+ProgressFn progressPrinter(const Options &O) {
+  bool Tty = isatty(STDERR_FILENO);
+  return [Tty, Quiet = O.Quiet, Verbose = O.Verbose](size_t Done, size_t Total, const TuSummary &S) {
+    if (S.Failed) {
+      if (Tty && !Quiet) std::cerr << "\r\033[K";
+      std::cerr << "deadwood: error: '" << S.MainFile << "' did not parse: "
+                << (S.Errors.empty() ? "" : S.Errors.front()) << '\n';
+    }
+    if (Quiet) return;
+    if (Tty) std::cerr << "\r\033[K[" << Done << '/' << Total << "] " << S.MainFile
+                       << (Done == Total ? "\r\033[K" : "") << std::flush;
+    else if (Verbose) std::cerr << '[' << Done << '/' << Total << "] " << S.MainFile << '\n';
+  };
+}
+
+int render(const Options &O, const Report &R) {
+  std::ofstream File;
+  if (!O.Output.empty()) {
+    File.open(O.Output);
+    if (!File) return fail("cannot write '" + O.Output + "'");
+  }
+  std::ostream &OS = O.Output.empty() ? std::cout : File;
+  if (O.Format == "json") writeJson(OS, R);
+  else writeText(OS, R, TextOptions{normalized("."), O.Verbose});
+  OS.flush();
+  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
+  return R.incomplete() ? Incomplete : Done;
+}
+
+int run(const Options &O) {
+  std::vector<CompileJob> Jobs;
+  std::string DbDir, Err;
+  if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
+  if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
+
+  ClassifyOptions Classify;
+  std::vector<std::string> Mains;
+  for (const CompileJob &J : Jobs) Mains.push_back(J.File);
+  Classify.SourceRoot = O.SourceRoot.empty() ? commonAncestor(Mains) : normalized(O.SourceRoot);
+  if (!O.SourceRoot.empty() && !fs::is_directory(Classify.SourceRoot))
+    return fail("source root '" + O.SourceRoot + "' is not a directory");
+  if (DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
+  for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalized(F));
+
+  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
+  Program P = link(std::move(Summaries));
+  Reachability R = reach(P, O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta);
+  return render(O, classify(P, R, Classify));
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  Options O;
+  CLI::App App{"deadwood: finds the functions no entry point of a C++ program can reach.",
+               "deadwood"};
+  App.add_option("-p,--build-path", O.BuildPath,
+                 "Build directory holding compile_commands.json, or the file itself")
+      ->required();
+  App.add_option("--format", O.Format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}));
+  App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
+  App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
+  App.add_option("--source-root", O.SourceRoot,
+                 "Only code under this directory is reported (default: the common ancestor "
+                 "of the database's files)");
+  App.add_option("--virtual", O.Virtual, "Virtual dispatch: rta (precise) or cha (conservative)")
+      ->check(CLI::IsMember({"rta", "cha"}));
+  App.add_flag("-v,--verbose", O.Verbose, "More detail: progress lines, USRs");
+  App.add_flag("-q,--quiet", O.Quiet, "No progress output");
+  App.add_option("paths", O.Filters, "Report only findings in these files or directories");
+  try {
+    App.parse(argc, argv);
+  } catch (const CLI::CallForHelp &) {
+    std::cout << App.help();
+    return Done;
+  } catch (const CLI::ParseError &E) {
+    return fail(E.what());
+  }
+  try {
+    return run(O);
+  } catch (const std::exception &E) {
+    return fail(E.what());
+  }
+}
