@@ -1,11 +1,15 @@
 #include "analyzer/Database.h"
 
 #include "clang/Driver/Options.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <set>
@@ -67,6 +71,81 @@ std::set<size_t> unknownToClang(const std::vector<std::string> &Args) {
   return Unknown;
 }
 
+struct RawEntry {
+  std::string Directory, File;
+  std::vector<std::string> Args;
+};
+
+/// "error at line 1, column 17: ..." out of nlohmann's exception text.
+std::string parseErrorText(const std::exception &E) {
+  std::string What = E.what();
+  size_t Close = What.find("] ");
+  return Close == std::string::npos ? What : What.substr(Close + 2);
+}
+
+bool entryOf(const nlohmann::json &J, size_t Index, RawEntry *Out, std::string *Why) {
+  auto Need = [&](const char *Key) {
+    if (J.contains(Key) && J[Key].is_string()) return true;
+    *Why = "entry " + std::to_string(Index) + " has no string \"" + Key + "\"";
+    return false;
+  };
+  if (!J.is_object()) return *Why = "entry " + std::to_string(Index) + " is not an object", false;
+  if (!Need("directory") || !Need("file")) return false;
+  Out->Directory = J["directory"];
+  Out->File = J["file"];
+  if (J.contains("arguments") && J["arguments"].is_array()) {
+    for (const nlohmann::json &A : J["arguments"]) {
+      if (!A.is_string()) return *Why = "entry " + std::to_string(Index) + " has a non-string argument", false;
+      Out->Args.push_back(A);
+    }
+  } else if (J.contains("command") && J["command"].is_string()) {
+    llvm::BumpPtrAllocator Alloc;
+    llvm::StringSaver Saver(Alloc);
+    llvm::SmallVector<const char *, 64> Argv;
+    llvm::cl::TokenizeGNUCommandLine(J["command"].get<std::string>(), Saver, Argv);
+    Out->Args.assign(Argv.begin(), Argv.end());
+  } else {
+    return *Why = "entry " + std::to_string(Index) + " has neither \"arguments\" nor \"command\"", false;
+  }
+  if (Out->Args.empty()) return *Why = "entry " + std::to_string(Index) + " has an empty command", false;
+  return true;
+}
+
+/// Reads a compile_commands.json: a JSON array of objects with "directory",
+/// "file", and "arguments" (a list) or "command" (a shell-quoted string).
+bool parseDatabase(const std::string &DbPath, std::vector<RawEntry> *Out, std::string *Err) {
+  auto Buffer = llvm::MemoryBuffer::getFile(DbPath, /*IsText=*/true);
+  if (!Buffer) {
+    *Err = "cannot read compile database '" + DbPath + "': " + Buffer.getError().message();
+    return false;
+  }
+  nlohmann::json J;
+  try {
+    J = nlohmann::json::parse((*Buffer)->getBuffer().begin(), (*Buffer)->getBuffer().end());
+  } catch (const std::exception &E) {
+    *Err = "cannot read compile database '" + DbPath + "': " + parseErrorText(E);
+    return false;
+  }
+  if (!J.is_array()) {
+    *Err = "cannot read compile database '" + DbPath + "': not a JSON array of entries";
+    return false;
+  }
+  if (J.empty()) {
+    *Err = "compile database '" + DbPath + "' has no entries";
+    return false;
+  }
+  for (size_t I = 0; I < J.size(); ++I) {
+    RawEntry E;
+    std::string Why;
+    if (!entryOf(J[I], I, &E, &Why)) {
+      *Err = "cannot read compile database '" + DbPath + "': " + Why;
+      return false;
+    }
+    Out->push_back(std::move(E));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args) {
@@ -112,23 +191,13 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
   DbPath = std::string(AbsDb.str());
   *DatabaseDir = std::string(path::parent_path(DbPath));
 
-  std::string LoadErr;
-  auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      DbPath, LoadErr, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Db) {
-    *Err = "cannot read compile database '" + DbPath + "': " + LoadErr;
-    return false;
-  }
-  std::vector<clang::tooling::CompileCommand> Commands = Db->getAllCompileCommands();
-  if (Commands.empty()) {
-    *Err = "compile database '" + DbPath + "' has no entries";
-    return false;
-  }
+  std::vector<RawEntry> Entries;
+  if (!parseDatabase(DbPath, &Entries, Err)) return false;
   std::set<std::pair<std::string, std::vector<std::string>>> Seen;
-  for (clang::tooling::CompileCommand &C : Commands) {
+  for (RawEntry &E : Entries) {
     CompileJob J;
-    J.Directory = absoluteIn(*DatabaseDir, C.Directory);
-    J.File = absoluteIn(J.Directory, C.Filename);
+    J.Directory = absoluteIn(*DatabaseDir, E.Directory);
+    J.File = absoluteIn(J.Directory, E.File);
     if (path::filename(J.File) == "cmake_pch.hxx.cxx") continue;  // g++ PCH helper
     if (!fs::exists(J.File)) {
       *Err = "source file '" + J.File + "' named in '" + DbPath + "' does not exist";
@@ -138,7 +207,7 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
       *Err = "directory '" + J.Directory + "' named in '" + DbPath + "' does not exist";
       return false;
     }
-    J.Args = adjustCommandLine(std::move(C.CommandLine));
+    J.Args = adjustCommandLine(std::move(E.Args));
     if (Seen.insert({J.File, J.Args}).second) Jobs->push_back(std::move(J));
   }
   return true;

@@ -202,6 +202,13 @@ public:
     return destroyEdges(T, E->getBeginLoc(), /*Dispatched=*/true);
   }
 
+  /// `auto [a, b] = t;` with a tuple-like `t` calls `get<0>(t)` in the
+  /// initializers of hidden variables that the AST hangs off each binding.
+  bool VisitBindingDecl(BindingDecl *BD) {
+    if (VarDecl *Holding = BD->getHoldingVar()) return TraverseDecl(Holding);
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr *E) {
     return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
   }
@@ -298,9 +305,14 @@ private:
     if (Id < 0 || inSystemHeader(D->getLocation())) return;
     Symbol &S = Out.Symbols[Id];
     Site Where = siteOf(D);
+    // Clang declares `operator new` itself before the user replaces it: the
+    // symbol is not implicit once someone wrote it.
+    if (!D->isImplicit()) S.Flags &= ~flag::Implicit;
     if (IsDefinition) {
       if (!S.HasDefinition) S.Definition = Where;
       S.HasDefinition = true;
+      S.Flags &= ~flag::FromMacro;
+      if (D->getLocation().isMacroID()) S.Flags |= flag::FromMacro;
     } else if (std::find(S.Declarations.begin(), S.Declarations.end(), Where) ==
                S.Declarations.end()) {
       S.Declarations.push_back(Where);
@@ -308,16 +320,14 @@ private:
   }
 
   /// The symbol for D, created on first sight with everything that does not
-  /// depend on which redeclaration we are looking at. -1 when D has no USR.
+  /// depend on which redeclaration we are looking at.
   int symbolFor(const NamedDecl *D) {
     D = cast<NamedDecl>(D->getCanonicalDecl());
     if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
-    std::string Usr = usrOf(D);
-    int Id = Usr.empty() ? -1 : static_cast<int>(Out.Symbols.size());
+    int Id = static_cast<int>(Out.Symbols.size());
     SymbolIds[D] = Id;
-    if (Id < 0) return Id;
     Symbol S;
-    S.Usr = std::move(Usr);
+    S.Usr = usrOf(D);
     S.Kind = kindOf(D);
     S.Link = linkageOf(D);
     S.Name = nameOf(D);
@@ -358,17 +368,20 @@ private:
 
   std::string usrAt(int Id) const { return Id < 0 ? std::string() : Out.Symbols[Id].Usr; }
 
-  /// Clang's USR, made unique per file for internal linkage: Clang names a
-  /// `static` function after its file's base name only, so two `util.cpp` in
-  /// different folders would collide.
+  /// Clang's USR, made unique per file for what has no external linkage:
+  /// Clang names a `static` function after its file's base name only, so two
+  /// `util.cpp` in different folders would collide. Where Clang gives no USR
+  /// the symbol is named by its file and offset, so it still is a node: an
+  /// edge must never lose its container.
   std::string usrOf(const NamedDecl *D) {
     llvm::SmallString<128> Buf;
-    if (index::generateUSRForDecl(D, Buf)) return {};
+    auto [File, Line, Column] = position(D->getLocation());
+    std::string Where = File < 0 ? std::string("?") : Out.Files[File];
+    if (index::generateUSRForDecl(D, Buf))
+      return "deadwood:" + Where + ":" + std::to_string(Line) + ":" + std::to_string(Column) +
+             ":" + std::to_string(static_cast<int>(D->getKind()));
     std::string Usr(Buf.str());
-    if (linkageOf(D) == Linkage::Internal && !isa<RecordDecl>(D)) {
-      int File = std::get<0>(position(D->getLocation()));
-      if (File >= 0) Usr += "#" + Out.Files[File];
-    }
+    if (linkageOf(D) != Linkage::External && !isa<RecordDecl>(D) && File >= 0) Usr += "#" + Where;
     return Usr;
   }
 

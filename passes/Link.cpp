@@ -76,13 +76,17 @@ void buildRelations(Program &P) {
   P.ParentOf.assign(N, kNoSymbol);
   P.PatternOf.assign(N, kNoSymbol);
   P.OverridersOf.assign(N, {});
+  P.OverriddenBy.assign(N, {});
   P.BasesOf.assign(N, {});
   P.VirtualsOf.assign(N, {});
   for (SymbolId I = 0; I < N; ++I) {
     Symbol &S = P.Symbols[I];
     if (!S.Parent.empty()) P.ParentOf[I] = P.find(S.Parent);
     if (!S.Pattern.empty()) P.PatternOf[I] = P.find(S.Pattern);
-    for (const std::string &O : S.Overrides) P.OverridersOf[P.find(O)].push_back(I);
+    for (const std::string &O : S.Overrides) {
+      P.OverridersOf[P.find(O)].push_back(I);
+      P.OverriddenBy[I].push_back(P.find(O));
+    }
     for (const std::string &B : S.Bases) P.BasesOf[I].push_back(P.find(B));
     if ((S.Flags & flag::Virtual) && P.ParentOf[I] != kNoSymbol)
       P.VirtualsOf[P.ParentOf[I]].push_back(I);

@@ -57,6 +57,7 @@ struct Program {
   std::vector<SymbolId> ParentOf;   ///< method -> class
   std::vector<SymbolId> PatternOf;  ///< instantiation -> template pattern
   std::vector<std::vector<SymbolId>> OverridersOf;  ///< method -> direct overriders
+  std::vector<std::vector<SymbolId>> OverriddenBy;  ///< method -> methods it overrides directly
   std::vector<std::vector<SymbolId>> BasesOf;       ///< class -> direct bases
   std::vector<std::vector<SymbolId>> VirtualsOf;    ///< class -> its virtual methods
 

@@ -1,6 +1,8 @@
 #include "passes/Reach.h"
 
 #include <algorithm>
+#include <deque>
+#include <unordered_set>
 
 namespace deadwood {
 namespace {
@@ -8,7 +10,8 @@ namespace {
 class Walker {
 public:
   Walker(const Program &P, Dispatch Mode)
-      : P(P), Steps(P.size()), VCalled(P.size()), InstantiatedBelow(P.size(), Mode == Dispatch::Cha) {}
+      : P(P), Steps(P.size()), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
+        Instantiated(P.size(), false) {}
 
   Reachability run() {
     for (const ProgramRoot &R : P.Roots) {
@@ -46,8 +49,8 @@ private:
     }
   }
 
-  /// A virtual call to M may run M or any override of it, in any class that
-  /// is instantiated at or below the override's class.
+  /// A virtual call to M may run M or any override of it: each one that is
+  /// the final overrider in some instantiated class.
   void callVirtually(SymbolId M, const Step &How) {
     std::vector<SymbolId> Stack = {M};
     while (!Stack.empty()) {
@@ -55,29 +58,42 @@ private:
       Stack.pop_back();
       if (VCalled[O].How != Step::None) continue;
       VCalled[O] = How;
-      if (dispatchable(O)) visit(O, How);
+      if (Dispatchable[O] || P.ParentOf[O] == kNoSymbol) visit(O, How);
       Stack.insert(Stack.end(), P.OverridersOf[O].begin(), P.OverridersOf[O].end());
     }
   }
 
-  bool dispatchable(SymbolId Method) const {
-    SymbolId Class = P.ParentOf[Method];
-    return Class == kNoSymbol || InstantiatedBelow[Class];
+  /// Class X has a live object: the final overriders of X's virtual methods
+  /// become dispatch targets. Walking up from X breadth-first, a base's
+  /// method is a final overrider unless a class already walked overrides
+  /// it. (In a diamond a base may be walked before a sibling that overrides
+  /// it; that errs toward alive.)
+  void instantiate(SymbolId X) {
+    if (Instantiated[X]) return;
+    Instantiated[X] = true;
+    std::unordered_set<SymbolId> Overridden, Seen = {X};
+    std::deque<SymbolId> Queue = {X};
+    while (!Queue.empty()) {
+      SymbolId A = Queue.front();
+      Queue.pop_front();
+      for (SymbolId V : P.VirtualsOf[A]) {
+        if (!Overridden.count(V)) makeDispatchable(V);
+        hideOverridden(V, Overridden);
+      }
+      for (SymbolId B : P.BasesOf[A])
+        if (B != kNoSymbol && Seen.insert(B).second) Queue.push_back(B);
+    }
   }
 
-  /// Class C has a live object: C and every ancestor now have an instance
-  /// at or below them, so their virtually-called methods become reachable.
-  void instantiate(SymbolId C) {
-    std::vector<SymbolId> Stack = {C};
-    while (!Stack.empty()) {
-      SymbolId A = Stack.back();
-      Stack.pop_back();
-      if (A == kNoSymbol || InstantiatedBelow[A]) continue;
-      InstantiatedBelow[A] = true;
-      for (SymbolId V : P.VirtualsOf[A])
-        if (VCalled[V].How != Step::None) visit(V, VCalled[V]);
-      Stack.insert(Stack.end(), P.BasesOf[A].begin(), P.BasesOf[A].end());
-    }
+  void hideOverridden(SymbolId V, std::unordered_set<SymbolId> &Overridden) const {
+    for (SymbolId O : P.OverriddenBy[V])
+      if (O != kNoSymbol && Overridden.insert(O).second) hideOverridden(O, Overridden);
+  }
+
+  void makeDispatchable(SymbolId V) {
+    if (Dispatchable[V]) return;
+    Dispatchable[V] = true;
+    if (VCalled[V].How != Step::None) visit(V, VCalled[V]);
   }
 
   /// Overrides of methods declared in system headers: the library may call
@@ -92,7 +108,8 @@ private:
   const Program &P;
   std::vector<Step> Steps;
   std::vector<Step> VCalled;  ///< per method: the first virtual call that may reach it
-  std::vector<bool> InstantiatedBelow;
+  std::vector<bool> Dispatchable;  ///< per method: final overrider in an instantiated class
+  std::vector<bool> Instantiated;  ///< per class
   std::vector<SymbolId> Work;
 };
 

@@ -3,9 +3,9 @@
 //   Program ──► roots ──► worklist (edges, dispatch, pattern) ──► Reachability
 //
 // Virtual calls are resolved by Rapid Type Analysis: a virtual call to B::f
-// reaches an override C::f only once some class at or below C is
-// instantiated (one of its constructors is reachable). CHA, the conservative
-// option, treats every class as instantiated. A method that overrides one
+// reaches an override C::f only once C::f is the final overrider of f in
+// some instantiated class (one whose constructor is reachable). CHA, the
+// conservative option, makes every override a target. A method that overrides one
 // declared in code we cannot see (a system header) may be called from there:
 // it counts as virtually called from the start.
 #pragma once

@@ -1,0 +1,260 @@
+// Extraction on annotated C++ snippets, through Clang, in memory.
+#include "analyzer/Extract.h"
+
+#include "Annotated.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace deadwood {
+namespace {
+
+using test::Annotated;
+using test::Position;
+
+const Symbol *byName(const TuSummary &S, const std::string &Name) {
+  for (const Symbol &Sym : S.Symbols)
+    if (Sym.Name == Name) return &Sym;
+  return nullptr;
+}
+
+/// The edge From -> To (by qualified name with signature), or null.
+const Edge *edgeBetween(const TuSummary &S, const std::string &From, const std::string &To) {
+  const Symbol *F = byName(S, From), *T = byName(S, To);
+  if (!T) return nullptr;
+  for (const Edge &E : S.Edges)
+    if (E.To == T->Usr && (F ? E.From == F->Usr : From.empty() && E.From.empty())) return &E;
+  return nullptr;
+}
+
+bool isRoot(const TuSummary &S, const std::string &Name, RootReason Why) {
+  const Symbol *Sym = byName(S, Name);
+  return Sym && std::any_of(S.Roots.begin(), S.Roots.end(), [&](const Root &R) {
+           return R.Usr == Sym->Usr && R.Reason == Why;
+         });
+}
+
+Position at(const Edge &E) { return Position{E.Line, E.Column}; }
+
+TEST(Extract, CallEdgeHasContainerAndLocation) {
+  Annotated Code(R"cpp(
+    static void $def^helper() {}
+    void api() { $call^helper(); }
+  )cpp");
+  TuSummary S = extractFromCode(Code.text());
+  ASSERT_FALSE(S.Failed);
+  const Edge *E = edgeBetween(S, "api()", "helper()");
+  ASSERT_NE(E, nullptr);
+  EXPECT_EQ(E->Kind, EdgeKind::Call);
+  EXPECT_EQ(at(*E), Code.point("call"));
+  const Symbol *Helper = byName(S, "helper()");
+  ASSERT_TRUE(Helper->HasDefinition);
+  EXPECT_EQ((Position{Helper->Definition.Line, Helper->Definition.Column}), Code.point("def"));
+  EXPECT_EQ(Helper->Link, Linkage::Internal);
+  EXPECT_NE(Helper->Usr.find("/virtual/input.cc"), std::string::npos)
+      << "internal-linkage USRs carry their file: " << Helper->Usr;
+}
+
+TEST(Extract, DefinitionRangeCoversTemplateHeader) {
+  Annotated Code(R"cpp(
+$whole[[template <class T>
+T twice(T v) { return v + v; }]]
+  )cpp");
+  TuSummary S = extractFromCode(Code.text());
+  const Symbol *Twice = byName(S, "twice(T)");
+  ASSERT_NE(Twice, nullptr);
+  EXPECT_EQ(Twice->Definition.Begin, Code.range("whole").first);
+  EXPECT_EQ(Twice->Definition.End, Code.range("whole").second);
+  EXPECT_TRUE(Twice->Flags & flag::TemplatePattern);
+}
+
+TEST(Extract, VirtualCallThroughPointerQualifiedCallDirect) {
+  Annotated Code(R"cpp(
+    struct B { virtual void f(); };
+    struct D : B { void f() override; };
+    void viaPointer(B *b) { b->$v^f(); }
+    void qualified(D *d) { d->B::$q^f(); }
+  )cpp");
+  TuSummary S = extractFromCode(Code.text());
+  const Edge *V = edgeBetween(S, "viaPointer(B *)", "B::f()");
+  ASSERT_NE(V, nullptr);
+  EXPECT_EQ(V->Kind, EdgeKind::VirtualCall);
+  EXPECT_EQ(at(*V), Code.point("v"));
+  const Edge *Q = edgeBetween(S, "qualified(D *)", "B::f()");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Kind, EdgeKind::Call);
+  const Symbol *Df = byName(S, "D::f()");
+  ASSERT_NE(Df, nullptr);
+  EXPECT_THAT(Df->Overrides, testing::ElementsAre(byName(S, "B::f()")->Usr));
+  EXPECT_EQ(Df->Parent, byName(S, "D")->Usr);
+  EXPECT_THAT(byName(S, "D")->Bases, testing::ElementsAre(byName(S, "B")->Usr));
+}
+
+TEST(Extract, ConstructionAndScopeExitDestruction) {
+  Annotated Code(R"cpp(
+    struct S { S(); ~S(); };
+    void use() { S $s^s; }
+  )cpp");
+  TuSummary S = extractFromCode(Code.text());
+  const Edge *C = edgeBetween(S, "use()", "S::S()");
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->Kind, EdgeKind::Construct);
+  const Edge *D = edgeBetween(S, "use()", "S::~S()");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->Kind, EdgeKind::Destroy);
+}
+
+TEST(Extract, DeleteThroughBaseDispatchesTheDestructor) {
+  TuSummary S = extractFromCode(R"cpp(
+    struct B { virtual ~B(); };
+    void drop(B *b) { delete b; }
+  )cpp");
+  const Edge *D = edgeBetween(S, "drop(B *)", "B::~B()");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->Kind, EdgeKind::VirtualCall);
+}
+
+TEST(Extract, TakingAnAddressIsAnEdge) {
+  Annotated Code(R"cpp(
+    int target(int);
+    int (*pick())(int) { return $a^target; }
+  )cpp");
+  TuSummary S = extractFromCode(Code.text());
+  const Edge *E = edgeBetween(S, "pick()", "target(int)");
+  ASSERT_NE(E, nullptr);
+  EXPECT_EQ(E->Kind, EdgeKind::Address);
+  EXPECT_EQ(at(*E), Code.point("a"));
+}
+
+TEST(Extract, GlobalInitializerEdgesStartAtTheVariable) {
+  TuSummary S = extractFromCode(R"cpp(
+    int compute();
+    int global = compute();
+    constexpr int table[] = {1, 2, 3};
+    int reader() { return global + table[0]; }
+  )cpp");
+  EXPECT_NE(edgeBetween(S, "global", "compute()"), nullptr);
+  EXPECT_TRUE(isRoot(S, "global", RootReason::StaticInit));
+  EXPECT_FALSE(isRoot(S, "table", RootReason::StaticInit)) << "constant initializer";
+  const Edge *R = edgeBetween(S, "reader()", "global");
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->Kind, EdgeKind::Reference);
+  EXPECT_NE(edgeBetween(S, "reader()", "table"), nullptr);
+}
+
+TEST(Extract, Roots) {
+  TuSummary S = extractFromCode(R"cpp(
+    #include <cstddef>
+    int main() { return 0; }
+    __attribute__((constructor)) void early() {}
+    __attribute__((used)) static void kept() {}
+    #include <cstdlib>
+    void *operator new(std::size_t n) { return std::malloc(n); }
+    void ordinary() {}
+  )cpp");
+  EXPECT_TRUE(isRoot(S, "main()", RootReason::Main));
+  EXPECT_TRUE(isRoot(S, "early()", RootReason::Attribute));
+  EXPECT_TRUE(isRoot(S, "kept()", RootReason::Attribute));
+  EXPECT_TRUE(isRoot(S, "operator new(unsigned long)", RootReason::ReplaceableNew));
+  EXPECT_FALSE(byName(S, "operator new(unsigned long)")->Flags & flag::Implicit)
+      << "the user's replacement is not Clang's implicit declaration";
+  for (RootReason R : {RootReason::Main, RootReason::Attribute, RootReason::StaticInit})
+    EXPECT_FALSE(isRoot(S, "ordinary()", R));
+}
+
+TEST(Extract, InstantiationsAreNodesMappedToTheirPattern) {
+  TuSummary S = extractFromCode(R"cpp(
+    template <class T> T id(T v) { return v; }
+    int use() { return id(1); }
+  )cpp");
+  const Symbol *Pattern = byName(S, "id(T)");
+  const Symbol *Inst = byName(S, "id<int>(int)");
+  ASSERT_NE(Pattern, nullptr);
+  ASSERT_NE(Inst, nullptr);
+  EXPECT_EQ(Inst->Pattern, Pattern->Usr);
+  EXPECT_TRUE(Inst->Flags & flag::Instantiation);
+  EXPECT_NE(edgeBetween(S, "use()", "id<int>(int)"), nullptr);
+}
+
+TEST(Extract, CallsInsideStandardLibraryInstantiationsAreKept) {
+  TuSummary S = extractFromCode(R"cpp(
+    #include <algorithm>
+    #include <vector>
+    bool byValue(int a, int b) { return a < b; }
+    struct Less { bool operator()(int a, int b) const { return a < b; } };
+    void sortBoth(std::vector<int> &v) {
+      std::sort(v.begin(), v.end(), byValue);
+      std::sort(v.begin(), v.end(), Less());
+    }
+  )cpp");
+  ASSERT_FALSE(S.Failed);
+  EXPECT_NE(edgeBetween(S, "sortBoth(std::vector<int> &)", "byValue(int, int)"), nullptr);
+  const Symbol *Op = byName(S, "Less::operator()(int, int) const");
+  ASSERT_NE(Op, nullptr);
+  bool CalledFromStd = std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
+    if (E.To != Op->Usr) return false;
+    auto From = std::find_if(S.Symbols.begin(), S.Symbols.end(),
+                             [&](const Symbol &Sym) { return Sym.Usr == E.From; });
+    return From != S.Symbols.end() && (From->Flags & flag::InSystemHeader) &&
+           (From->Flags & flag::Instantiation);
+  });
+  EXPECT_TRUE(CalledFromStd) << "std::sort's instantiation must call Less::operator()";
+}
+
+TEST(Extract, LambdaBodyBelongsToTheLambda) {
+  TuSummary S = extractFromCode(R"cpp(
+    void inner();
+    void outer() { auto l = [] { inner(); }; l(); }
+  )cpp");
+  const Symbol *Lambda = nullptr;
+  for (const Symbol &Sym : S.Symbols)
+    if ((Sym.Flags & flag::Lambda) && Sym.Name.find("::operator()") != std::string::npos)
+      Lambda = &Sym;
+  ASSERT_NE(Lambda, nullptr);
+  EXPECT_EQ(edgeBetween(S, "outer()", "inner()"), nullptr);
+  EXPECT_TRUE(std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
+    return E.From == Lambda->Usr && E.To == byName(S, "inner()")->Usr;
+  }));
+  EXPECT_TRUE(std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
+    return E.From == byName(S, "outer()")->Usr && E.To == Lambda->Usr;
+  }));
+}
+
+TEST(Extract, DefaultArgumentsAndMemberInitializersAreEdgesWhereUsed) {
+  TuSummary S = extractFromCode(R"cpp(
+    int fallback();
+    int seed();
+    void take(int x = fallback());
+    struct Config { int n = seed(); };
+    void caller() { take(); }
+    void maker() { Config c; }
+  )cpp");
+  EXPECT_NE(edgeBetween(S, "caller()", "fallback()"), nullptr);
+  EXPECT_NE(edgeBetween(S, "Config::Config()", "seed()"), nullptr);
+  EXPECT_EQ(edgeBetween(S, "", "seed()"), nullptr) << "not a namespace-scope use";
+}
+
+TEST(Extract, NamespaceScopeUseIsAnEdgeWithoutContainer) {
+  TuSummary S = extractFromCode(R"cpp(
+    constexpr int width() { return 4; }
+    static_assert(width() == 4);
+  )cpp");
+  EXPECT_NE(edgeBetween(S, "", "width()"), nullptr);
+}
+
+TEST(Extract, ErrorsMarkTheTuFailed) {
+  TuSummary S = extractFromCode("void f() { undeclared(); }");
+  EXPECT_TRUE(S.Failed);
+}
+
+TEST(Extract, RecordsEveryFileRead) {
+  TuSummary S = extractFromCode("#include <vector>\nvoid f() {}\n");
+  EXPECT_TRUE(std::any_of(S.Files.begin(), S.Files.end(), [](const std::string &F) {
+    return F.find("/vector") != std::string::npos;
+  }));
+}
+
+}  // namespace
+}  // namespace deadwood

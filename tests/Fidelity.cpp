@@ -1,0 +1,31 @@
+#include "Fidelity.h"
+
+#include "analyzer/Extract.h"
+#include "passes/Findings.h"
+#include "passes/Program.h"
+#include "passes/Reach.h"
+
+#include <sstream>
+
+namespace deadwood::test {
+
+std::set<unsigned> markedLines(const std::string &Code) {
+  std::set<unsigned> Lines;
+  std::istringstream In(Code);
+  std::string Line;
+  for (unsigned N = 1; std::getline(In, Line); ++N)
+    if (Line.find("// dead") != std::string::npos) Lines.insert(N);
+  return Lines;
+}
+
+std::set<unsigned> reportedLines(const Case &C) {
+  std::vector<TuSummary> Tus = {extractFromCode(C.Code, C.Args, "/virtual/case.cc")};
+  if (Tus[0].Failed) return {0};  // line 0: the case itself did not compile
+  Program P = link(std::move(Tus));
+  Report R = classify(P, reach(P), ClassifyOptions{"/virtual", {}, {}});
+  std::set<unsigned> Lines;
+  for (const Finding &F : R.Findings) Lines.insert(F.Line);
+  return Lines;
+}
+
+}  // namespace deadwood::test

@@ -1,0 +1,294 @@
+// The fidelity corpus: each case marks, with `// dead`, every definition
+// deadwood must report; every unmarked definition must not be reported.
+#include "Fidelity.h"
+
+#include <gtest/gtest.h>
+
+namespace deadwood::test {
+namespace {
+
+const Case kCases[] = {
+    // --- reachability basics ---
+    {"DeadChain", R"cpp(
+void leaf() {}                     // dead
+void middle() { leaf(); }          // dead
+void used() {}
+int main() { used(); }
+)cpp"},
+    {"DeadCycle", R"cpp(
+void ping(int n);
+void pong(int n) { if (n) ping(n - 1); }   // dead
+void ping(int n) { if (n) pong(n - 1); }   // dead
+int main() {}
+)cpp"},
+    {"RecursionFromMainIsLive", R"cpp(
+int fact(int n) { return n ? n * fact(n - 1) : 1; }
+int main() { return fact(3); }
+)cpp"},
+    {"OverloadsAreSeparate", R"cpp(
+void log(int) {}
+void log(const char *) {}          // dead
+int main() { log(1); }
+)cpp"},
+    {"StaticAndAnonymousNamespace", R"cpp(
+static void helper() {}            // dead
+namespace { void other() {} }      // dead
+namespace { void kept() {} }
+int main() { kept(); }
+)cpp"},
+    // --- roots ---
+    {"DynamicInitializerIsRoot", R"cpp(
+int compute() { return 42; }
+int unusedCompute() { return 1; }  // dead
+int global = compute();
+int main() {}
+)cpp"},
+    {"ConstantInitializedTableKeepsNothing", R"cpp(
+int a() { return 1; }              // dead
+int b() { return 2; }              // dead
+using Fn = int (*)();
+Fn table[] = {a, b};
+int main() {}
+)cpp"},
+    {"ConstantTableReferencedFromMain", R"cpp(
+int a() { return 1; }
+int b() { return 2; }
+using Fn = int (*)();
+Fn table[] = {a, b};
+int main() { return table[0](); }
+)cpp"},
+    {"SelfRegistration", R"cpp(
+struct Registrar { Registrar(void (*f)()) { f(); } };
+void registered() {}
+void notRegistered() {}            // dead
+static Registrar r(registered);
+int main() {}
+)cpp"},
+    {"AttributeRoots", R"cpp(
+__attribute__((constructor)) static void init() {}
+__attribute__((destructor)) static void fini() {}
+__attribute__((used)) static void forAsm() {}
+static void plain() {}             // dead
+int main() {}
+)cpp"},
+    {"ReplaceableOperatorNew", R"cpp(
+#include <cstdlib>
+#include <new>
+void *operator new(std::size_t n) { return std::malloc(n); }
+void operator delete(void *p) noexcept { std::free(p); }
+int main() {}
+)cpp"},
+    {"NamespaceScopeStaticAssert", R"cpp(
+constexpr int width() { return 4; }
+static_assert(width() == 4);
+constexpr int height() { return 2; }   // dead
+int main() {}
+)cpp"},
+    // --- virtual dispatch (RTA) ---
+    {"OverrideInNeverInstantiatedClassIsDead", R"cpp(
+struct Shape { virtual ~Shape() {} virtual double area() const = 0; };
+struct Square : Shape { double area() const override { return 4; } };
+struct Circle : Shape {
+  Circle() {}                                      // dead
+  double area() const override { return 3.14; }    // dead
+};
+double measure(const Shape &s) { return s.area(); }
+int main() { Square sq; return measure(sq) > 0; }
+)cpp"},
+    {"OverrideReachedWhenClassIsInstantiatedLater", R"cpp(
+struct B { virtual int f() { return 0; } virtual ~B() = default; };
+struct D : B { int f() override { return 1; } };
+int call(B *b) { return b->f(); }
+int main() { B *b = new D; int r = call(b); delete b; return r; }
+)cpp"},
+    {"BaseImplementationLiveThroughDerivedWithoutOverride", R"cpp(
+struct B { virtual int f() { return 0; } };
+struct D : B { };
+int call(B &b) { return b.f(); }
+int main() { D d; return call(d); }
+)cpp"},
+    {"VirtualNeverCalledIsDead", R"cpp(
+struct B {
+  virtual int f() { return 0; }
+  virtual int g() { return 1; }     // dead
+};
+struct D : B {
+  int f() override { return 2; }
+  int g() override { return 3; }    // dead
+};
+int main() { D d; B &b = d; return b.f(); }
+)cpp"},
+    {"QualifiedCallIsNotDispatched", R"cpp(
+struct B { virtual int f() { return 0; } };
+struct D : B { int f() override { return B::f() + 1; } };
+struct E : B { int f() override { return 7; } };  // dead
+int main() { D d; B &b = d; return b.f(); }
+)cpp"},
+    {"VirtualDestructorThroughDelete", R"cpp(
+struct B { virtual ~B() {} };
+struct D : B { ~D() override {} };
+struct Never : B { ~Never() override {} };   // dead
+int main() { B *b = new D; delete b; }
+)cpp"},
+    {"CallFromConstructor", R"cpp(
+struct B { B() { init(); } virtual void init() {} };
+void helperOfD() {}
+struct D : B { void init() override { helperOfD(); } };
+int main() { D d; }
+)cpp"},
+    {"OverrideOfStandardLibraryVirtual", R"cpp(
+#include <exception>
+struct MyError : std::exception { const char *what() const noexcept override { return "x"; } };
+struct Unthrown : std::exception { const char *what() const noexcept override { return "y"; } };  // dead
+int main() { try { throw MyError(); } catch (...) {} }
+)cpp"},
+    {"PureVirtualWithBodyCalledQualified", R"cpp(
+struct B { virtual void f() = 0; };
+void B::f() {}
+struct D : B { void f() override { B::f(); } };
+int main() { D d; B &b = d; b.f(); }
+)cpp"},
+    // --- templates ---
+    {"NeverInstantiatedTemplateIsDead", R"cpp(
+template <class T> T twice(T v) { return v + v; }
+template <class T> T thrice(T v) { return v * 3; }   // dead
+int main() { return twice(2); }
+)cpp"},
+    {"ClassTemplateMembers", R"cpp(
+template <class T> struct Box {
+  T v;
+  T get() const { return v; }
+  void set(T x) { v = x; }     // dead
+};
+int main() { Box<int> b{1}; return b.get(); }
+)cpp"},
+    {"TemplateUsedOnlyFromDeadCodeIsDead", R"cpp(
+template <class T> T square(T v) { return v * v; }   // dead
+int unused() { return square(3); }                    // dead
+int main() {}
+)cpp"},
+    {"ExplicitSpecialization", R"cpp(
+template <class T> int size(T) { return sizeof(T); }
+template <> int size<char>(char) { return 1; }
+template <> int size<long>(long) { return 8; }        // dead
+int main() { return size('a') + size(1); }
+)cpp"},
+    {"StdSortCallsComparator", R"cpp(
+#include <algorithm>
+#include <vector>
+bool desc(int a, int b) { return a > b; }
+bool asc(int a, int b) { return a < b; }   // dead
+int main() { std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end(), desc); }
+)cpp"},
+    {"StdMapUsesComparatorOperator", R"cpp(
+#include <map>
+struct Key { int k; };
+struct KeyLess { bool operator()(const Key &a, const Key &b) const { return a.k < b.k; } };
+struct Unused { bool operator()(const Key &, const Key &) const { return false; } };  // dead
+int main() { std::map<Key, int, KeyLess> m; m[Key{1}] = 2; return m.size(); }
+)cpp"},
+    {"StdFunctionInvokesCallable", R"cpp(
+#include <functional>
+int work(int x) { return x + 1; }
+int idle(int x) { return x; }   // dead
+int main() { std::function<int(int)> f = work; return f(1); }
+)cpp"},
+    {"UniquePtrDeleterAndDestructor", R"cpp(
+#include <memory>
+struct Res { ~Res() { release(); } static void release() {} };
+int main() { auto p = std::make_unique<Res>(); }
+)cpp"},
+    {"LambdaPassedToAlgorithm", R"cpp(
+#include <algorithm>
+#include <vector>
+bool check(int x) { return x > 1; }
+int main() { std::vector<int> v{1, 2}; return std::count_if(v.begin(), v.end(), [](int x) { return check(x); }); }
+)cpp"},
+    {"LambdaInDeadFunction", R"cpp(
+void inner() {}                                      // dead
+void outer() { auto l = [] { inner(); }; l(); }      // dead
+int main() {}
+)cpp"},
+    // --- implicit calls ---
+    {"ImplicitCopyAndMemberConstructors", R"cpp(
+struct Part { Part() {} Part(const Part &) {} ~Part() {} };
+struct Whole { Part p; };
+Whole make() { return Whole(); }
+void take(Whole w) {}
+int main() { Whole w = make(); take(w); }
+)cpp"},
+    {"BaseAndMemberDestructors", R"cpp(
+struct M { ~M() {} };
+struct B { virtual ~B() {} };
+struct D : B { M m; };
+int main() { D d; }
+)cpp"},
+    {"ConversionOperatorAndOverloadedOperator", R"cpp(
+struct Meters {
+  double v;
+  operator double() const { return v; }
+  Meters operator+(Meters o) const { return {v + o.v}; }
+  Meters operator-(Meters o) const { return {v - o.v}; }   // dead
+};
+int main() { Meters a{1}, b{2}; double d = a + b; return d; }
+)cpp"},
+    {"RangeForBeginEnd", R"cpp(
+struct Range {
+  int data[3] = {1, 2, 3};
+  const int *begin() const { return data; }
+  const int *end() const { return data + 3; }
+  int size() const { return 3; }   // dead
+};
+int main() { int s = 0; for (int x : Range()) s += x; return s; }
+)cpp"},
+    {"DefaultArgumentCallsAtCallSite", R"cpp(
+int fallback() { return 1; }
+int f(int x = fallback()) { return x; }
+int main() { return f(); }
+)cpp"},
+    {"DefaultMemberInitializer", R"cpp(
+int seed() { return 7; }
+int otherSeed() { return 8; }   // dead
+struct Config { int n = seed(); };
+int main() { Config c; return c.n; }
+)cpp"},
+    {"TemporaryDestructor", R"cpp(
+struct Guard { ~Guard() { done(); } static void done() {} };
+Guard make() { return Guard(); }
+int main() { make(); }
+)cpp"},
+    {"StructuredBindingGet", R"cpp(
+#include <utility>
+struct P { int a, b; };
+template <std::size_t I> int get(const P &p) { return I ? p.b : p.a; }
+namespace std {
+template <> struct tuple_size<P> : integral_constant<size_t, 2> {};
+template <size_t I> struct tuple_element<I, P> { using type = int; };
+}
+int main() { P p{1, 2}; auto [x, y] = p; return x + y; }
+)cpp"},
+    {"FunctionPointerPassedToCApi", R"cpp(
+#include <cstdlib>
+int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+void atExit() {}
+int main() { int v[] = {2, 1}; std::qsort(v, 2, sizeof(int), cmp); std::atexit(atExit); }
+)cpp"},
+};
+
+class Fidelity : public testing::TestWithParam<Case> {};
+
+TEST_P(Fidelity, ReportsExactlyTheMarkedDefinitions) {
+  const Case &C = GetParam();
+  std::set<unsigned> Marked = markedLines(C.Code), Reported = reportedLines(C);
+  ASSERT_FALSE(Reported.count(0)) << C.Name << ": the case does not compile";
+  for (unsigned L : Marked)
+    EXPECT_TRUE(Reported.count(L)) << C.Name << ":" << L << ": marked dead, not reported";
+  for (unsigned L : Reported)
+    EXPECT_TRUE(Marked.count(L)) << C.Name << ":" << L << ": reported, not marked dead";
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Fidelity, testing::ValuesIn(kCases),
+                         [](const testing::TestParamInfo<Case> &I) { return I.param.Name; });
+
+}  // namespace
+}  // namespace deadwood::test

@@ -1,0 +1,73 @@
+// The summary's JSON form: round trip, and rejection of what it cannot trust.
+#include "model/Summary.h"
+
+#include <gtest/gtest.h>
+
+namespace deadwood {
+namespace {
+
+TuSummary sample() {
+  TuSummary S;
+  S.MainFile = "/src/a.cc";
+  S.Directory = "/build";
+  S.Files = {"/src/a.cc", "/src/a.h"};
+  Symbol F;
+  F.Usr = "c:@F@f#I#";
+  F.Name = "f(int)";
+  F.Kind = SymbolKind::Method;
+  F.Link = Linkage::Internal;
+  F.Flags = flag::Virtual | flag::Inline;
+  F.HasDefinition = true;
+  F.Definition = Site{0, 10, 40, 2, 6};
+  F.Declarations = {Site{1, 0, 9, 1, 6}};
+  F.Parent = "c:@S@C";
+  F.Overrides = {"c:@S@B@F@f#I#"};
+  S.Symbols.push_back(F);
+  S.Edges.push_back(Edge{"c:@F@main#", "c:@F@f#I#", EdgeKind::VirtualCall, 0, 5, 3});
+  S.Roots.push_back(Root{"c:@F@main#", RootReason::Main});
+  return S;
+}
+
+TEST(Summary, RoundTripsThroughJson) {
+  TuSummary In = sample(), Out;
+  std::string Err;
+  ASSERT_TRUE(summaryFromJson(summaryToJson(In), &Out, &Err)) << Err;
+  EXPECT_EQ(summaryToJson(Out), summaryToJson(In));
+  EXPECT_EQ(Out.Symbols[0].Definition, (Site{0, 10, 40, 2, 6}));
+  EXPECT_EQ(Out.Edges[0].Kind, EdgeKind::VirtualCall);
+}
+
+TEST(Summary, RejectsAnotherVersion) {
+  std::string Text = summaryToJson(sample());
+  Text.replace(Text.find("\"version\":1"), 11, "\"version\":99");
+  TuSummary Out;
+  std::string Err;
+  EXPECT_FALSE(summaryFromJson(Text, &Out, &Err));
+  EXPECT_EQ(Err, "summary version 99, expected 1");
+}
+
+TEST(Summary, RejectsMalformedDocuments) {
+  TuSummary Out;
+  std::string Err;
+  EXPECT_FALSE(summaryFromJson("{\"version\":1", &Out, &Err));
+  EXPECT_EQ(Err, "not a JSON object");
+  EXPECT_FALSE(summaryFromJson("[1,2]", &Out, &Err));
+  std::string BadFile = summaryToJson(sample());
+  BadFile.replace(BadFile.find(",0,5,3]"), 7, ",7,5,3]");
+  EXPECT_FALSE(summaryFromJson(BadFile, &Out, &Err));
+  EXPECT_EQ(Err, "file index out of range");
+  std::string BadKind = summaryToJson(sample());
+  BadKind.replace(BadKind.find("\"method\""), 8, "\"lambda\"");
+  EXPECT_FALSE(summaryFromJson(BadKind, &Out, &Err));
+}
+
+TEST(Summary, KindNamesRoundTrip) {
+  for (int K = 0; K <= static_cast<int>(SymbolKind::Class); ++K) {
+    SymbolKind Parsed;
+    ASSERT_TRUE(parseKind(kindName(static_cast<SymbolKind>(K)), &Parsed));
+    EXPECT_EQ(static_cast<int>(Parsed), K);
+  }
+}
+
+}  // namespace
+}  // namespace deadwood

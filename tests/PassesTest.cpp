@@ -1,0 +1,253 @@
+// Link, reach and classify on hand-built summaries: plain data, no Clang.
+#include "passes/Findings.h"
+#include "passes/Program.h"
+#include "passes/Reach.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+namespace deadwood {
+namespace {
+
+using testing::ElementsAre;
+using testing::UnorderedElementsAre;
+
+/// Builds one TU's summary in a few lines: functions defined in /src/<tu>,
+/// edges between them, roots.
+class TuBuilder {
+public:
+  explicit TuBuilder(const std::string &Main) {
+    S.MainFile = "/src/" + Main;
+    S.Files = {S.MainFile};
+  }
+  TuBuilder &fn(const std::string &Name, uint32_t Line = 1, uint32_t Flags = 0,
+                SymbolKind Kind = SymbolKind::Function) {
+    Symbol Sym;
+    Sym.Usr = "c:@F@" + Name;
+    Sym.Name = Name + "()";
+    Sym.Kind = Kind;
+    Sym.Flags = Flags;
+    Sym.HasDefinition = true;
+    Sym.Definition = Site{0, 0, 10, Line, 1};
+    S.Symbols.push_back(Sym);
+    return *this;
+  }
+  TuBuilder &method(const std::string &Class, const std::string &Name, SymbolKind Kind,
+                    std::vector<std::string> Overrides = {}) {
+    fn(Class + "::" + Name, 1, Kind == SymbolKind::Constructor ? 0 : flag::Virtual, Kind);
+    S.Symbols.back().Parent = "c:@F@" + Class;
+    for (const std::string &O : Overrides) S.Symbols.back().Overrides.push_back("c:@F@" + O);
+    return *this;
+  }
+  TuBuilder &cls(const std::string &Name, std::vector<std::string> Bases = {}) {
+    fn(Name, 1, 0, SymbolKind::Class);
+    for (const std::string &B : Bases) S.Symbols.back().Bases.push_back("c:@F@" + B);
+    return *this;
+  }
+  TuBuilder &edge(const std::string &From, const std::string &To, EdgeKind K = EdgeKind::Call) {
+    S.Edges.push_back(Edge{From.empty() ? "" : "c:@F@" + From, "c:@F@" + To, K, 0, 1, 1});
+    return *this;
+  }
+  TuBuilder &root(const std::string &Name, RootReason R = RootReason::Main) {
+    S.Roots.push_back(Root{"c:@F@" + Name, R});
+    return *this;
+  }
+  TuBuilder &failed() {
+    S.Failed = true;
+    return *this;
+  }
+  TuSummary S;
+};
+
+std::vector<std::string> deadNames(std::vector<TuSummary> Tus, Dispatch Mode = Dispatch::Rta) {
+  Program P = link(std::move(Tus));
+  Report R = classify(P, reach(P, Mode), ClassifyOptions{"/src", {}, {}});
+  std::vector<std::string> Names;
+  for (const Finding &F : R.Findings) Names.push_back(F.Name);
+  return Names;
+}
+
+TEST(Reach, DeadCycleAndChainAreDead) {
+  TuBuilder T("a.cc");
+  T.fn("main").fn("a").fn("b").fn("c").fn("d").fn("e");
+  T.edge("main", "a").edge("b", "c").edge("c", "b").edge("d", "e").root("main");
+  EXPECT_THAT(deadNames({T.S}), UnorderedElementsAre("b()", "c()", "d()", "e()"));
+}
+
+TEST(Reach, RemembersFirstPredecessor) {
+  TuBuilder T("a.cc");
+  T.fn("main").fn("a").fn("b").edge("main", "a").edge("a", "b").root("main");
+  Program P = link({T.S});
+  Reachability R = reach(P);
+  const Step &B = R.Steps[P.find("c:@F@b")];
+  EXPECT_EQ(B.How, Step::Edge);
+  EXPECT_EQ(B.From, P.find("c:@F@a"));
+  EXPECT_EQ(R.Steps[P.find("c:@F@main")].How, Step::Root);
+}
+
+TEST(Reach, NamespaceScopeUseIsRoot) {
+  TuBuilder T("a.cc");
+  T.fn("width").fn("height").edge("", "width");
+  EXPECT_THAT(deadNames({T.S}), ElementsAre("height()"));
+}
+
+TuBuilder hierarchy() {
+  TuBuilder T("a.cc");
+  T.cls("B").cls("D", {"B"}).cls("E", {"B"});
+  T.method("B", "f", SymbolKind::Method)
+      .method("D", "f", SymbolKind::Method, {"B::f"})
+      .method("E", "f", SymbolKind::Method, {"B::f"})
+      .method("D", "D", SymbolKind::Constructor)
+      .method("E", "E", SymbolKind::Constructor);
+  T.fn("main").root("main").edge("main", "D::D", EdgeKind::Construct);
+  return T;
+}
+
+TEST(Reach, RtaReachesOnlyOverridesOfInstantiatedClasses) {
+  TuBuilder T = hierarchy();
+  T.edge("main", "B::f", EdgeKind::VirtualCall);
+  EXPECT_THAT(deadNames({T.S}), UnorderedElementsAre("B::f()", "E::f()", "E::E()"));
+}
+
+TEST(Reach, ChaReachesEveryOverride) {
+  TuBuilder T = hierarchy();
+  T.edge("main", "B::f", EdgeKind::VirtualCall);
+  EXPECT_THAT(deadNames({T.S}, Dispatch::Cha), ElementsAre("E::E()"));
+}
+
+TEST(Reach, InstantiationAfterTheCallStillDispatches) {
+  // The virtual call is reached first, the constructor later: order must not matter.
+  TuBuilder T("a.cc");
+  T.cls("B").cls("D", {"B"});
+  T.method("B", "f", SymbolKind::Method).method("D", "f", SymbolKind::Method, {"B::f"});
+  T.method("D", "D", SymbolKind::Constructor);
+  T.fn("main").fn("late").root("main");
+  T.edge("main", "B::f", EdgeKind::VirtualCall).edge("main", "late").edge("late", "D::D");
+  EXPECT_THAT(deadNames({T.S}), ElementsAre("B::f()"));
+}
+
+TEST(Reach, OverrideOfSystemMethodIsCalledWhenClassIsInstantiated) {
+  TuBuilder T("a.cc");
+  T.cls("std::exception").cls("Mine", {"std::exception"}).cls("Other", {"std::exception"});
+  T.method("std::exception", "what", SymbolKind::Method);
+  T.S.Symbols.back().Flags |= flag::InSystemHeader;
+  T.method("Mine", "what", SymbolKind::Method, {"std::exception::what"})
+      .method("Other", "what", SymbolKind::Method, {"std::exception::what"})
+      .method("Mine", "Mine", SymbolKind::Constructor);
+  T.fn("main").root("main").edge("main", "Mine::Mine");
+  EXPECT_THAT(deadNames({T.S}), ElementsAre("Other::what()"));
+}
+
+TEST(Reach, PatternIsLiveWhenAnInstantiationIs) {
+  TuBuilder T("a.cc");
+  T.fn("tmpl", 1, flag::TemplatePattern).fn("tmpl<int>", 1, flag::Instantiation);
+  T.S.Symbols.back().Pattern = "c:@F@tmpl";
+  T.fn("other", 2, flag::TemplatePattern);
+  T.fn("main").root("main").edge("main", "tmpl<int>");
+  EXPECT_THAT(deadNames({T.S}), ElementsAre("other()"));
+}
+
+TEST(Classify, CompilerMadeAndSystemCodeIsNeverReported) {
+  TuBuilder T("a.cc");
+  for (uint32_t F : {flag::Implicit, flag::Deleted, flag::Defaulted, flag::Instantiation,
+                     flag::InSystemHeader, flag::Lambda})
+    T.fn("f" + std::to_string(F), 1, F);
+  T.fn("plain");
+  EXPECT_THAT(deadNames({T.S}), ElementsAre("plain()"));
+}
+
+TEST(Classify, FailedTuMakesItsFilesUnknown) {
+  TuBuilder Good("good.cc"), Bad("bad.cc");
+  Good.fn("main").fn("unused").root("main");
+  Good.S.Files.push_back("/src/shared.h");
+  Good.fn("inShared");
+  Good.S.Symbols.back().Definition.File = 1;
+  Bad.failed();
+  Bad.S.Files.push_back("/src/shared.h");
+  Program P = link({Good.S, Bad.S});
+  Report R = classify(P, reach(P), ClassifyOptions{"/src", {}, {}});
+  ASSERT_EQ(R.Findings.size(), 1u);
+  EXPECT_EQ(R.Findings[0].Name, "unused()");
+  EXPECT_EQ(R.Unknown, 1u);
+  EXPECT_TRUE(R.incomplete());
+}
+
+TEST(Classify, SourceRootExcludedDirsAndFilters) {
+  TuBuilder T("a.cc");
+  T.S.Files = {"/src/a.cc", "/src/build/gen.cc", "/other/x.cc", "/src/sub/y.cc"};
+  for (int F = 0; F < 4; ++F) {
+    T.fn("f" + std::to_string(F));
+    T.S.Symbols.back().Definition.File = F;
+  }
+  Program P = link({T.S});
+  Reachability R = reach(P);
+  auto Names = [&](ClassifyOptions O) {
+    std::vector<std::string> N;
+    for (const Finding &F : classify(P, R, O).Findings) N.push_back(F.Name);
+    return N;
+  };
+  EXPECT_THAT(Names({"/src", {"/src/build"}, {}}), ElementsAre("f0()", "f3()"));
+  EXPECT_THAT(Names({"/src", {}, {"/src/sub"}}), ElementsAre("f3()"));
+  EXPECT_THAT(Names({"/", {}, {}}), ElementsAre("f2()", "f0()", "f1()", "f3()"));
+}
+
+TEST(Link, MergesByUsrAndIsIndependentOfTuOrder) {
+  TuBuilder A("a.cc"), B("b.cc");
+  A.fn("main").fn("shared", 5).root("main").edge("main", "shared");
+  A.S.Symbols.back().Declarations.push_back(Site{0, 0, 0, 1, 1});
+  B.fn("shared", 5).fn("onlyB").edge("onlyB", "shared");
+  B.S.Symbols[0].Definition.File = -1;
+  B.S.Symbols[0].HasDefinition = false;
+  B.S.Symbols[0].Declarations.push_back(Site{0, 0, 0, 2, 1});
+  Program P1 = link({A.S, B.S}), P2 = link({B.S, A.S});
+  ASSERT_EQ(P1.size(), P2.size());
+  for (size_t I = 0; I < P1.size(); ++I) {
+    EXPECT_EQ(P1.Symbols[I].Usr, P2.Symbols[I].Usr);
+    EXPECT_EQ(P1.Symbols[I].Declarations, P2.Symbols[I].Declarations);
+    EXPECT_EQ(P1.Symbols[I].Definition, P2.Symbols[I].Definition);
+  }
+  EXPECT_EQ(P1.Edges.size(), P2.Edges.size());
+  const Symbol &Shared = P1.Symbols[P1.find("c:@F@shared")];
+  EXPECT_TRUE(Shared.HasDefinition);
+  EXPECT_EQ(Shared.Declarations.size(), 2u) << "a.cc:1 and b.cc:2";
+}
+
+TEST(Link, DuplicateEdgesFromManyTusAreOne) {
+  TuBuilder A("a.cc"), B("b.cc");
+  A.fn("inl").fn("callee").edge("inl", "callee");
+  B.fn("inl").fn("callee").edge("inl", "callee");
+  Program P = link({A.S, B.S});
+  EXPECT_EQ(P.Edges.size(), 1u);
+}
+
+TEST(Link, EdgeToUnknownUsrIsKeptWithPlaceholder) {
+  TuBuilder A("a.cc");
+  A.fn("main").root("main");
+  A.S.Edges.push_back(Edge{"c:@F@main", "c:@F@nowhere", EdgeKind::Call, 0, 1, 1});
+  Program P = link({A.S});
+  ASSERT_NE(P.find("c:@F@nowhere"), kNoSymbol);
+  EXPECT_TRUE(reach(P).reached(P.find("c:@F@nowhere")));
+}
+
+TEST(Link, LargeRandomGraphSameResultInAnyOrder) {
+  std::mt19937 Rng(7);
+  std::vector<TuSummary> Tus;
+  for (int T = 0; T < 20; ++T) {
+    TuBuilder B("t" + std::to_string(T) + ".cc");
+    for (int I = 0; I < 50; ++I) B.fn("f" + std::to_string(Rng() % 300));
+    for (int I = 0; I < 60; ++I)
+      B.edge("f" + std::to_string(Rng() % 300), "f" + std::to_string(Rng() % 300));
+    Tus.push_back(B.S);
+  }
+  Tus[0].Roots.push_back(Root{"c:@F@f0", RootReason::Main});
+  std::vector<std::string> First = deadNames(Tus);
+  std::shuffle(Tus.begin(), Tus.end(), Rng);
+  EXPECT_EQ(deadNames(Tus), First);
+  EXPECT_FALSE(First.empty());
+}
+
+}  // namespace
+}  // namespace deadwood
