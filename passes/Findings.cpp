@@ -6,14 +6,15 @@
 namespace deadwood {
 namespace {
 
-/// Symbols deadwood never reports, whatever their reachability: code the
+/// Functions and namespace-scope or static-member variables with a
+/// definition. Never reported, whatever their reachability: code the
 /// compiler wrote (implicit members, instantiations), code that is not a
 /// body to remove (deleted, defaulted), and lambdas (their enclosing
 /// function is the unit a person removes).
 bool isCandidate(const Symbol &S) {
   constexpr uint32_t Never = flag::Implicit | flag::Deleted | flag::Defaulted |
                              flag::Instantiation | flag::InSystemHeader | flag::Lambda;
-  return isFunctionLike(S.Kind) && S.HasDefinition && !(S.Flags & Never);
+  return S.Kind != SymbolKind::Class && S.HasDefinition && !(S.Flags & Never);
 }
 
 std::string siteText(const Program &P, const Site &S) {

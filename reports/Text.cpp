@@ -1,5 +1,6 @@
 #include "reports/Writers.h"
 
+#include <algorithm>
 #include <set>
 
 namespace deadwood {
@@ -49,8 +50,12 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
       OS << display(F.File, Opts) << ':' << F.Line << ':' << F.Column << ": note: USR " << F.Usr
          << '\n';
   }
-  OS << "deadwood: " << plural(R.Findings.size(), "unreachable function", "unreachable functions")
-     << " in " << plural(Files.size(), "file", "files") << " ("
+  size_t Variables = std::count_if(R.Findings.begin(), R.Findings.end(), [](const Finding &F) {
+    return F.Kind == SymbolKind::Variable;
+  });
+  OS << "deadwood: " << plural(R.Findings.size(), "unreachable symbol", "unreachable symbols")
+     << " (" << plural(R.Findings.size() - Variables, "function", "functions") << ", "
+     << plural(Variables, "variable", "variables") << ") in " << plural(Files.size(), "file", "files") << " ("
      << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
   if (R.incomplete())

@@ -47,7 +47,7 @@ int main() {}
 int a() { return 1; }              // dead
 int b() { return 2; }              // dead
 using Fn = int (*)();
-Fn table[] = {a, b};
+Fn table[] = {a, b};               // dead
 int main() {}
 )cpp"},
     {"ConstantTableReferencedFromMain", R"cpp(
@@ -272,6 +272,64 @@ int main() { P p{1, 2}; auto [x, y] = p; return x + y; }
 int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 void atExit() {}
 int main() { int v[] = {2, 1}; std::qsort(v, 2, sizeof(int), cmp); std::atexit(atExit); }
+)cpp"},
+    // --- variables ---
+    {"UnreferencedGlobalsAreDead", R"cpp(
+int counter = 0;                        // dead
+static const int kLimit = 10;           // dead
+constexpr double kRatio = 0.5;
+namespace { const char *names[] = {"a", "b"}; }   // dead
+int main() { return kRatio > 0; }
+)cpp"},
+    {"VariableReadOnlyByDeadFunctionIsDead", R"cpp(
+int hits = 0;                           // dead
+void record() { ++hits; }               // dead
+int main() {}
+)cpp"},
+    {"StaticDataMembers", R"cpp(
+struct Config {
+  static int used;
+  static int unused;
+  static constexpr int kInline = 3;     // dead
+};
+int Config::used = 1;
+int Config::unused = 2;                 // dead
+int main() { return Config::used; }
+)cpp"},
+    {"VariableWithDynamicInitializerIsRoot", R"cpp(
+#include <string>
+int make() { return 3; }
+int fromCall = make();
+std::string name = "x";
+int main() {}
+)cpp"},
+    {"VariableInTemplateArgumentAndArrayBound", R"cpp(
+#include <array>
+constexpr int kSize = 4;
+constexpr int kUnusedSize = 8;          // dead
+std::array<int, kSize> make() { return {}; }
+int main() { return make().size(); }
+)cpp"},
+    {"VariableTemplate", R"cpp(
+template <class T> constexpr T pi = T(3.14);
+template <class T> constexpr T e = T(2.71);     // dead
+int main() { return pi<int>; }
+)cpp"},
+    {"StaticMemberOfClassTemplate", R"cpp(
+template <class T> struct Hash {
+  constexpr static unsigned kLine = 64;
+  constexpr static unsigned kUnused = 32;   // dead
+  static int instances;
+  unsigned slot(unsigned a) const { return a / kLine + instances; }
+};
+template <class T> int Hash<T>::instances = 0;
+int main() { Hash<int> h; return h.slot(3); }
+)cpp"},
+    {"DeadTableKeepsItsFunctionsDead", R"cpp(
+int one() { return 1; }                 // dead
+int two() { return 2; }                 // dead
+int (*const handlers[])() = {one, two}; // dead
+int main() {}
 )cpp"},
 };
 

@@ -17,8 +17,12 @@ void list(const inv::Store &store) {
     std::printf("%s\n", inv::trim(item->describe()).c_str());
 }
 
+// Only the dead log(const char *) prints the prefix: both go together.
+static const char *const kPrefix = "inventory: ";  // deadwood: dead
+static void printPrefixed(const char *message) { std::printf("%s%s\n", kPrefix, message); }  // deadwood: dead
+
 void log(int level) { std::printf("log level %d\n", level); }
 
-void log(const char *message) { std::printf("%s\n", message); }  // deadwood: dead
+void log(const char *message) { printPrefixed(message); }  // deadwood: dead
 
 }  // namespace cli

@@ -6,7 +6,10 @@
 namespace inv {
 
 namespace {
-int digitsAfterPoint() { return 2; }
+// Constant-initialized tables: alive only when reachable code reads them.
+const char *const kCurrencies[] = {"EUR", "USD"};  // deadwood: dead
+const int kDefaultDigits = 2;
+int digitsAfterPoint() { return kDefaultDigits; }
 int unusedWidth() { return 12; }  // deadwood: dead
 }  // namespace
 
