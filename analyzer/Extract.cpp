@@ -116,6 +116,27 @@ public:
     return Ok;
   }
 
+  // --- unevaluated operands ---------------------------------------------------
+  // What is named here must be declared, but never runs: edges of kind
+  // Unevaluated, which reachability does not follow.
+
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    return unevaluated([&] { return Base::TraverseUnaryExprOrTypeTraitExpr(E); });
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *E) {
+    return unevaluated([&] { return Base::TraverseCXXNoexceptExpr(E); });
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    return unevaluated([&] { return Base::TraverseDecltypeTypeLoc(TL); });
+  }
+  bool TraverseRequiresExpr(RequiresExpr *E) {
+    return unevaluated([&] { return Base::TraverseRequiresExpr(E); });
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (E->isPotentiallyEvaluated()) return Base::TraverseCXXTypeidExpr(E);
+    return unevaluated([&] { return Base::TraverseCXXTypeidExpr(E); });
+  }
+
   // --- declarations ---------------------------------------------------------
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -214,6 +235,13 @@ public:
   }
 
 private:
+  template <class Fn> bool unevaluated(Fn Traverse) {
+    ++UnevaluatedDepth;
+    bool Ok = Traverse();
+    --UnevaluatedDepth;
+    return Ok;
+  }
+
   /// Declarations whose insides we never walk: bodies of system functions
   /// that are not instantiations, and members' in-class initializers (they
   /// are walked where a constructor or aggregate uses them).
@@ -279,6 +307,7 @@ private:
     if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
                                                     !FD->isTemplated())
       return true;
+    if (UnevaluatedDepth > 0) Kind = EdgeKind::Unevaluated;
     int From = Containers.empty() ? -1 : Containers.back();
     if (From < 0 && inSystemHeader(Loc)) return true;
     int To = symbolFor(ND);
@@ -495,6 +524,7 @@ private:
   TuSummary &Out;
   PrintingPolicy Policy;
   std::vector<int> Containers;  ///< symbol ids, innermost last
+  int UnevaluatedDepth = 0;     ///< inside sizeof, decltype, noexcept, ...
   llvm::DenseMap<const Decl *, int> SymbolIds;
   llvm::DenseMap<FileID, int> FileIds;
   llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen

@@ -17,7 +17,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 1;
+inline constexpr int kSummaryVersion = 2;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -101,6 +101,8 @@ enum class EdgeKind : uint8_t {
   Address,      ///< `&f`, a function decaying to a pointer, a lambda created
   Reference,    ///< reading or writing a variable
   Allocate,     ///< `operator new`/`operator delete` used by new/delete
+  Unevaluated,  ///< named in `sizeof(f())`, `decltype(g)`, `noexcept(h())`: the
+                ///< declaration must exist, the code never runs
 };
 const char *edgeKindName(EdgeKind K);
 bool parseEdgeKind(const std::string &Name, EdgeKind *K);

@@ -1,6 +1,7 @@
 #include "passes/Findings.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace deadwood {
@@ -28,6 +29,7 @@ public:
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed)
         for (int F : Tu.Files) UnknownFile[F] = true;
+    findUnevaluatedUses();
   }
 
   Report run() {
@@ -61,6 +63,21 @@ private:
                        [&](const std::string &F) { return isUnder(File, F); });
   }
 
+  /// Live code (or namespace scope) that names a symbol only in an
+  /// unevaluated operand needs its declaration: removing it would not build.
+  void findUnevaluatedUses() {
+    for (SymbolId S : P.ScopeUnevaluated) UnevaluatedUse.emplace(S, "at namespace scope");
+    for (SymbolId From = 0; From < P.size(); ++From) {
+      if (!R.reached(From)) continue;
+      for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
+        const OutEdge &E = P.Edges[I];
+        if (E.Kind != EdgeKind::Unevaluated || E.File < 0) continue;
+        UnevaluatedUse.emplace(E.To, "at " + P.Files[E.File] + ":" + std::to_string(E.Line) +
+                                         ":" + std::to_string(E.Column));
+      }
+    }
+  }
+
   /// A failed TU may have referenced anything declared in a file it read.
   bool touchesUnknown(const Symbol &S) const {
     if (UnknownFile[S.Definition.File]) return true;
@@ -80,6 +97,10 @@ private:
     if (S.Flags & flag::FromMacro) {
       F.Removable = false;
       F.NotRemovableBecause = "defined by a macro expansion";
+    } else if (auto It = UnevaluatedUse.find(P.find(S.Usr)); It != UnevaluatedUse.end()) {
+      F.Removable = false;
+      F.NotRemovableBecause =
+          "named in an unevaluated operand (sizeof, decltype, noexcept) " + It->second;
     }
     for (const Site &D : S.Declarations)
       if (D.File >= 0) F.Declarations.push_back(siteText(P, D));
@@ -90,6 +111,7 @@ private:
   const Reachability &R;
   const ClassifyOptions &O;
   std::vector<bool> UnknownFile;
+  std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };
 
 }  // namespace

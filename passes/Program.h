@@ -51,6 +51,9 @@ struct Program {
   std::vector<OutEdge> Edges;
 
   std::vector<ProgramRoot> Roots;  ///< sorted by symbol, one per symbol
+  /// Named in an unevaluated operand at namespace scope (`decltype(f())` in
+  /// a type alias): the declaration is needed, the code is not.
+  std::vector<SymbolId> ScopeUnevaluated;
   std::vector<TuInfo> Tus;         ///< sorted by main file
 
   // Relations by id (kNoSymbol when absent).

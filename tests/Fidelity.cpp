@@ -18,11 +18,15 @@ std::set<unsigned> markedLines(const std::string &Code) {
   return Lines;
 }
 
-std::set<unsigned> reportedLines(const Case &C) {
+Report reportOf(const Case &C) {
   std::vector<TuSummary> Tus = {extractFromCode(C.Code, C.Args, "/virtual/case.cc")};
-  if (Tus[0].Failed) return {0};  // line 0: the case itself did not compile
   Program P = link(std::move(Tus));
-  Report R = classify(P, reach(P), ClassifyOptions{"/virtual", {}, {}});
+  return classify(P, reach(P), ClassifyOptions{"/virtual", {}, {}});
+}
+
+std::set<unsigned> reportedLines(const Case &C) {
+  Report R = reportOf(C);
+  if (R.incomplete()) return {0};  // line 0: the case itself did not compile
   std::set<unsigned> Lines;
   for (const Finding &F : R.Findings) Lines.insert(F.Line);
   return Lines;

@@ -2,6 +2,9 @@
 // classify, and compare with `// dead` marks on definition lines, both ways.
 #pragma once
 
+#include "passes/Findings.h"
+
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,8 +17,12 @@ struct Case {
   std::vector<std::string> Args = {"-std=c++20"};
 };
 
+inline void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
+
 /// Lines carrying `// dead`, and lines deadwood reported.
 std::set<unsigned> markedLines(const std::string &Code);
 std::set<unsigned> reportedLines(const Case &C);
+/// The whole report for a case (its TU's file is /virtual/case.cc).
+Report reportOf(const Case &C);
 
 }  // namespace deadwood::test

@@ -325,6 +325,29 @@ template <class T> struct Hash {
 template <class T> int Hash<T>::instances = 0;
 int main() { Hash<int> h; return h.slot(3); }
 )cpp"},
+    // --- unevaluated operands: the declaration stays, the code is dead ---
+    {"SizeofAndDecltypeDoNotKeepCodeAlive", R"cpp(
+int probe() { return 1; }              // dead
+struct Widget { Widget() {} };         // dead
+using Made = decltype(Widget());
+int main() { return sizeof(probe()) + sizeof(Made); }
+)cpp"},
+    {"NoexceptOperand", R"cpp(
+void mayThrow() {}                     // dead
+int main() { return noexcept(mayThrow()); }
+)cpp"},
+    {"ConstantExpressionsKeepCodeAlive", R"cpp(
+constexpr int width() { return 4; }
+constexpr int depth() { return 2; }
+template <int N> struct Grid { int cells[N]; };
+int main() {
+  int row[width()];
+  Grid<depth()> g;
+  if constexpr (width() > 2) return sizeof(row) + sizeof(g);
+  static_assert(depth() == 2);
+  return 0;
+}
+)cpp"},
     {"DeadTableKeepsItsFunctionsDead", R"cpp(
 int one() { return 1; }                 // dead
 int two() { return 2; }                 // dead
@@ -347,6 +370,36 @@ TEST_P(Fidelity, ReportsExactlyTheMarkedDefinitions) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Fidelity, testing::ValuesIn(kCases),
                          [](const testing::TestParamInfo<Case> &I) { return I.param.Name; });
+
+TEST(Unevaluated, DeadButNamedInLiveCodeIsNotRemovable) {
+  Report R = reportOf({"", R"cpp(
+int probe() { return 1; }
+int unused() { return 2; }
+using T = decltype(unused());
+int main() { return sizeof(probe()); }
+)cpp"});
+  ASSERT_EQ(R.Findings.size(), 2u);
+  const Finding &Probe = R.Findings[0], &Unused = R.Findings[1];
+  EXPECT_EQ(Probe.Name, "probe()");
+  EXPECT_FALSE(Probe.Removable);
+  EXPECT_EQ(Probe.NotRemovableBecause,
+            "named in an unevaluated operand (sizeof, decltype, noexcept) at /virtual/case.cc:5:28");
+  EXPECT_EQ(Unused.Name, "unused()");
+  EXPECT_FALSE(Unused.Removable);
+  EXPECT_EQ(Unused.NotRemovableBecause,
+            "named in an unevaluated operand (sizeof, decltype, noexcept) at namespace scope");
+}
+
+TEST(Unevaluated, NamedOnlyByDeadCodeStaysRemovable) {
+  Report R = reportOf({"", R"cpp(
+int probe() { return 1; }
+int deadUser() { return sizeof(probe()); }
+int main() {}
+)cpp"});
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_TRUE(R.Findings[0].Removable);
+  EXPECT_TRUE(R.Findings[1].Removable);
+}
 
 }  // namespace
 }  // namespace deadwood::test

@@ -39,11 +39,12 @@ TEST(Summary, RoundTripsThroughJson) {
 
 TEST(Summary, RejectsAnotherVersion) {
   std::string Text = summaryToJson(sample());
-  Text.replace(Text.find("\"version\":1"), 11, "\"version\":99");
+  std::string Current = "\"version\":" + std::to_string(kSummaryVersion);
+  Text.replace(Text.find(Current), Current.size(), "\"version\":99");
   TuSummary Out;
   std::string Err;
   EXPECT_FALSE(summaryFromJson(Text, &Out, &Err));
-  EXPECT_EQ(Err, "summary version 99, expected 1");
+  EXPECT_EQ(Err, "summary version 99, expected " + std::to_string(kSummaryVersion));
 }
 
 TEST(Summary, RejectsMalformedDocuments) {
