@@ -348,6 +348,15 @@ int main() {
   return 0;
 }
 )cpp"},
+    // --- macros: reported at the expansion ---
+    {"FunctionsDefinedByMacros", R"cpp(
+#define DEFINE_GETTER(name) int name() { return 1; }
+#define DEFINE_HELPER int helper() { return 2; }
+DEFINE_GETTER(used)
+DEFINE_GETTER(unused)   // dead
+DEFINE_HELPER           // dead
+int main() { return used(); }
+)cpp"},
     {"DeadTableKeepsItsFunctionsDead", R"cpp(
 int one() { return 1; }                 // dead
 int two() { return 2; }                 // dead
@@ -398,6 +407,28 @@ int main() {}
 )cpp"});
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_TRUE(R.Findings[0].Removable);
+  EXPECT_TRUE(R.Findings[1].Removable);
+}
+
+}  // namespace
+}  // namespace deadwood::test
+
+namespace deadwood::test {
+namespace {
+
+TEST(Macros, DefinitionsFromMacrosAreReportedButNotRemovable) {
+  Report R = reportOf({"", R"cpp(
+#define DEFINE_GETTER(name) int name() { return 1; }
+DEFINE_GETTER(unused)
+int plain() { return 0; }
+int main() {}
+)cpp"});
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Name, "unused()");
+  EXPECT_EQ(R.Findings[0].Line, 3u);
+  EXPECT_EQ(R.Findings[0].Column, 15u) << "the name, where the macro's argument spells it";
+  EXPECT_FALSE(R.Findings[0].Removable);
+  EXPECT_EQ(R.Findings[0].NotRemovableBecause, "defined by a macro expansion");
   EXPECT_TRUE(R.Findings[1].Removable);
 }
 
