@@ -357,6 +357,119 @@ DEFINE_GETTER(unused)   // dead
 DEFINE_HELPER           // dead
 int main() { return used(); }
 )cpp"},
+    // --- more implicit calls and callables ---
+    {"HiddenFriendOperator", R"cpp(
+struct V {
+  int x;
+  friend bool operator==(const V &a, const V &b) { return a.x == b.x; }
+  friend bool operator<(const V &a, const V &b) { return a.x < b.x; }   // dead
+};
+int main() { return V{1} == V{2}; }
+)cpp"},
+    {"RewrittenComparison", R"cpp(
+#include <compare>
+struct V {
+  int x;
+  bool operator==(const V &o) const { return x == o.x; }
+  auto operator<=>(const V &o) const { return x <=> o.x; }
+};
+struct W { int y; bool operator==(const W &o) const { return y == o.y; } };   // dead
+int main() { V a{1}, b{2}; return (a != b) + (a < b); }
+)cpp"},
+    {"UserDefinedLiteral", R"cpp(
+unsigned long long operator""_kb(unsigned long long v) { return v * 1024; }
+unsigned long long operator""_mb(unsigned long long v) { return v << 20; }   // dead
+int main() { return 2_kb > 0; }
+)cpp"},
+    {"ClassOperatorNewDelete", R"cpp(
+#include <cstdlib>
+struct Pooled {
+  static void *operator new(std::size_t n) { return std::malloc(n); }
+  static void operator delete(void *p) { std::free(p); }
+};
+struct Unpooled {
+  static void *operator new(std::size_t n) { return std::malloc(n); }   // dead
+};
+int main() { delete new Pooled; }
+)cpp"},
+    {"InheritedConstructor", R"cpp(
+struct B {
+  B(int) {}
+  B(double) {}     // dead
+};
+struct D : B { using B::B; };
+int main() { D d(1); }
+)cpp"},
+    {"MemberFunctionPointer", R"cpp(
+struct S {
+  int a() { return 1; }
+  int b() { return 2; }      // dead
+};
+int main() { int (S::*p)() = &S::a; S s; return (s.*p)(); }
+)cpp"},
+    {"VirtualMemberFunctionPointerDispatches", R"cpp(
+struct B { virtual int f() { return 0; } virtual ~B() {} };
+struct D : B { int f() override { return 1; } };
+int main() { int (B::*p)() = &B::f; D d; B &b = d; return (b.*p)(); }
+)cpp"},
+    {"StdVisit", R"cpp(
+#include <variant>
+struct Visitor {
+  int operator()(int) const { return 1; }
+  int operator()(double) const { return 2; }
+};
+int unusedVisit(std::variant<int, double> v) { return std::visit(Visitor{}, v); }   // dead
+int main() { std::variant<int, double> v = 1.0; return std::visit(Visitor{}, v); }
+)cpp"},
+    {"StdHashSpecialization", R"cpp(
+#include <unordered_set>
+struct Key { int k; bool operator==(const Key &o) const { return k == o.k; } };
+template <> struct std::hash<Key> { size_t operator()(const Key &k) const { return k.k; } };
+int main() { std::unordered_set<Key> s; s.insert(Key{1}); return s.size(); }
+)cpp"},
+    {"StdThreadRunsCallable", R"cpp(
+#include <thread>
+void work() {}
+void idle() {}     // dead
+int main() { std::thread t(work); t.join(); }
+)cpp", {"-std=c++20", "-pthread"}},
+    {"UniquePtrCustomDeleter", R"cpp(
+#include <memory>
+struct Closer { void operator()(int *p) const { delete p; } };
+struct Unused { void operator()(int *p) const { delete p; } };   // dead
+int main() { std::unique_ptr<int, Closer> p(new int(1)); }
+)cpp"},
+    {"CoroutinePromise", R"cpp(
+#include <coroutine>
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+Task run() { co_return; }
+Task never() { co_return; }   // dead
+int main() { run(); }
+)cpp"},
+    {"CallbackThroughPthreadCreate", R"cpp(
+#include <pthread.h>
+void *worker(void *) { return nullptr; }
+void *spare(void *) { return nullptr; }   // dead
+int main() { pthread_t t; pthread_create(&t, nullptr, worker, nullptr); pthread_join(t, nullptr); }
+)cpp", {"-std=c++20", "-pthread"}},
+    {"TemplateMemberTemplateAndPartialSpecialization", R"cpp(
+template <class T, class U> struct Pair { int tag() { return 0; } };   // dead
+template <class T> struct Pair<T, int> { int tag() { return 1; } };
+template <class T> struct Pair<T, char> { int tag() { return 2; } };   // dead
+struct Holder {
+  template <class T> T get() { return T(); }
+  template <class T> T other() { return T(); }   // dead
+};
+int main() { Pair<double, int> p; Holder h; return p.tag() + h.get<int>(); }
+)cpp"},
     {"DeadTableKeepsItsFunctionsDead", R"cpp(
 int one() { return 1; }                 // dead
 int two() { return 2; }                 // dead
