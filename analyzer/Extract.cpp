@@ -85,6 +85,16 @@ bool isInstantiated(const Decl *D) {
   return false;
 }
 
+/// The absolute, dot-free path of a file the TU read (its real path when the
+/// file system knows it, so symlinked trees name one file one way).
+std::string absolutePath(FileEntryRef Entry, const FileManager &Files) {
+  llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
+  llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
+  Files.makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path.str());
+}
+
 /// Functions and variables whose code we attribute edges to.
 bool isContainer(const Decl *D) {
   if (isa<FunctionDecl>(D)) return true;
@@ -479,16 +489,8 @@ private:
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
     if (!Entry) return -1;
     It->second = static_cast<int>(Out.Files.size());
-    Out.Files.push_back(absolutePath(*Entry));
+    Out.Files.push_back(absolutePath(*Entry, SM.getFileManager()));
     return It->second;
-  }
-
-  std::string absolutePath(FileEntryRef Entry) {
-    llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
-    llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    return std::string(Path.str());
   }
 
   /// File index, line, column of a location, macros resolved to where they
@@ -565,11 +567,8 @@ void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::set<std::string> Seen(Out->Files.begin(), Out->Files.end());
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
-    llvm::SmallString<256> Path(Real.empty() ? It->first.getName() : Real);
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, true);
-    if (Seen.insert(std::string(Path.str())).second) Out->Files.emplace_back(Path.str());
+    std::string Path = absolutePath(It->first, SM.getFileManager());
+    if (Seen.insert(Path).second) Out->Files.push_back(std::move(Path));
   }
 }
 
