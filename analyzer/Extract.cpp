@@ -73,6 +73,8 @@ SymbolKind kindOf(const NamedDecl *D) {
 /// True for code the compiler made from a template: its body is worth walking
 /// even in a system header, because it may call back into project code.
 bool isInstantiated(const Decl *D) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization) return true;
   for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C))
       if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization) return true;
@@ -119,8 +121,12 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D) return true;
     if (skipWholly(D)) return true;
-    if (!isContainer(D)) return Base::TraverseDecl(D);
-    Containers.push_back(symbolFor(cast<NamedDecl>(D)));
+    // Project classes contain the types their definitions name; a library
+    // class is never reported, so what it names does not matter.
+    bool IsClass = isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isLambda() &&
+                   !inSystemHeader(D->getLocation());
+    if (!isContainer(D) && !IsClass) return Base::TraverseDecl(D);
+    Containers.push_back({symbolFor(cast<NamedDecl>(D)), IsClass});
     bool Ok = Base::TraverseDecl(D);
     Containers.pop_back();
     return Ok;
@@ -172,9 +178,24 @@ public:
   }
 
   bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
-    if (RD->isThisDeclarationADefinition() && !RD->isDependentType())
-      recordSite(RD, true);
+    if (RD->isLambda() || RD->isInjectedClassName()) return true;
+    recordSite(RD, RD->isThisDeclarationADefinition());
     return true;
+  }
+
+  // --- types named ------------------------------------------------------------
+
+  bool VisitRecordTypeLoc(RecordTypeLoc TL) {
+    return edge(TL.getDecl(), EdgeKind::TypeUse, TL.getNameLoc());
+  }
+
+  bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
+    const Decl *Named = TL.getTypePtr()->getAsCXXRecordDecl();
+    if (!Named)
+      if (const auto *T = dyn_cast_or_null<ClassTemplateDecl>(
+              TL.getTypePtr()->getTemplateName().getAsTemplateDecl()))
+        Named = T->getTemplatedDecl();
+    return edge(Named, EdgeKind::TypeUse, TL.getTemplateNameLoc());
   }
 
   // --- references -----------------------------------------------------------
@@ -317,8 +338,11 @@ private:
     if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
                                                     !FD->isTemplated())
       return true;
-    if (UnevaluatedDepth > 0) Kind = EdgeKind::Unevaluated;
-    int From = Containers.empty() ? -1 : Containers.back();
+    if (Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) ||
+                                      cast<CXXRecordDecl>(ND)->isLambda()))
+      return true;  // never reported, so naming it changes nothing
+    if (UnevaluatedDepth > 0 && Kind != EdgeKind::TypeUse) Kind = EdgeKind::Unevaluated;
+    int From = container(Kind);
     if (From < 0 && inSystemHeader(Loc)) return true;
     int To = symbolFor(ND);
     if (To < 0 || !SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return true;
@@ -331,6 +355,15 @@ private:
     return true;
   }
 
+  /// The symbol an edge of this kind starts at. A class is the container of
+  /// the types its definition names; any other reference directly inside a
+  /// class body (an array bound, a static_assert) is compile-time use: -1.
+  int container(EdgeKind Kind) const {
+    if (Containers.empty()) return -1;
+    if (Containers.back().IsClass && Kind != EdgeKind::TypeUse) return -1;
+    return Containers.back().Id;
+  }
+
   void root(const NamedDecl *D, RootReason Reason) {
     int Id = symbolFor(D);
     if (Id >= 0 && SeenRoots.insert(Id).second)
@@ -340,8 +373,8 @@ private:
   /// Adds one declaration's site to its symbol. System-header sites are not
   /// kept: nothing there is ever reported or edited.
   void recordSite(const NamedDecl *D, bool IsDefinition) {
+    if (inSystemHeader(D->getLocation())) return;
     int Id = symbolFor(D);
-    if (Id < 0 || inSystemHeader(D->getLocation())) return;
     Symbol &S = Out.Symbols[Id];
     Site Where = siteOf(D);
     // Clang declares `operator new` itself before the user replaces it: the
@@ -380,6 +413,9 @@ private:
   void fillRelations(const NamedDecl *D, int Id) {
     std::string Parent, Pattern;
     std::vector<std::string> Overrides, Bases;
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(D->getDeclContext());
+        Outer && !isa<CXXMethodDecl>(D))
+      Parent = usrAt(symbolFor(Outer));  // a static data member or a nested class
     if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
       Parent = usrAt(symbolFor(MD->getParent()));
       for (const CXXMethodDecl *O : MD->overridden_methods())
@@ -449,6 +485,11 @@ private:
       if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
         Set(MD->getParent()->isLambda(), flag::Lambda);
     }
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) Set(RD->isLambda(), flag::Lambda);
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+      Set(Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
+              inSystemHeader(Spec->getSpecializedTemplate()->getLocation()),
+          flag::SpecializesLibrary);
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
       Set(VD->isConstexpr(), flag::Constexpr);
       Set(VD->isInline(), flag::Inline);
@@ -525,7 +566,11 @@ private:
   SourceManager &SM;
   TuSummary &Out;
   PrintingPolicy Policy;
-  std::vector<int> Containers;  ///< symbol ids, innermost last
+  struct Container {
+    int Id;
+    bool IsClass;
+  };
+  std::vector<Container> Containers;  ///< innermost last
   int UnevaluatedDepth = 0;     ///< inside sizeof, decltype, noexcept, ...
   llvm::DenseMap<const Decl *, int> SymbolIds;
   llvm::DenseMap<FileID, int> FileIds;

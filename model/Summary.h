@@ -17,7 +17,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 2;
+inline constexpr int kSummaryVersion = 3;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -62,7 +62,10 @@ enum : uint32_t {
   InSystemHeader = 1u << 12,  ///< declared in a system header (`<vector>`)
   FromMacro = 1u << 13,       ///< its name is spelled by a macro expansion
   Main = 1u << 14,            ///< `int main()`
-  Lambda = 1u << 15,          ///< a lambda's call operator
+  Lambda = 1u << 15,          ///< a lambda's call operator (or its class)
+  /// `template <> struct std::hash<K>`, `std::tuple_size<P>`: a specialization
+  /// of a library template, used by library code in ways we cannot see.
+  SpecializesLibrary = 1u << 16,
 };
 }  // namespace flag
 
@@ -86,7 +89,7 @@ struct Symbol {
   bool HasDefinition = false;
   Site Definition;           ///< meaningful when HasDefinition
   std::vector<Site> Declarations;  ///< every non-defining declaration seen
-  std::string Parent;        ///< USR of the enclosing class, for members
+  std::string Parent;        ///< USR of the enclosing class, for members and nested classes
   std::string Pattern;       ///< USR of the template this was instantiated from
   std::vector<std::string> Overrides;  ///< USRs of the methods this overrides directly
   std::vector<std::string> Bases;      ///< for classes: USRs of direct bases
@@ -103,14 +106,17 @@ enum class EdgeKind : uint8_t {
   Allocate,     ///< `operator new`/`operator delete` used by new/delete
   Unevaluated,  ///< named in `sizeof(f())`, `decltype(g)`, `noexcept(h())`: the
                 ///< declaration must exist, the code never runs
+  TypeUse,      ///< a class named as a type: `C *p`, `C::kValue`, `: public C`;
+                ///< keeps the class's definition, runs nothing
 };
 const char *edgeKindName(EdgeKind K);
 bool parseEdgeKind(const std::string &Name, EdgeKind *K);
 
 /// {container, target, kind, location}: the container is the symbol whose
-/// body (or initializer) holds the reference; empty means the reference sits
-/// at namespace or class scope (a `static_assert`, an array bound), which is
-/// compile-time use and keeps the target alive.
+/// body (or initializer) holds the reference — for a TypeUse, the class
+/// whose definition names the type may be the container too. Empty means the
+/// reference sits at namespace or class scope (a `static_assert`, an array
+/// bound), which is compile-time use and keeps the target alive.
 struct Edge {
   std::string From, To;
   EdgeKind Kind = EdgeKind::Call;

@@ -7,29 +7,33 @@
 namespace deadwood {
 namespace {
 
-/// Functions and namespace-scope or static-member variables with a
-/// definition. Never reported, whatever their reachability: code the
-/// compiler wrote (implicit members, instantiations), code that is not a
-/// body to remove (deleted, defaulted), and lambdas (their enclosing
-/// function is the unit a person removes).
+/// Definitions deadwood may report. Never reported, whatever their
+/// reachability: code the compiler wrote (implicit members, instantiations),
+/// code that is not a body to remove (deleted, defaulted), and lambdas
+/// (their enclosing function is the unit a person removes).
 bool isCandidate(const Symbol &S) {
   constexpr uint32_t Never = flag::Implicit | flag::Deleted | flag::Defaulted |
                              flag::Instantiation | flag::InSystemHeader | flag::Lambda;
-  return S.Kind != SymbolKind::Class && S.HasDefinition && !(S.Flags & Never);
+  return S.HasDefinition && !(S.Flags & Never);
 }
 
 std::string siteText(const Program &P, const Site &S) {
   return P.fileOf(S) + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
 }
 
+bool byPosition(const Finding &A, const Finding &B) {
+  return std::tie(A.File, A.Line, A.Column, A.Name) < std::tie(B.File, B.Line, B.Column, B.Name);
+}
+
 class Classifier {
 public:
   Classifier(const Program &P, const Reachability &R, const ClassifyOptions &O)
-      : P(P), R(R), O(O), UnknownFile(P.Files.size(), false) {
+      : P(P), R(R), O(O), UnknownFile(P.Files.size(), false), Named(P.size(), false) {
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed)
         for (int F : Tu.Files) UnknownFile[F] = true;
-    findUnevaluatedUses();
+    findMentions();
+    nameClasses();
   }
 
   Report run() {
@@ -41,19 +45,50 @@ public:
     Out.Reached = R.count();
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed) Out.Failed.push_back(FailedTu{Tu.MainFile, Tu.Errors});
+    std::map<SymbolId, Finding> Dead;
     for (SymbolId I = 0; I < P.size(); ++I) {
       const Symbol &S = P.Symbols[I];
-      if (R.reached(I) || !isCandidate(S) || !reportedFile(P.fileOf(S.Definition))) continue;
+      if (isAlive(I) || !isCandidate(S) || !reportedFile(P.fileOf(S.Definition))) continue;
       if (touchesUnknown(S)) ++Out.Unknown;
-      else Out.Findings.push_back(finding(S));
+      else Dead.emplace(I, finding(I));
     }
-    std::sort(Out.Findings.begin(), Out.Findings.end(), [](const Finding &A, const Finding &B) {
-      return std::tie(A.File, A.Line, A.Column, A.Name) < std::tie(B.File, B.Line, B.Column, B.Name);
-    });
+    Out.Findings = groupByClass(std::move(Dead));
     return Out;
   }
 
 private:
+  bool isAlive(SymbolId S) const {
+    return P.Symbols[S].Kind == SymbolKind::Class ? Named[S] : R.reached(S);
+  }
+
+  /// Members of a dead class go under it, innermost class first, so that a
+  /// nested dead class carries its own members into its outer class.
+  std::vector<Finding> groupByClass(std::map<SymbolId, Finding> Dead) {
+    std::vector<SymbolId> Ids;
+    for (const auto &[Id, F] : Dead) Ids.push_back(Id);
+    std::sort(Ids.begin(), Ids.end(), [&](SymbolId A, SymbolId B) { return depth(A) > depth(B); });
+    for (SymbolId Id : Ids) {
+      SymbolId Outer = P.ParentOf[Id];
+      auto Into = Outer == kNoSymbol ? Dead.end() : Dead.find(Outer);
+      if (Into == Dead.end()) continue;
+      Into->second.Members.push_back(std::move(Dead[Id]));
+      Dead.erase(Id);
+    }
+    std::vector<Finding> Out;
+    for (auto &[Id, F] : Dead) {
+      std::sort(F.Members.begin(), F.Members.end(), byPosition);
+      Out.push_back(std::move(F));
+    }
+    std::sort(Out.begin(), Out.end(), byPosition);
+    return Out;
+  }
+
+  size_t depth(SymbolId S) const {
+    size_t D = 0;
+    for (SymbolId C = P.ParentOf[S]; C != kNoSymbol && D < 64; C = P.ParentOf[C]) ++D;
+    return D;
+  }
+
   bool reportedFile(const std::string &File) const {
     if (!isUnder(File, O.SourceRoot)) return false;
     for (const std::string &D : O.ExcludeDirs)
@@ -63,18 +98,48 @@ private:
                        [&](const std::string &F) { return isUnder(File, F); });
   }
 
-  /// Live code (or namespace scope) that names a symbol only in an
-  /// unevaluated operand needs its declaration: removing it would not build.
-  void findUnevaluatedUses() {
-    for (SymbolId S : P.ScopeUnevaluated) UnevaluatedUse.emplace(S, "at namespace scope");
+  /// What live code, or namespace scope, names without running it: classes
+  /// named as types, and symbols named in unevaluated operands (whose
+  /// declarations must stay).
+  void findMentions() {
+    for (const auto &[S, Kind] : P.ScopeMentions) mention(S, Kind, "at namespace scope");
     for (SymbolId From = 0; From < P.size(); ++From) {
       if (!R.reached(From)) continue;
       for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
         const OutEdge &E = P.Edges[I];
-        if (E.Kind != EdgeKind::Unevaluated || E.File < 0) continue;
-        UnevaluatedUse.emplace(E.To, "at " + P.Files[E.File] + ":" + std::to_string(E.Line) +
-                                         ":" + std::to_string(E.Column));
+        if (E.Kind != EdgeKind::Unevaluated && E.Kind != EdgeKind::TypeUse) continue;
+        std::string Where = E.File < 0 ? std::string("in ") + P.Symbols[From].Name
+                                       : "at " + P.Files[E.File] + ":" + std::to_string(E.Line) +
+                                             ":" + std::to_string(E.Column);
+        mention(E.To, E.Kind, Where);
       }
+    }
+  }
+
+  void mention(SymbolId S, EdgeKind Kind, const std::string &Where) {
+    if (Kind == EdgeKind::TypeUse) NamedWork.push_back(S);
+    else UnevaluatedUse.emplace(S, Where);
+  }
+
+  /// A class stays when live code names it, a member of it is reachable, it
+  /// specializes a library template (the library may use it unnamed:
+  /// std::tuple_size for structured bindings), or a class that stays needs
+  /// it (as a base, a member's type, its outer class, its template).
+  void nameClasses() {
+    for (SymbolId S = 0; S < P.size(); ++S) {
+      if (R.reached(S) && P.ParentOf[S] != kNoSymbol) NamedWork.push_back(P.ParentOf[S]);
+      if (P.Symbols[S].Flags & flag::SpecializesLibrary) NamedWork.push_back(S);
+    }
+    while (!NamedWork.empty()) {
+      SymbolId C = NamedWork.back();
+      NamedWork.pop_back();
+      if (C == kNoSymbol || Named[C]) continue;
+      Named[C] = true;
+      NamedWork.push_back(P.ParentOf[C]);
+      NamedWork.push_back(P.PatternOf[C]);
+      NamedWork.insert(NamedWork.end(), P.BasesOf[C].begin(), P.BasesOf[C].end());
+      for (uint32_t I = P.EdgeBegin[C]; I < P.EdgeBegin[C + 1]; ++I)
+        if (P.Edges[I].Kind == EdgeKind::TypeUse) NamedWork.push_back(P.Edges[I].To);
     }
   }
 
@@ -85,7 +150,8 @@ private:
                        [&](const Site &D) { return D.File >= 0 && UnknownFile[D.File]; });
   }
 
-  Finding finding(const Symbol &S) const {
+  Finding finding(SymbolId Id) const {
+    const Symbol &S = P.Symbols[Id];
     Finding F;
     F.Category = "dead";
     F.Kind = S.Kind;
@@ -97,7 +163,7 @@ private:
     if (S.Flags & flag::FromMacro) {
       F.Removable = false;
       F.NotRemovableBecause = "defined by a macro expansion";
-    } else if (auto It = UnevaluatedUse.find(P.find(S.Usr)); It != UnevaluatedUse.end()) {
+    } else if (auto It = UnevaluatedUse.find(Id); It != UnevaluatedUse.end()) {
       F.Removable = false;
       F.NotRemovableBecause =
           "named in an unevaluated operand (sizeof, decltype, noexcept) " + It->second;
@@ -111,10 +177,25 @@ private:
   const Reachability &R;
   const ClassifyOptions &O;
   std::vector<bool> UnknownFile;
+  std::vector<bool> Named;  ///< per class: its definition is needed
+  std::vector<SymbolId> NamedWork;
   std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };
 
+void count(const Finding &F, DeadCounts &C) {
+  if (F.Kind == SymbolKind::Class) ++C.Classes;
+  else if (F.Kind == SymbolKind::Variable) ++C.Variables;
+  else ++C.Functions;
+  for (const Finding &M : F.Members) count(M, C);
+}
+
 }  // namespace
+
+DeadCounts countDead(const std::vector<Finding> &Findings) {
+  DeadCounts C;
+  for (const Finding &F : Findings) count(F, C);
+  return C;
+}
 
 bool isUnder(const std::string &Path, const std::string &Dir) {
   if (Dir.empty() || Dir == "/") return true;

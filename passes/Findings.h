@@ -21,7 +21,17 @@ struct Finding {
   bool Removable = true;
   std::string NotRemovableBecause;  ///< set when !Removable
   std::vector<std::string> Declarations;  ///< other sites, as file:line:col
+  /// For a dead class: its unreachable members (and nested classes), which
+  /// are then not findings of their own — one review item per class.
+  std::vector<Finding> Members;
 };
+
+/// Counts of unreachable symbols, members of dead classes included.
+struct DeadCounts {
+  size_t Functions = 0, Variables = 0, Classes = 0;
+  size_t total() const { return Functions + Variables + Classes; }
+};
+DeadCounts countDead(const std::vector<Finding> &Findings);
 
 struct FailedTu {
   std::string File;

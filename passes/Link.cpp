@@ -104,7 +104,7 @@ Program link(std::vector<TuSummary> Summaries) {
   std::map<std::string, Symbol> Merged;
   std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
   std::vector<Root> Roots;
-  std::vector<std::string> ScopeUnevaluated;
+  std::vector<std::pair<std::string, EdgeKind>> ScopeMentions;
   for (TuSummary &S : Summaries) {
     std::vector<int> Map = fileRemap(S, P.Files);
     TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
@@ -118,7 +118,8 @@ Program link(std::vector<TuSummary> Summaries) {
       else mergeInto(It->second, std::move(Sym));
     }
     for (Edge &E : S.Edges) {
-      if (E.From.empty() && E.Kind == EdgeKind::Unevaluated) ScopeUnevaluated.push_back(E.To);
+      if (E.From.empty() && (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse))
+        ScopeMentions.emplace_back(E.To, E.Kind);
       else if (E.From.empty()) Roots.push_back(Root{E.To, RootReason::ScopeUse});
       else Edges.emplace_back(std::move(E.From), std::move(E.To), E.Kind,
                               E.File >= 0 ? Map[E.File] : -1, E.Line, E.Column);
@@ -131,7 +132,7 @@ Program link(std::vector<TuSummary> Summaries) {
   };
   for (auto &E : Edges) Ensure(std::get<0>(E)), Ensure(std::get<1>(E));
   for (const Root &R : Roots) Ensure(R.Usr);
-  for (const std::string &Usr : ScopeUnevaluated) Ensure(Usr);
+  for (const auto &[Usr, Kind] : ScopeMentions) Ensure(Usr);
   std::vector<std::string> Related;
   for (auto &[Usr, Sym] : Merged) {
     Related.push_back(Sym.Parent);
@@ -172,8 +173,8 @@ Program link(std::vector<TuSummary> Summaries) {
   }
   for (auto [Sym, Reason] : RootMap) P.Roots.push_back(ProgramRoot{Sym, Reason});
 
-  for (const std::string &Usr : ScopeUnevaluated) P.ScopeUnevaluated.push_back(P.find(Usr));
-  sortUnique(P.ScopeUnevaluated);
+  for (const auto &[Usr, Kind] : ScopeMentions) P.ScopeMentions.emplace_back(P.find(Usr), Kind);
+  sortUnique(P.ScopeMentions);
   buildRelations(P);
   return P;
 }

@@ -51,9 +51,10 @@ struct Program {
   std::vector<OutEdge> Edges;
 
   std::vector<ProgramRoot> Roots;  ///< sorted by symbol, one per symbol
-  /// Named in an unevaluated operand at namespace scope (`decltype(f())` in
-  /// a type alias): the declaration is needed, the code is not.
-  std::vector<SymbolId> ScopeUnevaluated;
+  /// Named at namespace scope without running: in an unevaluated operand
+  /// (`decltype(f())` in a type alias) or as a type (`using P = C *;`). The
+  /// declaration is needed, the code is not. Sorted, unique.
+  std::vector<std::pair<SymbolId, EdgeKind>> ScopeMentions;
   std::vector<TuInfo> Tus;         ///< sorted by main file
 
   // Relations by id (kNoSymbol when absent).

@@ -44,7 +44,8 @@ private:
     for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I) {
       const OutEdge &E = P.Edges[I];
       Step How{Step::Edge, S, E.Kind, RootReason::Main, E.File, E.Line, E.Column};
-      if (E.Kind == EdgeKind::Unevaluated) continue;  // declared, never run
+      if (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse)
+        continue;  // needs a declaration, runs nothing
       if (E.Kind == EdgeKind::VirtualCall) callVirtually(E.To, How);
       else visit(E.To, How);
     }

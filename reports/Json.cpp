@@ -7,22 +7,36 @@
 
 namespace deadwood {
 
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json findingJson(const Finding &F) {
+  ordered_json J = {{"category", F.Category}, {"kind", kindName(F.Kind)},
+                    {"name", F.Name},         {"usr", F.Usr},
+                    {"file", F.File},         {"line", F.Line},
+                    {"column", F.Column},     {"removable", F.Removable}};
+  if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
+  if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
+  if (!F.Members.empty()) {
+    ordered_json &Members = J["members"] = ordered_json::array();
+    for (const Finding &M : F.Members) Members.push_back(findingJson(M));
+  }
+  return J;
+}
+
+}  // namespace
+
 void writeJson(std::ostream &OS, const Report &R) {
-  using nlohmann::ordered_json;
   std::set<std::string> Files;
   std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}};
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
     ++PerCategory[F.Category];
-    ordered_json J = {{"category", F.Category}, {"kind", kindName(F.Kind)},
-                      {"name", F.Name},         {"usr", F.Usr},
-                      {"file", F.File},         {"line", F.Line},
-                      {"column", F.Column},     {"removable", F.Removable}};
-    if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
-    if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
-    Findings.push_back(std::move(J));
+    Findings.push_back(findingJson(F));
   }
+  DeadCounts Counts = countDead(R.Findings);
   ordered_json Failed = ordered_json::array();
   for (const FailedTu &T : R.Failed) Failed.push_back({{"file", T.File}, {"errors", T.Errors}});
   ordered_json Out = {
@@ -33,6 +47,9 @@ void writeJson(std::ostream &OS, const Report &R) {
       {"summary",
        {{"dead", PerCategory["dead"]},
         {"test-only", PerCategory["test-only"]},
+        {"dead_functions", Counts.Functions},
+        {"dead_variables", Counts.Variables},
+        {"dead_classes", Counts.Classes},
         {"files", Files.size()},
         {"translation_units", R.Tus},
         {"failed_translation_units", R.Failed.size()},

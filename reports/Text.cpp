@@ -1,6 +1,5 @@
 #include "reports/Writers.h"
 
-#include <algorithm>
 #include <set>
 
 namespace deadwood {
@@ -25,6 +24,24 @@ std::string plural(size_t N, const char *One, const char *Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many);
 }
 
+std::string where(const Finding &F, const TextOptions &Opts) {
+  return display(F.File, Opts) + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column);
+}
+
+/// The notes that follow a finding's line: its other declarations, why it
+/// cannot be removed, its members when it is a class.
+void writeNotes(std::ostream &OS, const Finding &F, const TextOptions &Opts) {
+  for (const std::string &D : F.Declarations)
+    OS << displaySite(D, Opts) << ": note: also declared here\n";
+  if (!F.Removable) OS << where(F, Opts) << ": note: not removable: " << F.NotRemovableBecause << '\n';
+  if (Opts.Verbose) OS << where(F, Opts) << ": note: USR " << F.Usr << '\n';
+  for (const Finding &M : F.Members) {
+    OS << where(M, Opts) << ": note: unreachable member " << kindNoun(M.Kind) << " '" << M.Name
+       << "'\n";
+    writeNotes(OS, M, Opts);
+  }
+}
+
 }  // namespace
 
 const char *kindNoun(SymbolKind K) {
@@ -38,25 +55,16 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   std::set<std::string> Files;
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
-    OS << display(F.File, Opts) << ':' << F.Line << ':' << F.Column << ": warning: "
-       << kindNoun(F.Kind) << " '" << F.Name << "' is unreachable [deadwood-" << F.Category
-       << "]\n";
-    for (const std::string &D : F.Declarations)
-      OS << displaySite(D, Opts) << ": note: also declared here\n";
-    if (!F.Removable)
-      OS << display(F.File, Opts) << ':' << F.Line << ':' << F.Column
-         << ": note: not removable: " << F.NotRemovableBecause << '\n';
-    if (Opts.Verbose)
-      OS << display(F.File, Opts) << ':' << F.Line << ':' << F.Column << ": note: USR " << F.Usr
-         << '\n';
+    OS << where(F, Opts) << ": warning: " << kindNoun(F.Kind) << " '" << F.Name
+       << "' is unreachable [deadwood-" << F.Category << "]\n";
+    writeNotes(OS, F, Opts);
   }
-  size_t Variables = std::count_if(R.Findings.begin(), R.Findings.end(), [](const Finding &F) {
-    return F.Kind == SymbolKind::Variable;
-  });
-  OS << "deadwood: " << plural(R.Findings.size(), "unreachable symbol", "unreachable symbols")
-     << " (" << plural(R.Findings.size() - Variables, "function", "functions") << ", "
-     << plural(Variables, "variable", "variables") << ") in " << plural(Files.size(), "file", "files") << " ("
-     << plural(R.Tus, "translation unit", "translation units") << ", "
+  DeadCounts C = countDead(R.Findings);
+  OS << "deadwood: " << plural(C.total(), "unreachable symbol", "unreachable symbols") << " ("
+     << plural(C.Functions, "function", "functions") << ", "
+     << plural(C.Variables, "variable", "variables") << ", "
+     << plural(C.Classes, "class", "classes") << ") in " << plural(Files.size(), "file", "files")
+     << " (" << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
   if (R.incomplete())
     OS << "deadwood: incomplete: " << R.Failed.size() << " of "

@@ -77,10 +77,17 @@ std::set<std::string> marks(const fs::path &Root) {
   return Out;
 }
 
+/// file:line of every finding, members of dead classes included.
+void collect(const json &Findings, std::set<std::string> &Out) {
+  for (const json &F : Findings) {
+    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()));
+    if (F.contains("members")) collect(F["members"], Out);
+  }
+}
+
 std::set<std::string> findings(const json &Report) {
   std::set<std::string> Out;
-  for (const json &F : Report["findings"])
-    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()));
+  collect(Report["findings"], Out);
   return Out;
 }
 
@@ -112,7 +119,7 @@ TEST(Cli, TextReportIsCompilerFormAndSorted) {
                        "unreachable [deadwood-dead]\n"),
             std::string::npos)
       << R.Out;
-  EXPECT_NE(R.Out.find("deadwood: 17 unreachable symbols (15 functions, 2 variables) in 6 files (7 translation units"),
+  EXPECT_NE(R.Out.find("deadwood: 18 unreachable symbols (15 functions, 2 variables, 1 class) in 7 files (7 translation units"),
             std::string::npos)
       << R.Out;
   EXPECT_LT(R.Out.find("cli/commands.cpp"), R.Out.find("lib/item.cpp")) << "sorted by file";

@@ -88,7 +88,7 @@ int main() {}
     {"OverrideInNeverInstantiatedClassIsDead", R"cpp(
 struct Shape { virtual ~Shape() {} virtual double area() const = 0; };
 struct Square : Shape { double area() const override { return 4; } };
-struct Circle : Shape {
+struct Circle : Shape {                            // dead
   Circle() {}                                      // dead
   double area() const override { return 3.14; }    // dead
 };
@@ -387,7 +387,7 @@ struct Pooled {
   static void *operator new(std::size_t n) { return std::malloc(n); }
   static void operator delete(void *p) { std::free(p); }
 };
-struct Unpooled {
+struct Unpooled {         // dead
   static void *operator new(std::size_t n) { return std::malloc(n); }   // dead
 };
 int main() { delete new Pooled; }
@@ -469,6 +469,71 @@ struct Holder {
   template <class T> T other() { return T(); }   // dead
 };
 int main() { Pair<double, int> p; Holder h; return p.tag() + h.get<int>(); }
+)cpp"},
+    // --- classes: one finding per dead class, members under it ---
+    {"UnusedClassIsOneFinding", R"cpp(
+struct Unused {                 // dead
+  Unused() {}                   // dead
+  int get() const { return 1; } // dead
+  static int count;
+};
+int Unused::count = 0;          // dead
+int main() {}
+)cpp"},
+    {"ClassNamedOnlyAsPointerTypeStays", R"cpp(
+struct Opaque { int v; int read() const { return v; } };   // dead
+int main() { Opaque *p = nullptr; return p != nullptr; }
+)cpp"},
+    {"ClassUsedOnlyInSizeofStays", R"cpp(
+struct Buffer { char data[64]; };
+int main() { return sizeof(Buffer); }
+)cpp"},
+    {"ClassNamedOnlyByDeadCodeIsDead", R"cpp(
+struct Helper { int v; };                        // dead
+int useHelper(Helper h) { return h.v; }          // dead
+int main() {}
+)cpp"},
+    {"BaseOfLiveClassStays", R"cpp(
+struct Base { int unused() { return 0; } };      // dead
+struct Derived : Base { int x = 1; };
+int main() { Derived d; return d.x; }
+)cpp"},
+    {"NestedDeadClassGroupsUnderOuter", R"cpp(
+struct Outer {                  // dead
+  struct Inner {                // dead
+    void f() {}                 // dead
+  };
+  void g() {}                   // dead
+};
+int main() {}
+)cpp"},
+    {"NestedLiveClassKeepsOuter", R"cpp(
+struct Outer {
+  struct Inner { int v = 2; };
+  void g() {}                   // dead
+};
+int main() { Outer::Inner i; return i.v; }
+)cpp"},
+    {"ClassTemplateNeverUsed", R"cpp(
+template <class T> struct Stack {         // dead
+  void push(T) {}                         // dead
+};
+template <class T> struct Queue { void push(T) {} };
+int main() { Queue<int> q; q.push(1); }
+)cpp"},
+    {"StaticMemberNamesTheClass", R"cpp(
+struct Limits {
+  static constexpr int kMax = 3;
+  static int unused() { return 0; }     // dead
+};
+int main() { return Limits::kMax; }
+)cpp"},
+    {"TagTypeForOverloadDispatch", R"cpp(
+struct FastTag {};
+struct SlowTag {};              // dead
+int run(FastTag) { return 1; }
+int run(SlowTag) { return 2; }  // dead
+int main() { return run(FastTag{}); }
 )cpp"},
     {"DeadTableKeepsItsFunctionsDead", R"cpp(
 int one() { return 1; }                 // dead

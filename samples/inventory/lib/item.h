@@ -28,7 +28,7 @@ private:
 };
 
 /// Never created anywhere: every override here is unreachable.
-class Gadget : public Item {
+class Gadget : public Item {  // deadwood: dead
 public:
   explicit Gadget(std::string name);
   double price() const override;
