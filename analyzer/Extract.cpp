@@ -27,6 +27,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -38,6 +39,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
 
+#include <cctype>
+#include <map>
 #include <tuple>
 
 namespace deadwood {
@@ -158,6 +161,7 @@ public:
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->isDependentContext() && !FD->isTemplated()) return true;
     recordSite(FD, FD->isThisDeclarationADefinition());
+    aliasOf(FD);
     if (FD->isThisDeclarationADefinition()) functionRoots(FD);
     if (FD->doesThisDeclarationHaveABody() || FD->isDefaulted())
       if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))
@@ -169,7 +173,10 @@ public:
     if (isContainer(VD)) {
       recordSite(VD, VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly);
       variableRoots(VD);
+      aliasOf(VD);
     }
+    if (const auto *Cleanup = VD->getAttr<CleanupAttr>())  // runs at scope exit
+      edge(Cleanup->getFunctionDecl(), EdgeKind::Call, Cleanup->getLocation());
     // A local, a parameter or a global of class type is destroyed by the
     // code that holds it.
     if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly || isa<ParmVarDecl>(VD))
@@ -202,6 +209,22 @@ public:
 
   bool VisitCallExpr(CallExpr *E) {
     if (const Expr *Callee = E->getCallee()) Callees.insert(Callee->IgnoreParenImpCasts());
+    if (const FunctionDecl *F = E->getDirectCallee(); F && isLookupByName(F)) lookupByName(E);
+    return true;
+  }
+
+  // --- code named by a string ---------------------------------------------------
+  // Inline assembly and alias attributes name symbols in text; they are
+  // resolved against the TU's declarations when the walk is done.
+
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) {
+    PendingNames.push_back({container(EdgeKind::Call), S->getAsmString()->getString().str(),
+                            S->getAsmLoc(), /*IsAlias=*/false});
+    return true;
+  }
+
+  bool VisitFileScopeAsmDecl(FileScopeAsmDecl *D) {
+    PendingNames.push_back({-1, D->getAsmString()->getString().str(), D->getAsmLoc(), false});
     return true;
   }
 
@@ -265,7 +288,96 @@ public:
     return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
   }
 
+  /// Resolves what inline assembly and alias attributes name, by plain or
+  /// mangled name, among the TU's own functions and variables. Precision
+  /// first: every match is kept alive, and a note says so.
+  void resolvePendingNames() {
+    if (PendingNames.empty()) return;
+    std::map<std::string, std::vector<int>> ByName;
+    ASTNameGenerator Mangler(Ctx);
+    for (int Id = 0; Id < static_cast<int>(Decls.size()); ++Id) {
+      const NamedDecl *D = Decls[Id];
+      if (!(isa<FunctionDecl>(D) || isa<VarDecl>(D)) || D->isTemplated() || D->isInvalidDecl() ||
+          inSystemHeader(D->getLocation()) || isa<CXXConstructorDecl>(D) || isa<CXXDestructorDecl>(D))
+        continue;
+      if (D->getIdentifier()) ByName[D->getName().str()].push_back(Id);
+      ByName[Mangler.getName(D)].push_back(Id);
+    }
+    for (const PendingName &P : PendingNames) resolve(P, ByName);
+  }
+
 private:
+  struct PendingName {
+    int From;          ///< container, or -1 at namespace scope
+    std::string Text;  ///< the assembly, or the alias target's mangled name
+    SourceLocation Loc;
+    bool IsAlias;
+  };
+
+  void resolve(const PendingName &P, const std::map<std::string, std::vector<int>> &ByName) {
+    std::vector<std::string> Names = P.IsAlias ? std::vector<std::string>{P.Text} : identifiers(P.Text);
+    for (const std::string &Name : Names) {
+      auto It = ByName.find(Name);
+      if (It == ByName.end()) continue;
+      for (int Id : It->second) {
+        if (Id == P.From) continue;
+        Out.Edges.push_back(Edge{P.From < 0 ? "" : Out.Symbols[P.From].Usr, Out.Symbols[Id].Usr,
+                                 EdgeKind::Address});
+        std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
+        note(P.Loc, std::string(P.IsAlias ? "alias attribute" : "inline assembly") + " names '" +
+                        Name + "': '" + Out.Symbols[Id].Name + "' is kept alive");
+      }
+    }
+  }
+
+  static std::vector<std::string> identifiers(const std::string &Text) {
+    std::vector<std::string> Out;
+    auto Start = [](char C) { return std::isalpha(static_cast<unsigned char>(C)) || C == '_'; };
+    for (size_t I = 0; I < Text.size();) {
+      if (!Start(Text[I])) { ++I; continue; }
+      size_t J = I;
+      while (J < Text.size() && (std::isalnum(static_cast<unsigned char>(Text[J])) || Text[J] == '_' ||
+                                 Text[J] == '$' || Text[J] == '.'))
+        ++J;
+      Out.push_back(Text.substr(I, J - I));
+      I = J;
+    }
+    return Out;
+  }
+
+  void aliasOf(const NamedDecl *D) {
+    if (const auto *A = D->getAttr<AliasAttr>())
+      PendingNames.push_back({symbolFor(D), A->getAliasee().str(), D->getLocation(), true});
+  }
+
+  static bool isLookupByName(const FunctionDecl *F) {
+    const IdentifierInfo *Id = F->getIdentifier();
+    return Id && F->isExternC() &&
+           (Id->getName() == "dlsym" || Id->getName() == "dlvsym" || Id->getName() == "GetProcAddress");
+  }
+
+  /// `dlsym(handle, "name")`: the named symbol is a root, resolved at link.
+  /// A computed name cannot be followed: the note says to add a keep rule.
+  void lookupByName(const CallExpr *E) {
+    if (E->getNumArgs() < 2) return;
+    const auto *Lit = dyn_cast<StringLiteral>(E->getArg(1)->IgnoreParenImpCasts());
+    if (!Lit || Lit->getCharByteWidth() != 1) {
+      note(E->getBeginLoc(), "a symbol is looked up by a computed name: what it finds is not "
+                             "seen; keep it with a keep rule");
+      return;
+    }
+    NameLookup L{Lit->getString().str()};
+    std::tie(L.File, L.Line, L.Column) = position(E->getBeginLoc());
+    Out.Lookups.push_back(std::move(L));
+  }
+
+  void note(SourceLocation Loc, std::string Text) {
+    Note N;
+    std::tie(N.File, N.Line, N.Column) = position(Loc);
+    N.Text = std::move(Text);
+    Out.Notes.push_back(std::move(N));
+  }
+
   template <class Fn> bool unevaluated(Fn Traverse) {
     ++UnevaluatedDepth;
     bool Ok = Traverse();
@@ -398,6 +510,7 @@ private:
     if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
     int Id = static_cast<int>(Out.Symbols.size());
     SymbolIds[D] = Id;
+    Decls.push_back(D);
     Symbol S;
     S.Usr = usrOf(D);
     S.Kind = kindOf(D);
@@ -573,6 +686,8 @@ private:
   std::vector<Container> Containers;  ///< innermost last
   int UnevaluatedDepth = 0;     ///< inside sizeof, decltype, noexcept, ...
   llvm::DenseMap<const Decl *, int> SymbolIds;
+  std::vector<const NamedDecl *> Decls;  ///< by symbol id
+  std::vector<PendingName> PendingNames;
   llvm::DenseMap<FileID, int> FileIds;
   llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen
   std::set<std::tuple<int, int, int>> SeenEdges;
@@ -607,6 +722,7 @@ private:
 void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   Extractor X(Ctx, *Out);
   X.TraverseDecl(Ctx.getTranslationUnitDecl());
+  X.resolvePendingNames();
   // Record every file the TU read, not just those that declared something:
   // a failed TU makes all of them unknown, and the cache keys on them.
   const SourceManager &SM = Ctx.getSourceManager();

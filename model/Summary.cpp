@@ -16,8 +16,8 @@ constexpr std::array<const char *, 8> kKindNames = {
 constexpr std::array<const char *, 9> kEdgeNames = {
     "call", "virtual-call", "construct", "destroy",  "address",
     "reference", "allocate", "unevaluated", "type-use"};
-constexpr std::array<const char *, 5> kRootNames = {
-    "main", "static-init", "attribute", "replaceable-new", "scope-use"};
+constexpr std::array<const char *, 6> kRootNames = {
+    "main", "static-init", "attribute", "replaceable-new", "scope-use", "lookup-by-name"};
 
 template <class Enum, size_t N>
 bool parseName(const std::array<const char *, N> &Names, const std::string &S,
@@ -125,6 +125,11 @@ std::string summaryToJson(const TuSummary &S) {
   json &Roots = J["roots"] = json::array();
   for (const Root &R : S.Roots)
     Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason)}));
+  json &Lookups = J["lookups"] = json::array();
+  for (const NameLookup &L : S.Lookups)
+    Lookups.push_back(json::array({L.Name, L.File, L.Line, L.Column}));
+  json &Notes = J["notes"] = json::array();
+  for (const Note &N : S.Notes) Notes.push_back(json::array({N.File, N.Line, N.Column, N.Text}));
   return J.dump();
 }
 
@@ -153,6 +158,16 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
       if (!parseRootReason(R.at(1).get<std::string>(), &Rt.Reason))
         throw std::runtime_error("unknown root reason");
       S.Roots.push_back(std::move(Rt));
+    }
+    for (const json &L : J.at("lookups")) {
+      S.Lookups.push_back(NameLookup{L.at(0).get<std::string>(), L.at(1).get<int>(),
+                                     L.at(2).get<uint32_t>(), L.at(3).get<uint32_t>()});
+      checkFileIndex(S.Lookups.back().File, S.Files.size());
+    }
+    for (const json &N : J.at("notes")) {
+      S.Notes.push_back(Note{N.at(0).get<int>(), N.at(1).get<uint32_t>(), N.at(2).get<uint32_t>(),
+                             N.at(3).get<std::string>()});
+      checkFileIndex(S.Notes.back().File, S.Files.size());
     }
     for (const Symbol &Sym : S.Symbols) {
       checkFileIndex(Sym.Definition.File, S.Files.size());

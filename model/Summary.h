@@ -17,7 +17,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 3;
+inline constexpr int kSummaryVersion = 4;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -131,6 +131,7 @@ enum class RootReason : uint8_t {
   Attribute,       ///< `__attribute__((constructor/destructor/used/retain))`
   ReplaceableNew,  ///< a replacement for global `operator new/delete`
   ScopeUse,        ///< referenced at namespace scope (`static_assert(f())`)
+  LookupByName,    ///< named by a string: `dlsym(h, "plugin_init")`
 };
 const char *rootReasonName(RootReason R);
 bool parseRootReason(const std::string &Name, RootReason *R);
@@ -138,6 +139,22 @@ bool parseRootReason(const std::string &Name, RootReason *R);
 struct Root {
   std::string Usr;
   RootReason Reason = RootReason::Main;
+};
+
+/// Something the model cannot follow exactly, said where it is: what deadwood
+/// did about it (always: kept alive whatever it may touch) goes in the text.
+struct Note {
+  int File = -1;
+  uint32_t Line = 0, Column = 0;
+  std::string Text;
+};
+
+/// A symbol looked up at run time by its name (`dlsym`): resolved when
+/// linking, against every TU, since the definition is usually elsewhere.
+struct NameLookup {
+  std::string Name;
+  int File = -1;
+  uint32_t Line = 0, Column = 0;
 };
 
 struct TuSummary {
@@ -150,6 +167,8 @@ struct TuSummary {
   std::vector<Symbol> Symbols;
   std::vector<Edge> Edges;
   std::vector<Root> Roots;
+  std::vector<NameLookup> Lookups;
+  std::vector<Note> Notes;
 };
 
 /// JSON round trip. `summaryFromJson` fails (returns false, sets *Err) on a

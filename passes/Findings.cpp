@@ -45,6 +45,9 @@ public:
     Out.Reached = R.count();
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed) Out.Failed.push_back(FailedTu{Tu.MainFile, Tu.Errors});
+    for (const Note &N : P.Notes)
+      if (N.File < 0 || reportedFile(P.Files[N.File]))
+        Out.Notes.push_back(ReportNote{N.File < 0 ? "" : P.Files[N.File], N.Line, N.Column, N.Text});
     std::map<SymbolId, Finding> Dead;
     for (SymbolId I = 0; I < P.size(); ++I) {
       const Symbol &S = P.Symbols[I];

@@ -38,8 +38,15 @@ struct FailedTu {
   std::vector<std::string> Errors;
 };
 
+struct ReportNote {
+  std::string File;  ///< absolute; empty when unknown
+  uint32_t Line = 0, Column = 0;
+  std::string Text;
+};
+
 struct Report {
   std::string SourceRoot;
+  std::vector<ReportNote> Notes;  ///< what the model could not follow, and what it did
   std::vector<Finding> Findings;  ///< sorted by file, line, column, name
   std::vector<FailedTu> Failed;   ///< TUs that did not parse
   size_t Tus = 0;

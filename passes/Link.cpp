@@ -71,6 +71,27 @@ struct RawEdge {
   auto key() const { return std::tie(From, To, Kind, File, Line, Column); }
 };
 
+/// `dlsym(h, "name")` keeps alive every function or variable whose
+/// qualified name is `name` (C names are their own qualified names).
+void resolveLookups(Program &P, std::vector<NameLookup> &Lookups, std::vector<Root> &Roots) {
+  std::sort(Lookups.begin(), Lookups.end(), [](const NameLookup &A, const NameLookup &B) {
+    return std::tie(A.Name, A.File, A.Line, A.Column) < std::tie(B.Name, B.File, B.Line, B.Column);
+  });
+  for (const NameLookup &L : Lookups) {
+    size_t Found = 0;
+    for (const Symbol &S : P.Symbols) {
+      if (S.Kind == SymbolKind::Class || (S.Flags & flag::InSystemHeader)) continue;
+      if (S.Name.compare(0, S.Name.find('('), L.Name) != 0) continue;
+      Roots.push_back(Root{S.Usr, RootReason::LookupByName});
+      ++Found;
+    }
+    P.Notes.push_back(Note{L.File, L.Line, L.Column,
+                           "'" + L.Name + "' is looked up by name: " +
+                               (Found ? std::to_string(Found) + " definition(s) kept alive"
+                                      : std::string("no symbol of that name in the analyzed code"))});
+  }
+}
+
 void buildRelations(Program &P) {
   size_t N = P.size();
   P.ParentOf.assign(N, kNoSymbol);
@@ -105,6 +126,7 @@ Program link(std::vector<TuSummary> Summaries) {
   std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
   std::vector<Root> Roots;
   std::vector<std::pair<std::string, EdgeKind>> ScopeMentions;
+  std::vector<NameLookup> Lookups;
   for (TuSummary &S : Summaries) {
     std::vector<int> Map = fileRemap(S, P.Files);
     TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
@@ -125,6 +147,14 @@ Program link(std::vector<TuSummary> Summaries) {
                               E.File >= 0 ? Map[E.File] : -1, E.Line, E.Column);
     }
     for (Root &R : S.Roots) Roots.push_back(std::move(R));
+    for (Note &N : S.Notes) {
+      if (N.File >= 0) N.File = Map[N.File];
+      P.Notes.push_back(std::move(N));
+    }
+    for (NameLookup &L : S.Lookups) {
+      if (L.File >= 0) L.File = Map[L.File];
+      Lookups.push_back(std::move(L));
+    }
   }
 
   auto Ensure = [&Merged](const std::string &Usr) {
@@ -166,6 +196,7 @@ Program link(std::vector<TuSummary> Summaries) {
   }
   for (size_t I = 0; I < P.size(); ++I) P.EdgeBegin[I + 1] += P.EdgeBegin[I];
 
+  resolveLookups(P, Lookups, Roots);
   std::map<SymbolId, RootReason> RootMap;
   for (const Root &R : Roots) {
     auto [It, Inserted] = RootMap.try_emplace(P.find(R.Usr), R.Reason);
@@ -175,6 +206,15 @@ Program link(std::vector<TuSummary> Summaries) {
 
   for (const auto &[Usr, Kind] : ScopeMentions) P.ScopeMentions.emplace_back(P.find(Usr), Kind);
   sortUnique(P.ScopeMentions);
+  std::sort(P.Notes.begin(), P.Notes.end(), [](const Note &A, const Note &B) {
+    return std::tie(A.File, A.Line, A.Column, A.Text) < std::tie(B.File, B.Line, B.Column, B.Text);
+  });
+  P.Notes.erase(std::unique(P.Notes.begin(), P.Notes.end(),
+                            [](const Note &A, const Note &B) {
+                              return std::tie(A.File, A.Line, A.Column, A.Text) ==
+                                     std::tie(B.File, B.Line, B.Column, B.Text);
+                            }),
+                P.Notes.end());
   buildRelations(P);
   return P;
 }

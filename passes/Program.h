@@ -56,6 +56,7 @@ struct Program {
   /// declaration is needed, the code is not. Sorted, unique.
   std::vector<std::pair<SymbolId, EdgeKind>> ScopeMentions;
   std::vector<TuInfo> Tus;         ///< sorted by main file
+  std::vector<Note> Notes;         ///< File indexes Files; sorted, unique
 
   // Relations by id (kNoSymbol when absent).
   std::vector<SymbolId> ParentOf;   ///< method -> class

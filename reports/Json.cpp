@@ -37,6 +37,9 @@ void writeJson(std::ostream &OS, const Report &R) {
     Findings.push_back(findingJson(F));
   }
   DeadCounts Counts = countDead(R.Findings);
+  ordered_json Notes = ordered_json::array();
+  for (const ReportNote &N : R.Notes)
+    Notes.push_back({{"file", N.File}, {"line", N.Line}, {"column", N.Column}, {"text", N.Text}});
   ordered_json Failed = ordered_json::array();
   for (const FailedTu &T : R.Failed) Failed.push_back({{"file", T.File}, {"errors", T.Errors}});
   ordered_json Out = {
@@ -58,6 +61,7 @@ void writeJson(std::ostream &OS, const Report &R) {
         {"edges", R.Edges},
         {"reachable", R.Reached}}},
       {"findings", std::move(Findings)},
+      {"notes", std::move(Notes)},
       {"failed", std::move(Failed)}};
   OS << Out.dump(2) << '\n';
 }

@@ -59,6 +59,10 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
        << "' is unreachable [deadwood-" << F.Category << "]\n";
     writeNotes(OS, F, Opts);
   }
+  if (Opts.Verbose)
+    for (const ReportNote &N : R.Notes)
+      OS << display(N.File, Opts) << ':' << N.Line << ':' << N.Column << ": note: " << N.Text
+         << " [deadwood]\n";
   DeadCounts C = countDead(R.Findings);
   OS << "deadwood: " << plural(C.total(), "unreachable symbol", "unreachable symbols") << " ("
      << plural(C.Functions, "function", "functions") << ", "
@@ -66,6 +70,9 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
      << plural(C.Classes, "class", "classes") << ") in " << plural(Files.size(), "file", "files")
      << " (" << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
+  if (!R.Notes.empty() && !Opts.Verbose)
+    OS << "deadwood: " << plural(R.Notes.size(), "note", "notes")
+       << " on code the model cannot follow exactly (--verbose shows them)\n";
   if (R.incomplete())
     OS << "deadwood: incomplete: " << R.Failed.size() << " of "
        << plural(R.Tus, "translation unit", "translation units")

@@ -535,6 +535,34 @@ int run(FastTag) { return 1; }
 int run(SlowTag) { return 2; }  // dead
 int main() { return run(FastTag{}); }
 )cpp"},
+    // --- code named by strings: kept alive, with a note ---
+    {"InlineAssemblyNamesFunction", R"cpp(
+extern "C" void target_fn() {}
+extern "C" void other_fn() {}      // dead
+int main() { asm volatile("call target_fn"); }
+)cpp"},
+    {"FileScopeAssembly", R"cpp(
+extern "C" void helper() {}
+asm(".globl helper_alias\n.set helper_alias, helper");
+int main() {}
+)cpp"},
+    {"AliasAttribute", R"cpp(
+extern "C" void impl() {}
+extern "C" void spare() {}         // dead
+extern "C" void api() __attribute__((alias("impl")));
+int main() { api(); }
+)cpp"},
+    {"CleanupAttribute", R"cpp(
+void release(int *) {}
+void unrelated(int *) {}           // dead
+int main() { int x __attribute__((cleanup(release))) = 0; return x; }
+)cpp"},
+    {"DlsymWithLiteralName", R"cpp(
+#include <dlfcn.h>
+extern "C" int plugin_init() { return 0; }
+extern "C" int plugin_unused() { return 1; }   // dead
+int main() { void *h = dlopen(nullptr, RTLD_NOW); return dlsym(h, "plugin_init") != nullptr; }
+)cpp"},
     {"DeadTableKeepsItsFunctionsDead", R"cpp(
 int one() { return 1; }                 // dead
 int two() { return 2; }                 // dead
@@ -608,6 +636,36 @@ int main() {}
   EXPECT_FALSE(R.Findings[0].Removable);
   EXPECT_EQ(R.Findings[0].NotRemovableBecause, "defined by a macro expansion");
   EXPECT_TRUE(R.Findings[1].Removable);
+}
+
+}  // namespace
+}  // namespace deadwood::test
+
+namespace deadwood::test {
+namespace {
+
+bool hasNote(const Report &R, const std::string &Text) {
+  return std::any_of(R.Notes.begin(), R.Notes.end(), [&](const ReportNote &N) {
+    return N.Text == Text;
+  });
+}
+
+TEST(Notes, SayWhatTheModelCannotFollowAndWhatItKept) {
+  Report R = reportOf({"", R"cpp(
+#include <dlfcn.h>
+extern "C" void target_fn() {}
+extern "C" int plugin_init() { return 0; }
+int main(int argc, char **argv) {
+  asm volatile("call target_fn");
+  void *h = dlopen(nullptr, RTLD_NOW);
+  return dlsym(h, "plugin_init") != dlsym(h, argv[0]);
+}
+)cpp"});
+  EXPECT_TRUE(R.Findings.empty());
+  EXPECT_TRUE(hasNote(R, "inline assembly names 'target_fn': 'target_fn()' is kept alive"));
+  EXPECT_TRUE(hasNote(R, "'plugin_init' is looked up by name: 1 definition(s) kept alive"));
+  EXPECT_TRUE(hasNote(R, "a symbol is looked up by a computed name: what it finds is not seen; "
+                         "keep it with a keep rule"));
 }
 
 }  // namespace
