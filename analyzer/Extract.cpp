@@ -254,11 +254,14 @@ public:
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    return edge(E->getConstructor(), EdgeKind::Construct, E->getBeginLoc());
+    CXXConstructionKind K = E->getConstructionKind();
+    bool BasePart = K == CXXConstructionKind::NonVirtualBase || K == CXXConstructionKind::VirtualBase;
+    return edge(E->getConstructor(), BasePart ? EdgeKind::ConstructBase : EdgeKind::Construct,
+                E->getBeginLoc());
   }
 
   bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
-    return edge(E->getConstructor(), EdgeKind::Construct, E->getBeginLoc());
+    return edge(E->getConstructor(), EdgeKind::ConstructBase, E->getBeginLoc());
   }
 
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
@@ -450,7 +453,7 @@ private:
     if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
                                                     !FD->isTemplated())
       return true;
-    if (Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) ||
+    if (Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
                                       cast<CXXRecordDecl>(ND)->isLambda()))
       return true;  // never reported, so naming it changes nothing
     if (UnevaluatedDepth > 0 && Kind != EdgeKind::TypeUse) Kind = EdgeKind::Unevaluated;
@@ -570,7 +573,24 @@ private:
              ":" + std::to_string(static_cast<int>(D->getKind()));
     std::string Usr(Buf.str());
     if (linkageOf(D) != Linkage::External && !isa<RecordDecl>(D) && File >= 0) Usr += "#" + Where;
-    return Usr;
+    return Usr + constraintSuffix(D);
+  }
+
+  /// Clang's USRs leave out constraints: `template <std::integral T> f(T)`
+  /// and `template <std::floating_point T> f(T)` (and their `f<int>`) would
+  /// be one symbol. Constrained templates are told apart by where their
+  /// first declaration is.
+  std::string constraintSuffix(const NamedDecl *D) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD) return {};
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false)) FD = P;
+    const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
+    bool Constrained = FD->getTrailingRequiresClause() ||
+                       (T && T->getTemplateParameters()->hasAssociatedConstraints());
+    if (!Constrained) return {};
+    auto [File, Line, Column] = position(FD->getCanonicalDecl()->getLocation());
+    return "#requires@" + (File < 0 ? std::string("?") : Out.Files[File]) + ":" +
+           std::to_string(Line) + ":" + std::to_string(Column);
   }
 
   uint32_t flagsOf(const NamedDecl *D) {

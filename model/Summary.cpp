@@ -13,9 +13,9 @@ using nlohmann::json;
 constexpr std::array<const char *, 8> kKindNames = {
     "function", "method",   "constructor", "destructor",
     "conversion", "operator", "variable",  "class"};
-constexpr std::array<const char *, 9> kEdgeNames = {
-    "call", "virtual-call", "construct", "destroy",  "address",
-    "reference", "allocate", "unevaluated", "type-use"};
+constexpr std::array<const char *, 10> kEdgeNames = {
+    "call",     "virtual-call", "construct",   "destroy",  "address",
+    "reference", "allocate",    "unevaluated", "type-use", "construct-base"};
 constexpr std::array<const char *, 6> kRootNames = {
     "main", "static-init", "attribute", "replaceable-new", "scope-use", "lookup-by-name"};
 

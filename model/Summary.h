@@ -17,7 +17,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 4;
+inline constexpr int kSummaryVersion = 5;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -108,6 +108,8 @@ enum class EdgeKind : uint8_t {
                 ///< declaration must exist, the code never runs
   TypeUse,      ///< a class named as a type: `C *p`, `C::kValue`, `: public C`;
                 ///< keeps the class's definition, runs nothing
+  ConstructBase,  ///< `D::D() : B()`: runs B's constructor for a base part of a
+                  ///< D; unlike Construct it makes no complete B (RTA)
 };
 const char *edgeKindName(EdgeKind K);
 bool parseEdgeKind(const std::string &Name, EdgeKind *K);

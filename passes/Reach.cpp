@@ -39,8 +39,6 @@ private:
   void expand(SymbolId S) {
     if (SymbolId Pat = P.PatternOf[S]; Pat != kNoSymbol)
       visit(Pat, Step{Step::Instantiation, S});
-    if (P.Symbols[S].Kind == SymbolKind::Constructor && P.ParentOf[S] != kNoSymbol)
-      instantiate(P.ParentOf[S]);
     for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I) {
       const OutEdge &E = P.Edges[I];
       Step How{Step::Edge, S, E.Kind, RootReason::Main, E.File, E.Line, E.Column};
@@ -48,6 +46,11 @@ private:
         continue;  // needs a declaration, runs nothing
       if (E.Kind == EdgeKind::VirtualCall) callVirtually(E.To, How);
       else visit(E.To, How);
+      // An object of the constructor's class now exists (RTA). A base part
+      // counts too: while B's constructor or destructor runs for a D, the
+      // dynamic type is B, and virtual calls made then reach B's overriders.
+      bool Constructs = E.Kind == EdgeKind::Construct || E.Kind == EdgeKind::ConstructBase;
+      if (Constructs && P.ParentOf[E.To] != kNoSymbol) instantiate(P.ParentOf[E.To]);
     }
   }
 

@@ -4,8 +4,10 @@
 //
 // Virtual calls are resolved by Rapid Type Analysis: a virtual call to B::f
 // reaches an override C::f only once C::f is the final overrider of f in
-// some instantiated class (one whose constructor is reachable). CHA, the
-// conservative option, makes every override a target. A method that overrides one
+// some instantiated class: one that reachable code constructs, as a complete
+// object or as a base part (during B's constructor and destructor a D's
+// dynamic type is B). CHA, the conservative option, makes every override a
+// target. A method that overrides one
 // declared in code we cannot see (a system header) may be called from there:
 // it counts as virtually called from the start.
 #pragma once

@@ -115,6 +115,17 @@ TEST(Reach, RtaReachesOnlyOverridesOfInstantiatedClasses) {
   EXPECT_THAT(deadNames({T.S}), UnorderedElementsAre("B::f()", "E()", "E::f()", "E::E()"));
 }
 
+TEST(Reach, ConstructingABasePartInstantiatesTheBase) {
+  TuBuilder T("a.cc");
+  T.cls("B").cls("D", {"B"});
+  T.method("B", "f", SymbolKind::Method).method("D", "f", SymbolKind::Method, {"B::f"});
+  T.method("B", "B", SymbolKind::Constructor).method("D", "D", SymbolKind::Constructor);
+  T.fn("main").root("main").edge("main", "D::D", EdgeKind::Construct);
+  T.edge("D::D", "B::B", EdgeKind::ConstructBase).edge("main", "B::f", EdgeKind::VirtualCall);
+  EXPECT_THAT(deadNames({T.S}), ElementsAre())
+      << "while B::B runs for a D, the dynamic type is B: a virtual call then reaches B::f";
+}
+
 TEST(Reach, ChaReachesEveryOverride) {
   TuBuilder T = hierarchy();
   T.edge("main", "B::f", EdgeKind::VirtualCall);
@@ -128,7 +139,8 @@ TEST(Reach, InstantiationAfterTheCallStillDispatches) {
   T.method("B", "f", SymbolKind::Method).method("D", "f", SymbolKind::Method, {"B::f"});
   T.method("D", "D", SymbolKind::Constructor);
   T.fn("main").fn("late").root("main");
-  T.edge("main", "B::f", EdgeKind::VirtualCall).edge("main", "late").edge("late", "D::D");
+  T.edge("main", "B::f", EdgeKind::VirtualCall).edge("main", "late");
+  T.edge("late", "D::D", EdgeKind::Construct);
   EXPECT_THAT(deadNames({T.S}), ElementsAre("B::f()"));
 }
 
@@ -140,7 +152,7 @@ TEST(Reach, OverrideOfSystemMethodIsCalledWhenClassIsInstantiated) {
   T.method("Mine", "what", SymbolKind::Method, {"std::exception::what"})
       .method("Other", "what", SymbolKind::Method, {"std::exception::what"})
       .method("Mine", "Mine", SymbolKind::Constructor);
-  T.fn("main").root("main").edge("main", "Mine::Mine");
+  T.fn("main").root("main").edge("main", "Mine::Mine", EdgeKind::Construct);
   EXPECT_THAT(deadNames({T.S}), ElementsAre("Other()", "Other::what()"))
       << "Other is never instantiated: one class finding with its member";
 }
