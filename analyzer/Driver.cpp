@@ -58,7 +58,10 @@ TuSummary extractOne(const CompileJob &Job) {
     if (S.Errors.empty()) S.Errors.push_back("error: the frontend did not run");
   }
   if (S.MainFile.size() && std::find(S.Files.begin(), S.Files.end(), S.MainFile) == S.Files.end())
+  {
     S.Files.push_back(S.MainFile);
+    S.FileHashes.push_back("");
+  }
   return S;
 }
 

@@ -687,12 +687,29 @@ private:
       if (const auto *T = FD->getDescribedFunctionTemplate()) R.setBegin(T->getBeginLoc());
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
       if (const auto *T = RD->getDescribedClassTemplate()) R.setBegin(T->getBeginLoc());
+    if (const SourceLocation Friend = friendKeyword(D); Friend.isValid()) R.setBegin(Friend);
     SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
     if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
       S.Begin = SM.getFileOffset(B);
       S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
     }
     return S;
+  }
+
+  /// `friend void f();` — the declaration's range starts at `friend`, which
+  /// only the enclosing FriendDecl knows.
+  static SourceLocation friendKeyword(const NamedDecl *D) {
+    if (D->getFriendObjectKind() == Decl::FOK_None) return {};
+    const auto *Class = dyn_cast<CXXRecordDecl>(D->getLexicalDeclContext());
+    if (!Class) return {};
+    for (const FriendDecl *F : Class->friends()) {
+      const NamedDecl *Named = F->getFriendDecl();
+      if (!Named) continue;
+      if (const auto *T = dyn_cast<FunctionTemplateDecl>(Named); T && T->getTemplatedDecl() == D)
+        return F->getFriendLoc();
+      if (Named == D) return F->getFriendLoc();
+    }
+    return {};
   }
 
   ASTContext &Ctx;
@@ -746,11 +763,17 @@ void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   // Record every file the TU read, not just those that declared something:
   // a failed TU makes all of them unknown, and the cache keys on them.
   const SourceManager &SM = Ctx.getSourceManager();
-  std::set<std::string> Seen(Out->Files.begin(), Out->Files.end());
+  std::map<std::string, std::string> Hashes;
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     std::string Path = absolutePath(It->first, SM.getFileManager());
-    if (Seen.insert(Path).second) Out->Files.push_back(std::move(Path));
+    if (auto Data = It->second->getBufferDataIfLoaded()) Hashes[Path] = contentHash(*Data);
+    else Hashes.emplace(Path, "");
   }
+  for (auto &[Path, Hash] : Hashes)
+    if (std::find(Out->Files.begin(), Out->Files.end(), Path) == Out->Files.end())
+      Out->Files.push_back(Path);
+  Out->FileHashes.clear();
+  for (const std::string &Path : Out->Files) Out->FileHashes.push_back(Hashes[Path]);
 }
 
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {

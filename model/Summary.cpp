@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace deadwood {
@@ -114,10 +115,18 @@ bool parseRootReason(const std::string &Name, RootReason *R) {
   return parseName(kRootNames, Name, R);
 }
 
+std::string contentHash(std::string_view Bytes) {
+  uint64_t H = 0xcbf29ce484222325ull;
+  for (unsigned char C : Bytes) H = (H ^ C) * 0x100000001b3ull;
+  char Hex[17];
+  std::snprintf(Hex, sizeof Hex, "%016llx", static_cast<unsigned long long>(H));
+  return Hex;
+}
+
 std::string summaryToJson(const TuSummary &S) {
   json J = {{"version", S.Version}, {"main_file", S.MainFile},
             {"directory", S.Directory}, {"failed", S.Failed},
-            {"errors", S.Errors}, {"files", S.Files}};
+            {"errors", S.Errors}, {"files", S.Files}, {"file_hashes", S.FileHashes}};
   json &Symbols = J["symbols"] = json::array();
   for (const Symbol &Sym : S.Symbols) Symbols.push_back(symbolJson(Sym));
   json &Edges = J["edges"] = json::array();
@@ -151,6 +160,8 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     S.Failed = J.at("failed").get<bool>();
     S.Errors = J.at("errors").get<std::vector<std::string>>();
     S.Files = J.at("files").get<std::vector<std::string>>();
+    S.FileHashes = J.at("file_hashes").get<std::vector<std::string>>();
+    if (S.FileHashes.size() != S.Files.size()) throw std::runtime_error("file hashes do not match files");
     for (const json &Sym : J.at("symbols")) S.Symbols.push_back(symbolOf(Sym));
     for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E));
     for (const json &R : J.at("roots")) {

@@ -11,13 +11,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 5;
+inline constexpr int kSummaryVersion = 6;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -166,12 +167,19 @@ struct TuSummary {
   bool Failed = false;    ///< the frontend reported errors
   std::vector<std::string> Errors;  ///< first error messages, when Failed
   std::vector<std::string> Files;   ///< absolute paths; every file the TU read
+  /// contentHash() of each file as the TU read it (parallel to Files; empty
+  /// when unknown). Edits are refused for a file whose hash has changed.
+  std::vector<std::string> FileHashes;
   std::vector<Symbol> Symbols;
   std::vector<Edge> Edges;
   std::vector<Root> Roots;
   std::vector<NameLookup> Lookups;
   std::vector<Note> Notes;
 };
+
+/// FNV-1a 64 of a file's bytes, as 16 hex digits: how summaries and edits
+/// agree that a file is the one that was parsed.
+std::string contentHash(std::string_view Bytes);
 
 /// JSON round trip. `summaryFromJson` fails (returns false, sets *Err) on a
 /// version mismatch or a malformed document.

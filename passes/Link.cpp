@@ -121,6 +121,7 @@ Program link(std::vector<TuSummary> Summaries) {
                    [](const TuSummary &A, const TuSummary &B) { return A.MainFile < B.MainFile; });
   Program P;
   P.Files = globalFiles(Summaries);
+  P.FileHashes.assign(P.Files.size(), "");
 
   std::map<std::string, Symbol> Merged;
   std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
@@ -129,6 +130,12 @@ Program link(std::vector<TuSummary> Summaries) {
   std::vector<NameLookup> Lookups;
   for (TuSummary &S : Summaries) {
     std::vector<int> Map = fileRemap(S, P.Files);
+    for (size_t F = 0; F < S.FileHashes.size() && F < Map.size(); ++F) {
+      std::string &Known = P.FileHashes[Map[F]];
+      if (S.FileHashes[F].empty()) continue;
+      if (Known.empty()) Known = S.FileHashes[F];
+      else if (Known != S.FileHashes[F]) Known = "changed";
+    }
     TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
     sortUnique(Info.Files);
     P.Tus.push_back(std::move(Info));

@@ -41,6 +41,9 @@ struct TuInfo {
 
 struct Program {
   std::vector<std::string> Files;  ///< absolute paths, sorted
+  /// contentHash of each file as parsed; empty when unknown, "changed" when
+  /// two TUs read different contents (the file changed during the analysis).
+  std::vector<std::string> FileHashes;
   /// Sorted by USR. Site::File indexes Files; Parent/Pattern/Overrides/Bases
   /// hold USRs as in the summaries (ids below are the fast form).
   std::vector<Symbol> Symbols;

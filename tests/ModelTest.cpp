@@ -11,6 +11,7 @@ TuSummary sample() {
   S.MainFile = "/src/a.cc";
   S.Directory = "/build";
   S.Files = {"/src/a.cc", "/src/a.h"};
+  S.FileHashes = {contentHash("int main() {}\n"), ""};
   Symbol F;
   F.Usr = "c:@F@f#I#";
   F.Name = "f(int)";
@@ -60,6 +61,11 @@ TEST(Summary, RejectsMalformedDocuments) {
   std::string BadKind = summaryToJson(sample());
   BadKind.replace(BadKind.find("\"method\""), 8, "\"lambda\"");
   EXPECT_FALSE(summaryFromJson(BadKind, &Out, &Err));
+}
+
+TEST(Summary, ContentHashIsFnv1a64) {
+  EXPECT_EQ(contentHash(""), "cbf29ce484222325");
+  EXPECT_EQ(contentHash("a"), "af63dc4c8601ec8c");
 }
 
 TEST(Summary, KindNamesRoundTrip) {
