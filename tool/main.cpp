@@ -7,6 +7,7 @@
 #include "passes/Program.h"
 #include "passes/Reach.h"
 #include "reports/Writers.h"
+#include "tool/Apply.h"
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,8 @@ struct Options {
   std::string Virtual = "rta";
   unsigned Jobs = 0;
   bool Verbose = false, Quiet = false;
+  bool AllowPartial = false;
+  ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
 
@@ -94,7 +97,24 @@ int run(const Options &O) {
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
   Program P = link(std::move(Summaries));
   Reachability R = reach(P, O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta);
-  return render(O, classify(P, R, Classify));
+  Report Rep = classify(P, R, Classify);
+  if (O.Apply.wanted()) {
+    if (Rep.incomplete() && !O.AllowPartial) {
+      render(O, Rep);
+      std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
+                << " translation unit(s) failed to parse, so the graph is incomplete "
+                   "(--allow-partial to remove anyway)\n";
+      return Incomplete;
+    }
+    ApplyOptions A = O.Apply;
+    A.BuildDir = DbDir;
+    A.ExcludeDirs = Classify.ExcludeDirs;
+    if (!applyRemovals(P, R, Rep, A, &Err)) {
+      render(O, Rep);
+      return fail(Err);
+    }
+  }
+  return render(O, Rep);
 }
 
 }  // namespace
@@ -115,6 +135,16 @@ int main(int argc, char **argv) {
                  "of the database's files)");
   App.add_option("--virtual", O.Virtual, "Virtual dispatch: rta (precise) or cha (conservative)")
       ->check(CLI::IsMember({"rta", "cha"}));
+  App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
+  App.add_option("--patch", O.Apply.PatchPath,
+                 "Write the removal as a unified diff (git apply, patch -p1)");
+  App.add_option("--export-fixes", O.Apply.FixesPath,
+                 "Write the removal as YAML for clang-apply-replacements");
+  App.add_option("--verify", O.Apply.VerifyCommand,
+                 "Remove in place, run this shell command (build and test), and keep out the "
+                 "removals that make it fail");
+  App.add_flag("--allow-partial", O.AllowPartial,
+               "Remove even when some translation units failed to parse");
   App.add_flag("-v,--verbose", O.Verbose, "More detail: progress lines, USRs");
   App.add_flag("-q,--quiet", O.Quiet, "No progress output");
   App.add_option("paths", O.Filters, "Report only findings in these files or directories");

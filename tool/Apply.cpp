@@ -1,0 +1,287 @@
+#include "tool/Apply.h"
+
+#include "passes/Removal.h"
+#include "reports/Fixes.h"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace deadwood {
+namespace {
+
+namespace fs = std::filesystem;
+
+volatile std::sig_atomic_t Interrupted = 0;
+void onSignal(int) { Interrupted = 1; }
+
+bool readFile(const std::string &Path, std::string *Out) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) return false;
+  std::stringstream S;
+  S << In.rdbuf();
+  *Out = S.str();
+  return true;
+}
+
+/// Writes Path atomically: a temporary file beside it, its permissions
+/// copied, then renamed over it.
+bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err) {
+  struct stat Info;
+  bool Exists = ::stat(Path.c_str(), &Info) == 0;
+  if (Exists && ::access(Path.c_str(), W_OK) != 0) {
+    *Err = "cannot write '" + Path + "': it is read-only";
+    return false;
+  }
+  std::string Temp = Path + ".deadwood-" + std::to_string(::getpid()) + ".tmp";
+  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, Exists ? (Info.st_mode & 07777) : 0644);
+  bool Ok = Fd >= 0;
+  for (size_t Done = 0; Ok && Done < Text.size();) {
+    ssize_t N = ::write(Fd, Text.data() + Done, Text.size() - Done);
+    Ok = N > 0;
+    Done += Ok ? static_cast<size_t>(N) : 0;
+  }
+  Ok = Ok && ::fsync(Fd) == 0;
+  if (Fd >= 0) Ok = ::close(Fd) == 0 && Ok;
+  if (Ok && Exists) Ok = ::fchmodat(AT_FDCWD, Temp.c_str(), Info.st_mode & 07777, 0) == 0;
+  Ok = Ok && ::rename(Temp.c_str(), Path.c_str()) == 0;
+  if (!Ok) {
+    ::unlink(Temp.c_str());
+    *Err = "cannot write '" + Path + "'";
+  }
+  return Ok;
+}
+
+const std::string &parsedHash(const Program &P, const std::string &File) {
+  static const std::string None;
+  auto It = std::lower_bound(P.Files.begin(), P.Files.end(), File);
+  if (It == P.Files.end() || *It != File || P.FileHashes.empty()) return None;
+  return P.FileHashes[It - P.Files.begin()];
+}
+
+/// The plan, re-made until every file it edits is the one that was parsed.
+bool planAgainstDisk(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
+                     RemovalPlan *Plan, std::map<std::string, std::string> *Texts, std::string *Err) {
+  RemovalOptions RO{Rep.SourceRoot, O.ExcludeDirs, {}};
+  for (;;) {
+    *Plan = planRemoval(P, R, Rep, RO);
+    size_t Frozen = RO.Frozen.size();
+    std::vector<const RemovalGroup *> All;
+    for (const RemovalGroup &G : Plan->Groups) All.push_back(&G);
+    for (const auto &[File, Ranges] : rangesOf(All)) {
+      if (Texts->count(File)) continue;
+      std::string Text;
+      if (!readFile(File, &Text)) {
+        *Err = "cannot read '" + File + "'";
+        return false;
+      }
+      if (contentHash(Text) != parsedHash(P, File)) RO.Frozen.insert(File);
+      else Texts->emplace(File, std::move(Text));
+    }
+    if (RO.Frozen.size() == Frozen) return true;
+  }
+}
+
+std::vector<FileEdits> editsFor(const std::vector<const RemovalGroup *> &Groups,
+                                const std::map<std::string, std::string> &Texts) {
+  std::vector<FileEdits> Out;
+  for (auto &[File, Ranges] : rangesOf(Groups)) {
+    const std::string &Text = Texts.at(File);
+    Out.push_back(FileEdits{File, Text, deletionEdits(Text, Ranges)});
+  }
+  return Out;
+}
+
+bool writeText(const std::string &Path, const std::string &Text, std::string *Err) {
+  std::ofstream Out(Path, std::ios::binary);
+  Out << Text;
+  if (!Out) *Err = "cannot write '" + Path + "'";
+  return static_cast<bool>(Out);
+}
+
+/// Puts every file of the tree into the state that the given groups'
+/// removal makes (originals for the rest).
+class Tree {
+public:
+  Tree(const std::map<std::string, std::string> &Originals) : Originals(Originals) {}
+  ~Tree() {
+    std::string Ignored;
+    if (!Kept) restore(&Ignored);
+  }
+
+  bool apply(const std::vector<const RemovalGroup *> &Groups, std::string *Err) {
+    std::map<std::string, std::string> Want = Originals;
+    for (const FileEdits &F : editsFor(Groups, Originals)) Want[F.Path] = applyEdits(F.Original, F.Edits);
+    return writeAll(Want, Err);
+  }
+  bool restore(std::string *Err) { return writeAll(Originals, Err); }
+  void keep() { Kept = true; }
+
+private:
+  bool writeAll(const std::map<std::string, std::string> &Want, std::string *Err) {
+    for (const auto &[Path, Text] : Want) {
+      auto Now = Current.find(Path);
+      const std::string &Have = Now == Current.end() ? Originals.at(Path) : Now->second;
+      if (Have == Text) continue;
+      if (!writeAtomically(Path, Text, Err)) return false;
+      Current[Path] = Text;
+    }
+    return true;
+  }
+
+  const std::map<std::string, std::string> &Originals;
+  std::map<std::string, std::string> Current;  ///< what we last wrote
+  bool Kept = false;
+};
+
+struct CommandResult {
+  bool Ok = false;
+  std::string FirstError;
+};
+
+/// Runs `sh -c Command`, output to a log; the first line that mentions an
+/// error (or the last line) describes a failure.
+CommandResult run(const std::string &Command) {
+  std::string Log = (fs::temp_directory_path() / ("deadwood-verify-" + std::to_string(::getpid()) + ".log")).string();
+  pid_t Pid = ::fork();
+  if (Pid == 0) {
+    int Fd = ::open(Log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(Fd, 1);
+    ::dup2(Fd, 2);
+    ::execl("/bin/sh", "sh", "-c", Command.c_str(), static_cast<char *>(nullptr));
+    ::_exit(127);
+  }
+  int Status = 0;
+  while (Pid > 0 && ::waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
+  }
+  CommandResult Result{Pid > 0 && WIFEXITED(Status) && WEXITSTATUS(Status) == 0, ""};
+  std::ifstream In(Log);
+  std::string Line, Last;
+  while (std::getline(In, Line)) {
+    std::string Lower = Line;
+    std::transform(Lower.begin(), Lower.end(), Lower.begin(), ::tolower);
+    if (Result.FirstError.empty() && Lower.find("error") != std::string::npos) Result.FirstError = Line;
+    if (!Line.empty()) Last = Line;
+  }
+  if (Result.FirstError.empty()) Result.FirstError = Last.empty() ? "the command failed" : Last;
+  ::unlink(Log.c_str());
+  return Result;
+}
+
+/// Delta debugging over groups: keeps every group whose removal, together
+/// with those already kept, leaves the command green; a failing set is
+/// split in halves until single culprits are found.
+class Verifier {
+public:
+  Verifier(Tree &T, const std::string &Command) : T(T), Command(Command) {}
+
+  bool search(std::vector<const RemovalGroup *> Set, std::string *Err) {
+    if (Set.empty() || Interrupted) return true;
+    std::vector<const RemovalGroup *> Trial = Accepted;
+    Trial.insert(Trial.end(), Set.begin(), Set.end());
+    std::cerr << "deadwood: verify: trying " << Set.size() << " group(s) on top of " << Accepted.size()
+              << " kept ... " << std::flush;
+    if (!T.apply(Trial, Err)) return false;
+    CommandResult Result = run(Command);
+    std::cerr << (Interrupted ? "interrupted" : Result.Ok ? "green" : "failed") << '\n';
+    if (Interrupted) return true;
+    if (Result.Ok) {
+      Accepted = Trial;
+      return true;
+    }
+    if (Set.size() == 1) {
+      Unsafe.emplace_back(Set[0], Result.FirstError);
+      std::cerr << "deadwood: verify: unsafe to remove " << Set[0]->Label << ": " << Result.FirstError << '\n';
+      return true;
+    }
+    size_t Half = Set.size() / 2;
+    return search({Set.begin(), Set.begin() + Half}, Err) && search({Set.begin() + Half, Set.end()}, Err);
+  }
+
+  std::vector<const RemovalGroup *> Accepted;
+  std::vector<std::pair<const RemovalGroup *, std::string>> Unsafe;
+
+private:
+  Tree &T;
+  const std::string &Command;
+};
+
+void markUnsafe(const Program &P, Report &Rep, const RemovalGroup &G, const std::string &Why) {
+  std::vector<Finding *> Work;
+  for (Finding &F : Rep.Findings) Work.push_back(&F);
+  while (!Work.empty()) {
+    Finding *F = Work.back();
+    Work.pop_back();
+    if (std::binary_search(G.Symbols.begin(), G.Symbols.end(), P.find(F->Usr))) {
+      F->Removable = false;
+      F->NotRemovableBecause = "unsafe to remove: " + Why;
+    }
+    for (Finding &M : F->Members) Work.push_back(&M);
+  }
+}
+
+bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
+            const std::map<std::string, std::string> &Texts, const ApplyOptions &O, std::string *Err) {
+  auto OldInt = std::signal(SIGINT, onSignal), OldTerm = std::signal(SIGTERM, onSignal);
+  Tree T(Texts);
+  Verifier V(T, O.VerifyCommand);
+  std::vector<const RemovalGroup *> All;
+  for (const RemovalGroup &G : Plan.Groups) All.push_back(&G);
+  bool Ok = V.search(All, Err) && !Interrupted && T.apply(V.Accepted, Err);
+  std::signal(SIGINT, OldInt);
+  std::signal(SIGTERM, OldTerm);
+  if (Interrupted) {
+    *Err = "interrupted: every source file is restored";
+    return false;  // ~Tree restores the originals
+  }
+  if (!Ok) return false;
+  T.keep();
+  for (const auto &[G, Why] : V.Unsafe) markUnsafe(P, Rep, *G, Why);
+  size_t Symbols = 0;
+  for (const RemovalGroup *G : V.Accepted) Symbols += G->Symbols.size();
+  std::cerr << "deadwood: verify: removed " << Symbols << " symbol(s) in " << V.Accepted.size()
+            << " group(s); " << V.Unsafe.size() << " group(s) unsafe, kept\n";
+  return true;
+}
+
+}  // namespace
+
+bool removalInterrupted() { return Interrupted; }
+
+bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
+                   std::string *Err) {
+  RemovalPlan Plan;
+  std::map<std::string, std::string> Texts;
+  if (!planAgainstDisk(P, R, Rep, O, &Plan, &Texts, Err)) return false;
+  std::vector<const RemovalGroup *> All;
+  for (const RemovalGroup &G : Plan.Groups) All.push_back(&G);
+  std::vector<FileEdits> Files = editsFor(All, Texts);
+  size_t Lines = 0;
+  for (const FileEdits &F : Files) Lines += linesRemoved(F);
+  std::cerr << "deadwood: removal: " << Plan.symbols() << " symbol(s) in " << Plan.Groups.size()
+            << " group(s), " << Lines << " line(s) from " << Files.size() << " file(s)\n";
+  if (!O.PatchPath.empty() && !writeText(O.PatchPath, renderPatch(Files, Rep.SourceRoot), Err)) return false;
+  if (!O.FixesPath.empty() && !writeText(O.FixesPath, renderFixesYaml(Files, O.BuildDir), Err)) return false;
+  if (!O.VerifyCommand.empty()) return verify(P, Rep, Plan, Texts, O, Err);
+  if (O.Fix) {
+    for (const FileEdits &F : Files)  // all or nothing: check before the first write
+      if (::access(F.Path.c_str(), W_OK) != 0) {
+        *Err = "cannot write '" + F.Path + "': it is read-only; nothing was changed";
+        return false;
+      }
+    for (const FileEdits &F : Files)
+      if (!writeAtomically(F.Path, applyEdits(F.Original, F.Edits), Err)) return false;
+  }
+  return true;
+}
+
+}  // namespace deadwood

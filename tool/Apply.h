@@ -1,0 +1,36 @@
+// Applying a removal plan to the user's source tree: --patch, --export-fixes,
+// --fix and --verify. The only code that writes sources. Every write is
+// atomic (temporary file + rename) and keeps the file's permissions; a file
+// whose content no longer matches what was parsed is never edited.
+#pragma once
+
+#include "passes/Findings.h"
+#include "passes/Program.h"
+#include "passes/Reach.h"
+
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+struct ApplyOptions {
+  std::string PatchPath;      ///< --patch
+  std::string FixesPath;      ///< --export-fixes
+  bool Fix = false;           ///< --fix
+  std::string VerifyCommand;  ///< --verify
+  std::string BuildDir;       ///< for the YAML's BuildDirectory
+  std::vector<std::string> ExcludeDirs;
+  bool wanted() const { return !PatchPath.empty() || !FixesPath.empty() || Fix || !VerifyCommand.empty(); }
+};
+
+/// Plans and applies the removal of Rep's removable findings (updating
+/// their `removable` and reasons). Returns false with *Err (one line naming
+/// the file) when a file cannot be read or written; progress of --verify
+/// goes to stderr.
+bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &Opts,
+                   std::string *Err);
+
+/// Set by SIGINT/SIGTERM while --verify runs: the originals are restored.
+bool removalInterrupted();
+
+}  // namespace deadwood
