@@ -1,7 +1,7 @@
 // End to end: the deadwood binary on real CMake projects configured with g++,
 // and on bad input. Findings must equal the `// deadwood: dead` marks in the
 // sample's sources, both ways; failures name the mark's file:line.
-#include <nlohmann/json.hpp>
+#include "E2eSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -13,90 +13,14 @@
 
 namespace {
 
-namespace fs = std::filesystem;
-using nlohmann::json;
-
-struct Result {
-  int Exit = -1;
-  std::string Out, Err;
-};
-
-std::string slurp(const fs::path &P) {
-  std::ifstream In(P);
-  std::stringstream S;
-  S << In.rdbuf();
-  return S.str();
-}
-
-std::string quote(const std::string &S) {
-  std::string Q = "'";
-  for (char C : S) Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
-  return Q + "'";
-}
-
-fs::path scratch() {
-  static fs::path Dir = [] {
-    fs::path D = fs::temp_directory_path() / ("deadwood-e2e-" + std::to_string(getpid()));
-    fs::create_directories(D);
-    return D;
-  }();
-  return Dir;
-}
-
-/// Runs a shell command, capturing stdout, stderr and the exit status.
-Result sh(const std::string &Command) {
-  fs::path Out = scratch() / "stdout", Err = scratch() / "stderr";
-  int Status = std::system((Command + " >" + quote(Out) + " 2>" + quote(Err)).c_str());
-  return Result{WIFEXITED(Status) ? WEXITSTATUS(Status) : -1, slurp(Out), slurp(Err)};
-}
-
-Result deadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) + " " + Args); }
-
-/// Configures a sample with CMake and g++ (no build needed for analysis).
-fs::path configure(const std::string &Sample) {
-  fs::path Build = scratch() / ("build-" + Sample);
-  if (fs::exists(Build / "compile_commands.json")) return Build;
-  Result R = sh("cmake -S " + quote(fs::path(DEADWOOD_SAMPLES_DIR) / Sample) + " -B " +
-             quote(Build) + " -DCMAKE_CXX_COMPILER=g++");
-  EXPECT_EQ(R.Exit, 0) << R.Out << R.Err;
-  return Build;
-}
-
-/// file:line of every `// deadwood: dead` mark under a sample.
-std::set<std::string> marks(const fs::path &Root) {
-  std::set<std::string> Out;
-  for (const auto &E : fs::recursive_directory_iterator(Root)) {
-    std::string Ext = E.path().extension();
-    if (Ext != ".cpp" && Ext != ".h" && Ext != ".cc" && Ext != ".hpp") continue;
-    std::ifstream In(E.path());
-    std::string Line;
-    for (unsigned N = 1; std::getline(In, Line); ++N)
-      if (Line.find("// deadwood: dead") != std::string::npos)
-        Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N));
-  }
-  return Out;
-}
-
-/// file:line of every finding, members of dead classes included.
-void collect(const json &Findings, std::set<std::string> &Out) {
-  for (const json &F : Findings) {
-    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()));
-    if (F.contains("members")) collect(F["members"], Out);
-  }
-}
-
-std::set<std::string> findings(const json &Report) {
-  std::set<std::string> Out;
-  collect(Report["findings"], Out);
-  return Out;
-}
+using namespace deadwood::e2e;
 
 class Samples : public testing::TestWithParam<std::string> {};
 
 TEST_P(Samples, FindingsEqualTheMarks) {
   fs::path Build = configure(GetParam());
   fs::path Json = scratch() / (GetParam() + ".json");
-  Result R = deadwood("-p " + quote(Build) + " --format json -o " + quote(Json));
+  Result R = runDeadwood("-p " + quote(Build) + " --format json -o " + quote(Json));
   ASSERT_EQ(R.Exit, 0) << R.Err;
   json Report = json::parse(slurp(Json));
   EXPECT_EQ(Report["complete"], true);
@@ -113,7 +37,7 @@ INSTANTIATE_TEST_SUITE_P(All, Samples, testing::Values("inventory"));
 
 TEST(Cli, TextReportIsCompilerFormAndSorted) {
   fs::path Build = configure("inventory");
-  Result R = deadwood("-p " + quote(Build));
+  Result R = runDeadwood("-p " + quote(Build));
   ASSERT_EQ(R.Exit, 0) << R.Err;
   EXPECT_NE(R.Out.find("cli/commands.cpp:26:6: warning: function 'cli::log(const char *)' is "
                        "unreachable [deadwood-dead]\n"),
@@ -127,8 +51,8 @@ TEST(Cli, TextReportIsCompilerFormAndSorted) {
 
 TEST(Cli, ParallelRunGivesIdenticalOutput) {
   fs::path Build = configure("inventory");
-  Result One = deadwood("-j1 --format json -p " + quote(Build));
-  Result Two = deadwood("-j2 --format json -p " + quote(Build));
+  Result One = runDeadwood("-j1 --format json -p " + quote(Build));
+  Result Two = runDeadwood("-j2 --format json -p " + quote(Build));
   ASSERT_EQ(One.Exit, 0);
   EXPECT_EQ(One.Out, Two.Out);
 }
@@ -136,7 +60,7 @@ TEST(Cli, ParallelRunGivesIdenticalOutput) {
 TEST(Cli, PathFilterRestrictsReportingNotAnalysis) {
   fs::path Build = configure("inventory");
   fs::path Text = fs::path(DEADWOOD_SAMPLES_DIR) / "inventory" / "lib" / "text.cpp";
-  Result R = deadwood("--format json -p " + quote(Build) + " " + quote(Text));
+  Result R = runDeadwood("--format json -p " + quote(Build) + " " + quote(Text));
   ASSERT_EQ(R.Exit, 0) << R.Err;
   json Report = json::parse(R.Out);
   // kCurrencies, unusedWidth, upper, isEven, isOdd
@@ -147,7 +71,7 @@ TEST(Cli, PathFilterRestrictsReportingNotAnalysis) {
 
 TEST(Cli, DatabaseFileCanBeNamedDirectly) {
   fs::path Build = configure("inventory");
-  Result R = deadwood("--format json -p " + quote(Build / "compile_commands.json"));
+  Result R = runDeadwood("--format json -p " + quote(Build / "compile_commands.json"));
   EXPECT_EQ(R.Exit, 0) << R.Err;
 }
 
@@ -161,21 +85,21 @@ void expectOneLineError(const Result &R, const std::string &Needle) {
 }
 
 TEST(BadInput, MissingBuildDirectory) {
-  expectOneLineError(deadwood("-p /nonexistent/build"), "'/nonexistent/build' does not exist");
+  expectOneLineError(runDeadwood("-p /nonexistent/build"), "'/nonexistent/build' does not exist");
 }
 
 TEST(BadInput, CMakeBuildDirWithoutDatabase) {
   fs::path Dir = scratch() / "no-db";
   fs::create_directories(Dir);
   std::ofstream(Dir / "CMakeCache.txt") << "";
-  expectOneLineError(deadwood("-p " + quote(Dir)), "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
+  expectOneLineError(runDeadwood("-p " + quote(Dir)), "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
 }
 
 TEST(BadInput, MalformedDatabase) {
   fs::path Dir = scratch() / "malformed";
   fs::create_directories(Dir);
   std::ofstream(Dir / "compile_commands.json") << "[{\"directory\": 3,";
-  expectOneLineError(deadwood("-p " + quote(Dir)), (Dir / "compile_commands.json").string());
+  expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "compile_commands.json").string());
 }
 
 TEST(BadInput, EntryWhoseFileDoesNotExist) {
@@ -184,14 +108,14 @@ TEST(BadInput, EntryWhoseFileDoesNotExist) {
   std::ofstream(Dir / "compile_commands.json")
       << "[{\"directory\": \"" << Dir.string()
       << "\", \"command\": \"g++ -c gone.cpp\", \"file\": \"gone.cpp\"}]";
-  expectOneLineError(deadwood("-p " + quote(Dir)), (Dir / "gone.cpp").string());
+  expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "gone.cpp").string());
 }
 
 TEST(BadInput, UnknownOption) {
-  expectOneLineError(deadwood("-p . --no-such-option"), "--no-such-option");
+  expectOneLineError(runDeadwood("-p . --no-such-option"), "--no-such-option");
 }
 
-TEST(BadInput, MissingRequiredBuildPath) { expectOneLineError(deadwood(""), "build-path"); }
+TEST(BadInput, MissingRequiredBuildPath) { expectOneLineError(runDeadwood(""), "build-path"); }
 
 // --- a TU that does not parse: exit 3, reported incomplete, nothing it read called dead ---
 
@@ -209,7 +133,7 @@ TEST(FailedTu, ReportsIncompleteAndJudgesNothingItRead) {
       << "\", \"command\": \"g++ -c good.cpp\", \"file\": \"good.cpp\"},"
       << " {\"directory\": \"" << Dir.string()
       << "\", \"command\": \"g++ -c bad.cpp\", \"file\": \"bad.cpp\"}]";
-  Result R = deadwood("--format json -p " + quote(Dir));
+  Result R = runDeadwood("--format json -p " + quote(Dir));
   EXPECT_EQ(R.Exit, 3) << R.Err;
   EXPECT_NE(R.Err.find("bad.cpp' did not parse"), std::string::npos) << R.Err;
   EXPECT_NE(R.Err.find("undeclared"), std::string::npos) << R.Err;
@@ -222,7 +146,7 @@ TEST(FailedTu, ReportsIncompleteAndJudgesNothingItRead) {
   // user() is defined in bad.cpp itself: unknown too. lonely() is dead.
   EXPECT_EQ(Names, (std::set<std::string>{"lonely()"}));
 
-  Result Text = deadwood("-p " + quote(Dir));
+  Result Text = runDeadwood("-p " + quote(Dir));
   EXPECT_EQ(Text.Exit, 3);
   EXPECT_NE(Text.Out.find("deadwood: incomplete: 1 of 2 translation units failed to parse"),
             std::string::npos)

@@ -148,7 +148,16 @@ struct CommandResult {
   std::string FirstError;
 };
 
-/// Runs `sh -c Command`, output to a log; the first line that mentions an
+/// Whether a line of build or test output reports the failure: compilers'
+/// `error:`, linkers' `undefined reference`, test runners' `FAILED`.
+bool isErrorLine(std::string Line) {
+  std::transform(Line.begin(), Line.end(), Line.begin(), ::tolower);
+  for (const char *Needle : {"error:", "undefined reference", "fatal", "failed"})
+    if (Line.find(Needle) != std::string::npos && Line.find("collect2") == std::string::npos) return true;
+  return false;
+}
+
+/// Runs `sh -c Command`, output to a log; the first line that reports an
 /// error (or the last line) describes a failure.
 CommandResult run(const std::string &Command) {
   std::string Log = (fs::temp_directory_path() / ("deadwood-verify-" + std::to_string(::getpid()) + ".log")).string();
@@ -167,9 +176,7 @@ CommandResult run(const std::string &Command) {
   std::ifstream In(Log);
   std::string Line, Last;
   while (std::getline(In, Line)) {
-    std::string Lower = Line;
-    std::transform(Lower.begin(), Lower.end(), Lower.begin(), ::tolower);
-    if (Result.FirstError.empty() && Lower.find("error") != std::string::npos) Result.FirstError = Line;
+    if (Result.FirstError.empty() && isErrorLine(Line)) Result.FirstError = Line;
     if (!Line.empty()) Last = Line;
   }
   if (Result.FirstError.empty()) Result.FirstError = Last.empty() ? "the command failed" : Last;

@@ -1,0 +1,78 @@
+#include "E2eSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace deadwood::e2e {
+
+std::string slurp(const fs::path &P) {
+  std::ifstream In(P);
+  std::stringstream S;
+  S << In.rdbuf();
+  return S.str();
+}
+
+std::string quote(const std::string &S) {
+  std::string Q = "'";
+  for (char C : S) Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Q + "'";
+}
+
+fs::path scratch() {
+  static fs::path Dir = [] {
+    fs::path D = fs::temp_directory_path() / ("deadwood-e2e-" + std::to_string(getpid()));
+    fs::create_directories(D);
+    return D;
+  }();
+  return Dir;
+}
+
+Result sh(const std::string &Command) {
+  fs::path Out = scratch() / "stdout", Err = scratch() / "stderr";
+  int Status = std::system((Command + " >" + quote(Out) + " 2>" + quote(Err)).c_str());
+  return Result{WIFEXITED(Status) ? WEXITSTATUS(Status) : -1, slurp(Out), slurp(Err)};
+}
+
+Result runDeadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) + " " + Args); }
+
+fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag) {
+  fs::path Src = Source.empty() ? fs::path(DEADWOOD_SAMPLES_DIR) / Sample : Source;
+  fs::path Build = scratch() / ("build-" + Sample + Tag);
+  if (fs::exists(Build / "compile_commands.json")) return Build;
+  Result R = sh("cmake -S " + quote(Src) + " -B " + quote(Build) + " -DCMAKE_CXX_COMPILER=g++");
+  EXPECT_EQ(R.Exit, 0) << R.Out << R.Err;
+  return Build;
+}
+
+std::set<std::string> marks(const fs::path &Root) {
+  std::set<std::string> Out;
+  for (const auto &E : fs::recursive_directory_iterator(Root)) {
+    std::string Ext = E.path().extension();
+    if (Ext != ".cpp" && Ext != ".h" && Ext != ".cc" && Ext != ".hpp") continue;
+    std::ifstream In(E.path());
+    std::string Line;
+    for (unsigned N = 1; std::getline(In, Line); ++N)
+      if (Line.find("// deadwood: dead") != std::string::npos)
+        Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N));
+  }
+  return Out;
+}
+
+static void collect(const json &Findings, std::set<std::string> &Out) {
+  for (const json &F : Findings) {
+    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()));
+    if (F.contains("members")) collect(F["members"], Out);
+  }
+}
+
+std::set<std::string> findings(const json &Report) {
+  std::set<std::string> Out;
+  collect(Report["findings"], Out);
+  return Out;
+}
+
+}  // namespace deadwood::e2e

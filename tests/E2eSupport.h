@@ -1,0 +1,35 @@
+// Helpers for end-to-end tests: run the deadwood binary and shell commands,
+// configure sample projects, read `// deadwood: dead` marks.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace deadwood::e2e {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Result {
+  int Exit = -1;
+  std::string Out, Err;
+};
+
+std::string slurp(const fs::path &P);
+std::string quote(const std::string &S);
+/// A scratch directory for this test process.
+fs::path scratch();
+/// Runs a shell command, capturing stdout, stderr and the exit status.
+Result sh(const std::string &Command);
+Result runDeadwood(const std::string &Args);
+/// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
+fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
+/// file:line of every `// deadwood: dead` mark under Root.
+std::set<std::string> marks(const fs::path &Root);
+/// file:line of every finding, members of dead classes included.
+std::set<std::string> findings(const json &Report);
+
+}  // namespace deadwood::e2e

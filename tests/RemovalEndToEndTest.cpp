@@ -1,0 +1,227 @@
+// Removal end to end, on copies of the samples and small hand-made projects:
+// --fix keeps the build green and the programs' output the same, --patch is
+// taken by `git apply`, --verify keeps out what breaks the build, and a
+// refused or interrupted removal changes nothing.
+#include "E2eSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <signal.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+using namespace deadwood::e2e;
+
+/// A fresh copy of a sample, configured and built, with its programs' output.
+struct Copy {
+  fs::path Source, Build;
+  std::string Output;
+};
+
+Copy copySample(const std::string &Sample, const std::string &Tag) {
+  Copy C;
+  C.Source = scratch() / ("copy-" + Sample + Tag);
+  fs::remove_all(C.Source);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / Sample, C.Source, fs::copy_options::recursive);
+  C.Build = C.Source / "build";
+  Result R = sh("cmake -S " + quote(C.Source) + " -B " + quote(C.Build) +
+                " -DCMAKE_CXX_COMPILER=g++ && cmake --build " + quote(C.Build));
+  EXPECT_EQ(R.Exit, 0) << R.Out << R.Err;
+  return C;
+}
+
+std::string runPrograms(const Copy &C) {
+  Result R = sh(quote(C.Build / "inventory-cli") + " && " + quote(C.Build / "inventory-report"));
+  EXPECT_EQ(R.Exit, 0) << R.Err;
+  return R.Out;
+}
+
+/// Every source file of a tree, by path relative to it.
+std::map<std::string, std::string> sources(const fs::path &Root) {
+  std::map<std::string, std::string> Out;
+  for (const auto &E : fs::recursive_directory_iterator(Root)) {
+    if (E.path().string().find("/build") != std::string::npos) continue;
+    std::string Ext = E.path().extension();
+    if (Ext == ".cpp" || Ext == ".h") Out[fs::relative(E.path(), Root).string()] = slurp(E.path());
+  }
+  return Out;
+}
+
+TEST(Fix, SampleStillBuildsSameOutputMarkedGoneFixpoint) {
+  Copy C = copySample("inventory", "-fix");
+  std::string Before = runPrograms(C);
+  std::set<std::string> Marked = marks(C.Source);
+  std::map<std::string, std::string> Original = sources(C.Source);
+
+  Result Fix = runDeadwood("-q --fix -p " + quote(C.Build));
+  ASSERT_EQ(Fix.Exit, 0) << Fix.Err;
+  EXPECT_NE(Fix.Err.find("deadwood: removal: 18 symbol(s)"), std::string::npos) << Fix.Err;
+  Result Rebuild = sh("cmake --build " + quote(C.Build));
+  ASSERT_EQ(Rebuild.Exit, 0) << Rebuild.Out;
+  EXPECT_EQ(runPrograms(C), Before);
+
+  // Every marked definition is gone, nothing was added, every file that
+  // changed only lost lines.
+  for (const std::string &M : Marked) {
+    std::string File = M.substr(0, M.rfind(':'));
+    unsigned Line = std::stoul(M.substr(M.rfind(':') + 1));
+    std::string Text = Original[fs::relative(File, fs::canonical(C.Source)).string()];
+    std::istringstream In(Text);
+    std::string L;
+    for (unsigned N = 1; N <= Line; ++N) std::getline(In, L);
+    EXPECT_EQ(slurp(File).find(L + "\n"), std::string::npos) << M << ": still there: " << L;
+  }
+  for (const auto &[Path, Text] : sources(C.Source)) {
+    std::istringstream In(Text);
+    std::string Line, Old = Original[Path];
+    while (std::getline(In, Line)) EXPECT_NE(Old.find(Line), std::string::npos) << Path << ": new line " << Line;
+  }
+  // A second run finds nothing the first removal left or made dead.
+  Result Again = runDeadwood("-q -p " + quote(C.Build));
+  EXPECT_NE(Again.Out.find("deadwood: 0 unreachable symbols"), std::string::npos) << Again.Out;
+}
+
+TEST(Patch, GitApplyTakesItOnAPristineCopy) {
+  Copy C = copySample("inventory", "-patch");
+  fs::path Patch = scratch() / "inventory.patch";
+  std::map<std::string, std::string> Original = sources(C.Source);
+  Result R = runDeadwood("-q --patch " + quote(Patch) + " -p " + quote(C.Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_EQ(sources(C.Source), Original) << "--patch changes no source";
+  std::string Diff = slurp(Patch);
+  EXPECT_NE(Diff.find("--- a/lib/text.cpp\n+++ b/lib/text.cpp\n"), std::string::npos) << Diff;
+  Result Check = sh("cd " + quote(C.Source) + " && git init -q && git apply --check " + quote(Patch));
+  EXPECT_EQ(Check.Exit, 0) << Check.Err;
+  Result Apply = sh("cd " + quote(C.Source) + " && patch -p1 --dry-run < " + quote(Patch));
+  EXPECT_EQ(Apply.Exit, 0) << Apply.Out << Apply.Err;
+}
+
+TEST(ExportFixes, SameEditsAsFix) {
+  Copy A = copySample("inventory", "-yaml");
+  Copy B = copySample("inventory", "-yaml-fix");
+  fs::path Dir = scratch() / "fixes";
+  fs::create_directories(Dir);
+  Result R = runDeadwood("-q --export-fixes " + quote(Dir / "fixes.yaml") + " -p " + quote(A.Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  std::string Yaml = slurp(Dir / "fixes.yaml");
+  EXPECT_NE(Yaml.find("DiagnosticName:  deadwood-dead"), std::string::npos);
+  ASSERT_EQ(runDeadwood("-q --fix -p " + quote(B.Build)).Exit, 0);
+  if (sh("command -v clang-apply-replacements").Exit != 0) GTEST_SKIP() << "no clang-apply-replacements";
+  Result Apply = sh("clang-apply-replacements " + quote(Dir));
+  ASSERT_EQ(Apply.Exit, 0) << Apply.Err;
+  EXPECT_EQ(sources(A.Source), sources(B.Source));
+}
+
+/// A project whose build compiles a file the database does not list: what
+/// that file calls looks dead to deadwood, and removing it breaks the link.
+fs::path hiddenCallerProject(const std::string &Name) {
+  fs::path Dir = scratch() / Name;
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  std::ofstream(Dir / "a.cpp") << "int helper() { return 1; }\n\nint reallyDead() { return 2; }\n\n"
+                                  "int callHidden();\n\nint main() { return callHidden() - 1; }\n";
+  std::ofstream(Dir / "hidden.cpp") << "int helper();\nint callHidden() { return helper(); }\n";
+  std::ofstream(Dir / "compile_commands.json")
+      << "[{\"directory\": \"" << Dir.string() << "\", \"arguments\": [\"g++\", \"-c\", \"a.cpp\"], "
+      << "\"file\": \"a.cpp\"}]";
+  return Dir;
+}
+
+TEST(Verify, BreakingRemovalIsFoundAndKeptOut) {
+  fs::path Dir = hiddenCallerProject("verify");
+  std::string Build = "cd " + quote(Dir) + " && g++ a.cpp hidden.cpp -o app && ./app";
+  Result R = runDeadwood("-q --format json --verify " + quote(Build) + " -p " + quote(Dir));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_NE(R.Err.find("unsafe to remove function 'helper()'"), std::string::npos) << R.Err;
+  std::string A = slurp(Dir / "a.cpp");
+  EXPECT_NE(A.find("int helper()"), std::string::npos) << "kept: its removal broke the build";
+  EXPECT_EQ(A.find("reallyDead"), std::string::npos) << "removed: the build stays green without it";
+  EXPECT_EQ(sh(Build).Exit, 0) << "the tree is left green";
+  json Report = json::parse(R.Out);
+  bool Found = false;
+  for (const json &F : Report["findings"])
+    if (F["name"] == "helper()") {
+      Found = true;
+      EXPECT_EQ(F["removable"], false);
+      EXPECT_EQ(F["not_removable_because"].get<std::string>().rfind("unsafe to remove: ", 0), 0u);
+      EXPECT_NE(F["not_removable_because"].get<std::string>().find("helper"), std::string::npos)
+          << "the first error line names the missing symbol";
+    }
+  EXPECT_TRUE(Found);
+}
+
+TEST(Verify, InterruptRestoresEveryFile) {
+  fs::path Dir = hiddenCallerProject("interrupt");
+  std::string Before = slurp(Dir / "a.cpp");
+  fs::path Started = Dir / "started";
+  std::string Slow = "touch " + quote(Started) + " && sleep 30";
+  std::string Cmd = quote(DEADWOOD_BINARY) + " -q --verify " + quote(Slow) + " -p " + quote(Dir) +
+                    " > /dev/null 2> " + quote(Dir / "err");
+  pid_t Pid = fork();
+  if (Pid == 0) {
+    setpgid(0, 0);
+    execl("/bin/sh", "sh", "-c", ("exec " + Cmd).c_str(), static_cast<char *>(nullptr));
+    _exit(127);
+  }
+  for (int I = 0; I < 600 && !fs::exists(Started); ++I) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(fs::exists(Started)) << "the verify command never started";
+  EXPECT_NE(slurp(Dir / "a.cpp"), Before) << "the removal is applied while the command runs";
+  kill(-Pid, SIGINT);
+  int Status = 0;
+  waitpid(Pid, &Status, 0);
+  EXPECT_EQ(WEXITSTATUS(Status), 2);
+  EXPECT_NE(slurp(Dir / "err").find("interrupted: every source file is restored"), std::string::npos);
+  EXPECT_EQ(slurp(Dir / "a.cpp"), Before);
+}
+
+TEST(Fix, RefusedWhenATuFailedUnlessAllowPartial) {
+  fs::path Dir = scratch() / "partial";
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  std::ofstream(Dir / "good.cpp") << "int lonely() { return 3; }\nint main() { return 0; }\n";
+  std::ofstream(Dir / "bad.cpp") << "int user() { return undeclared(); }\n";
+  std::ofstream(Dir / "compile_commands.json")
+      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c good.cpp\", \"file\": \"good.cpp\"},"
+      << " {\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c bad.cpp\", \"file\": \"bad.cpp\"}]";
+  std::string Before = slurp(Dir / "good.cpp");
+  Result Refused = runDeadwood("-q --fix -p " + quote(Dir));
+  EXPECT_EQ(Refused.Exit, 3);
+  EXPECT_NE(Refused.Err.find("removal refused: 1 translation unit(s) failed to parse"), std::string::npos)
+      << Refused.Err;
+  EXPECT_EQ(slurp(Dir / "good.cpp"), Before);
+  Result Forced = runDeadwood("-q --fix --allow-partial -p " + quote(Dir));
+  EXPECT_EQ(Forced.Exit, 3) << "still an incomplete analysis";
+  EXPECT_EQ(slurp(Dir / "good.cpp").find("lonely"), std::string::npos) << slurp(Dir / "good.cpp");
+}
+
+TEST(Fix, ReadOnlySourceChangesNothing) {
+  if (geteuid() == 0 && sh("command -v setpriv").Exit != 0) GTEST_SKIP() << "root ignores file modes";
+  fs::path Dir = scratch() / "readonly";
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  std::ofstream(Dir / "a.cpp") << "int dead() { return 1; }\nint main() { return 0; }\n";
+  std::ofstream(Dir / "b.cpp") << "int alsoDead() { return 2; }\n";
+  std::ofstream(Dir / "compile_commands.json")
+      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c a.cpp\", \"file\": \"a.cpp\"},"
+      << " {\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c b.cpp\", \"file\": \"b.cpp\"}]";
+  fs::permissions(Dir / "b.cpp", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  std::string A = slurp(Dir / "a.cpp"), B = slurp(Dir / "b.cpp");
+  // As root, access(2) ignores modes; run as nobody (who can read the tree).
+  sh("chmod -R o+rX " + quote(scratch()) + " && chmod o+w " + quote(Dir) + " " + quote(Dir / "a.cpp"));
+  std::string As = geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+  Result R = sh(As + quote(DEADWOOD_BINARY) + " -q --fix -p " + quote(Dir));
+  EXPECT_EQ(R.Exit, 2) << R.Err;
+  EXPECT_NE(R.Err.find("'" + (Dir / "b.cpp").string() + "': it is read-only; nothing was changed"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(slurp(Dir / "a.cpp"), A);
+  EXPECT_EQ(slurp(Dir / "b.cpp"), B);
+}
+
+}  // namespace
