@@ -97,7 +97,9 @@ private:
     }
     for (const auto &[S, Kind] : P.ScopeMentions) block(S, "named at namespace scope");
     for (SymbolId S : std::vector<SymbolId>(Going.begin(), Going.end())) checkOverrides(S);
-    for (SymbolId S : std::vector<SymbolId>(Going.begin(), Going.end())) checkMembers(S);
+    for (const auto &[Member, Class] : MemberOf)  // a class goes only with all its members
+      if (Going.count(Class) && !Going.count(Member))
+        block(Class, "its member '" + P.Symbols[Member].Name + "' stays");
     return Going.size() != Before;
   }
 
@@ -124,13 +126,6 @@ private:
       if (B != kNoSymbol && (P.Symbols[B].Flags & flag::Pure) && !goesWithClass(B))
         return block(S, "overrides pure virtual '" + P.Symbols[B].Name +
                             "': its class, which stays, would become abstract");
-  }
-
-  /// A class goes only with all its members that are findings.
-  void checkMembers(SymbolId Member) {
-    auto It = MemberOf.find(Member);
-    if (It == MemberOf.end() || !Going.count(It->second) || Going.count(Member)) return;
-    block(It->second, "its member '" + P.Symbols[Member].Name + "' stays");
   }
 
   RemovalPlan group() {
