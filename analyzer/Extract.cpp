@@ -537,9 +537,15 @@ private:
       for (const CXXMethodDecl *O : MD->overridden_methods())
         Overrides.push_back(usrAt(symbolFor(O)));
     }
-    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    // An explicit or partial specialization needs its primary template
+    // declared: it maps to it like an instantiation, so it keeps it.
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false))
         Pattern = usrAt(symbolFor(P));
+      else if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate();
+               Primary && FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
+        Pattern = usrAt(symbolFor(Primary->getTemplatedDecl()));
+    }
     if (const auto *VD = dyn_cast<VarDecl>(D))
       if (const VarDecl *P = VD->getTemplateInstantiationPattern()) Pattern = usrAt(symbolFor(P));
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
@@ -549,6 +555,9 @@ private:
             Bases.push_back(usrAt(symbolFor(BR)));
       if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern(); P && P != RD)
         Pattern = usrAt(symbolFor(P));
+      else if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+               Spec && Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
+        Pattern = usrAt(symbolFor(Spec->getSpecializedTemplate()->getTemplatedDecl()));
     }
     Symbol &S = Out.Symbols[Id];
     S.Parent = std::move(Parent);

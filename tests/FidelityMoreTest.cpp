@@ -185,6 +185,13 @@ int main() { S s; return std::invoke(&S::a, s); }
 struct V { int x; bool operator<(const V &o) const { return x < o.x; } };
 int main() { std::vector<V> v{{2}, {1}}; std::sort(v.begin(), v.end()); return v[0].x; }
 )cpp"},
+    {"PrimaryTemplateUsedOnlyThroughSpecializationStays", R"cpp(
+template <class T> int only(T) { return 0; }
+template <> int only<int>(int) { return 1; }
+template <class T> struct Box { int v() { return 0; } };   // dead (v; Box stays)
+template <> struct Box<int> { int v() { return 1; } };
+int main() { Box<int> b; return only(1) + b.v(); }
+)cpp"},
     // --- implicit calls, more shapes ---
     {"MoveConstructorOnReturn", R"cpp(
 struct Big {
