@@ -581,7 +581,10 @@ private:
       return "deadwood:" + Where + ":" + std::to_string(Line) + ":" + std::to_string(Column) +
              ":" + std::to_string(static_cast<int>(D->getKind()));
     std::string Usr(Buf.str());
-    if (linkageOf(D) != Linkage::External && !isa<RecordDecl>(D) && File >= 0) Usr += "#" + Where;
+    // Each `main` is its own program's entry: two programs' mains are two symbols.
+    bool IsMain = isa<FunctionDecl>(D) && cast<FunctionDecl>(D)->isMain();
+    if ((IsMain || linkageOf(D) != Linkage::External) && !isa<RecordDecl>(D) && File >= 0)
+      Usr += "#" + Where;
     return Usr + constraintSuffix(D);
   }
 

@@ -135,6 +135,7 @@ enum class RootReason : uint8_t {
   ReplaceableNew,  ///< a replacement for global `operator new/delete`
   ScopeUse,        ///< referenced at namespace scope (`static_assert(f())`)
   LookupByName,    ///< named by a string: `dlsym(h, "plugin_init")`
+  KeepRule,        ///< a keep rule of the config, or `// deadwood: keep(reason)`
 };
 const char *rootReasonName(RootReason R);
 bool parseRootReason(const std::string &Name, RootReason *R);

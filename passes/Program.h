@@ -9,6 +9,7 @@
 #include "model/Summary.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -54,6 +55,9 @@ struct Program {
   std::vector<OutEdge> Edges;
 
   std::vector<ProgramRoot> Roots;  ///< sorted by symbol, one per symbol
+  /// Where a root's reason comes from, when there is more to say than the
+  /// reason: "keep rule at .deadwood.json:4: loaded by dlsym".
+  std::map<SymbolId, std::string> RootNotes;
   /// Named at namespace scope without running: in an unevaluated operand
   /// (`decltype(f())` in a type alias) or as a type (`using P = C *;`). The
   /// declaration is needed, the code is not. Sorted, unique.

@@ -21,9 +21,11 @@ public:
       visit(R.Sym, S);
     }
     seedExternalOverrides();
+    // Breadth first: each symbol's first predecessor lies on a shortest
+    // path from a root, which is what --why prints.
     while (!Work.empty()) {
-      SymbolId S = Work.back();
-      Work.pop_back();
+      SymbolId S = Work.front();
+      Work.pop_front();
       expand(S);
     }
     return Reachability{std::move(Steps)};
@@ -115,7 +117,7 @@ private:
   std::vector<Step> VCalled;  ///< per method: the first virtual call that may reach it
   std::vector<bool> Dispatchable;  ///< per method: final overrider in an instantiated class
   std::vector<bool> Instantiated;  ///< per class
-  std::vector<SymbolId> Work;
+  std::deque<SymbolId> Work;
 };
 
 }  // namespace

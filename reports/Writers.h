@@ -3,6 +3,7 @@
 #pragma once
 
 #include "passes/Findings.h"
+#include "passes/Why.h"
 
 #include <ostream>
 #include <string>
@@ -25,6 +26,11 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts = {});
 
 /// The JSON contract: version, summary, findings[], failed[].
 void writeJson(std::ostream &OS, const Report &R);
+
+/// The answer to --why: the path from a root, one hop a line with the
+/// place of each edge and its kind; or, for an unreachable symbol, who
+/// refers to it.
+void writeWhy(std::ostream &OS, const Program &P, const Why &W, const TextOptions &Opts = {});
 
 /// "function", "method", "constructor", ... as used in messages.
 const char *kindNoun(SymbolKind K);

@@ -75,6 +75,43 @@ TEST(Cli, DatabaseFileCanBeNamedDirectly) {
   EXPECT_EQ(R.Exit, 0) << R.Err;
 }
 
+TEST(Why, PathFromTheRootOneHopALine) {
+  fs::path Build = configure("inventory");
+  Result R = runDeadwood("-q --why inv::cheaper -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_NE(R.Out.find("'inv::cheaper(const Item *, const Item *)' is reachable:\n"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("cli/main.cpp:6:5: root 'main()': the program's entry point\n"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("lib/store.cpp:20:37: address 'inv::cheaper(const Item *, const Item *)'\n"),
+            std::string::npos)
+      << R.Out;
+  Result Report = runDeadwood("-q --why printTotal -p " + quote(Build));
+  EXPECT_NE(Report.Out.find("report/main.cpp:16:5: root 'main()'"), std::string::npos)
+      << "the root is the report program's own main: " << Report.Out;
+}
+
+TEST(Why, DeadSymbolListsWhoRefersToIt) {
+  fs::path Build = configure("inventory");
+  Result R = runDeadwood("-q --why inv::upper -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_NE(R.Out.find("'inv::upper(std::string)' is unreachable from every root. Referred to only by "
+                       "unreachable code:\n"),
+            std::string::npos)
+      << R.Out;
+  EXPECT_NE(R.Out.find("lib/item.cpp:11:19: method 'inv::Item::label() const'"), std::string::npos) << R.Out;
+}
+
+TEST(Why, SeveralMatchesAskForAUsr) {
+  fs::path Build = configure("inventory");
+  Result R = runDeadwood("-q --why log -p " + quote(Build));
+  EXPECT_EQ(R.Exit, 2);
+  EXPECT_NE(R.Err.find("'log' names 2 symbols; pass one of these USRs to --why:"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("c:@N@cli@F@log#I#  cli::log(int)"), std::string::npos) << R.Err;
+  Result ByUsr = runDeadwood("-q --why 'c:@N@cli@F@log#I#' -p " + quote(Build));
+  EXPECT_EQ(ByUsr.Exit, 0);
+  EXPECT_NE(ByUsr.Out.find("'cli::log(int)' is reachable:"), std::string::npos);
+  EXPECT_EQ(runDeadwood("-q --why nope -p " + quote(Build)).Err, "deadwood: error: no symbol named 'nope'\n");
+}
+
 // --- bad input: one line naming the path, exit 2 ---
 
 void expectOneLineError(const Result &R, const std::string &Needle) {

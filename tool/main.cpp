@@ -6,6 +6,7 @@
 #include "passes/Findings.h"
 #include "passes/Program.h"
 #include "passes/Reach.h"
+#include "passes/Why.h"
 #include "reports/Writers.h"
 #include "tool/Apply.h"
 
@@ -32,6 +33,7 @@ struct Options {
   unsigned Jobs = 0;
   bool Verbose = false, Quiet = false;
   bool AllowPartial = false;
+  std::string Why;
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -79,6 +81,21 @@ int render(const Options &O, const Report &R) {
   return R.incomplete() ? Incomplete : Done;
 }
 
+/// --why: the path from a root to one symbol, or who refers to a dead one.
+int why(const Options &O, const Program &P, const Reachability &R) {
+  std::vector<SymbolId> Found = lookupSymbols(P, O.Why);
+  if (Found.empty()) return fail("no symbol named '" + O.Why + "'");
+  if (Found.size() > 1) {
+    std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size()
+              << " symbols; pass one of these USRs to --why:\n";
+    for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
+    return BadInput;
+  }
+  writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalized("."), O.Verbose});
+  bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
+  return Incomplete ? Exit::Incomplete : Done;
+}
+
 int run(const Options &O) {
   std::vector<CompileJob> Jobs;
   std::string DbDir, Err;
@@ -97,6 +114,7 @@ int run(const Options &O) {
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
   Program P = link(std::move(Summaries));
   Reachability R = reach(P, O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta);
+  if (!O.Why.empty()) return why(O, P, R);
   Report Rep = classify(P, R, Classify);
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
@@ -135,6 +153,9 @@ int main(int argc, char **argv) {
                  "of the database's files)");
   App.add_option("--virtual", O.Virtual, "Virtual dispatch: rta (precise) or cha (conservative)")
       ->check(CLI::IsMember({"rta", "cha"}));
+  App.add_option("--why", O.Why,
+                 "Explain one symbol (qualified name, with or without signature, or USR): the "
+                 "path from a root that keeps it alive, or who refers to it");
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
   App.add_option("--patch", O.Apply.PatchPath,
                  "Write the removal as a unified diff (git apply, patch -p1)");
