@@ -479,10 +479,33 @@ private:
     return Containers.back().Id;
   }
 
-  void root(const NamedDecl *D, RootReason Reason) {
+  void root(const NamedDecl *D, RootReason Reason, std::string Note = "") {
     int Id = symbolFor(D);
     if (Id >= 0 && SeenRoots.insert(Id).second)
-      Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason});
+      Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason, std::move(Note)});
+  }
+
+  /// `// deadwood: keep(reason)` on the declaration's first line, its name's
+  /// line, or the line above: the user says it is alive.
+  void keepComment(const NamedDecl *D) {
+    SourceLocation Name = SM.getFileLoc(D->getLocation());
+    SourceLocation Begin = SM.getFileLoc(D->getBeginLoc());
+    FileID FID = SM.getFileID(Name);
+    if (FID != SM.getFileID(Begin)) Begin = Name;
+    bool Invalid = false;
+    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+    if (Invalid) return;
+    unsigned First = SM.getLineNumber(FID, SM.getFileOffset(Begin)), Last = SM.getLineNumber(FID, SM.getFileOffset(Name));
+    for (unsigned L = First > 1 ? First - 1 : First; L <= Last; ++L) {
+      unsigned Start = SM.getFileOffset(SM.translateLineCol(FID, L, 1));
+      llvm::StringRef Line = Text.substr(Start).split('\n').first;
+      size_t At = Line.find("deadwood: keep(");
+      if (At == llvm::StringRef::npos) continue;
+      llvm::StringRef Reason = Line.substr(At + 15).split(')').first;
+      return root(D, RootReason::KeepRule,
+                  "kept by '// deadwood: keep(" + Reason.str() + ")' at " +
+                      Out.Files[fileIndex(FID)] + ":" + std::to_string(L));
+    }
   }
 
   /// Adds one declaration's site to its symbol. System-header sites are not
@@ -490,6 +513,7 @@ private:
   void recordSite(const NamedDecl *D, bool IsDefinition) {
     if (inSystemHeader(D->getLocation())) return;
     int Id = symbolFor(D);
+    if (!isa<RecordDecl>(D)) keepComment(D);
     Symbol &S = Out.Symbols[Id];
     Site Where = siteOf(D);
     // Clang declares `operator new` itself before the user replaces it: the

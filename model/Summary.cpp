@@ -134,7 +134,7 @@ std::string summaryToJson(const TuSummary &S) {
   for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E));
   json &Roots = J["roots"] = json::array();
   for (const Root &R : S.Roots)
-    Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason)}));
+    Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason), R.Note}));
   json &Lookups = J["lookups"] = json::array();
   for (const NameLookup &L : S.Lookups)
     Lookups.push_back(json::array({L.Name, L.File, L.Line, L.Column}));
@@ -166,7 +166,7 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     for (const json &Sym : J.at("symbols")) S.Symbols.push_back(symbolOf(Sym));
     for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E));
     for (const json &R : J.at("roots")) {
-      Root Rt{R.at(0).get<std::string>()};
+      Root Rt{R.at(0).get<std::string>(), RootReason::Main, R.at(2).get<std::string>()};
       if (!parseRootReason(R.at(1).get<std::string>(), &Rt.Reason))
         throw std::runtime_error("unknown root reason");
       S.Roots.push_back(std::move(Rt));

@@ -18,7 +18,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 6;
+inline constexpr int kSummaryVersion = 7;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -143,6 +143,7 @@ bool parseRootReason(const std::string &Name, RootReason *R);
 struct Root {
   std::string Usr;
   RootReason Reason = RootReason::Main;
+  std::string Note;  ///< more to say, for --why: "kept by '// deadwood: keep(...)' at a.cc:3"
 };
 
 /// Something the model cannot follow exactly, said where it is: what deadwood

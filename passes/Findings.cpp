@@ -1,5 +1,7 @@
 #include "passes/Findings.h"
 
+#include "passes/KeepRules.h"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -96,6 +98,10 @@ private:
     if (!isUnder(File, O.SourceRoot)) return false;
     for (const std::string &D : O.ExcludeDirs)
       if (isUnder(File, D)) return false;
+    std::string Relative = O.SourceRoot.size() > 1 && File.size() > O.SourceRoot.size()
+                               ? File.substr(O.SourceRoot.size() + 1) : File;
+    for (const std::string &G : O.IgnoreGlobs)
+      if (globMatch(G, Relative, /*PathMode=*/true)) return false;
     if (O.PathFilters.empty()) return true;
     return std::any_of(O.PathFilters.begin(), O.PathFilters.end(),
                        [&](const std::string &F) { return isUnder(File, F); });

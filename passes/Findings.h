@@ -59,6 +59,7 @@ struct ClassifyOptions {
   std::string SourceRoot;                 ///< only definitions under it are reported
   std::vector<std::string> ExcludeDirs;   ///< e.g. the build directory's generated code
   std::vector<std::string> PathFilters;   ///< if any, report only files under one of them
+  std::vector<std::string> IgnoreGlobs;   ///< config `ignore`: globs relative to SourceRoot
 };
 
 /// True when `Path` is `Dir` or lies below it (both absolute, normalized).

@@ -208,6 +208,7 @@ Program link(std::vector<TuSummary> Summaries) {
   for (const Root &R : Roots) {
     auto [It, Inserted] = RootMap.try_emplace(P.find(R.Usr), R.Reason);
     if (!Inserted) It->second = std::min(It->second, R.Reason);
+    if (!R.Note.empty()) P.RootNotes.emplace(P.find(R.Usr), R.Note);
   }
   for (auto [Sym, Reason] : RootMap) P.Roots.push_back(ProgramRoot{Sym, Reason});
 

@@ -112,6 +112,68 @@ TEST(Why, SeveralMatchesAskForAUsr) {
   EXPECT_EQ(runDeadwood("-q --why nope -p " + quote(Build)).Err, "deadwood: error: no symbol named 'nope'\n");
 }
 
+/// A project with keep rules in .deadwood.json and one inline keep.
+fs::path keepProject() {
+  fs::path Dir = scratch() / "keep";
+  fs::remove_all(Dir);
+  fs::create_directories(Dir / "third_party");
+  std::ofstream(Dir / "main.cpp")
+      << "extern \"C\" int plugin_init() { return 0; }\n"
+         "int helperOfPlugin() { return 1; }\n"
+         "extern \"C\" int plugin_exit() { return helperOfPlugin(); }\n"
+         "// deadwood: keep(called from the debugger)\n"
+         "void dumpState() {}\n"
+         "void reallyDead() {}\n"
+         "int main() {}\n";
+  std::ofstream(Dir / "third_party" / "lib.cpp") << "void vendored() {}\n";
+  std::ofstream(Dir / ".deadwood.json")
+      << "{\n  \"keep\": [\n"
+         "    {\"name\": \"plugin_*\", \"reason\": \"loaded with dlsym by the host\"},\n"
+         "    {\"name\": \"gone::*\", \"reason\": \"stale\"}\n"
+         "  ],\n  \"ignore\": [\"third_party/**\"]\n}\n";
+  std::ofstream(Dir / "compile_commands.json")
+      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c main.cpp\", \"file\": \"main.cpp\"},"
+      << " {\"directory\": \"" << Dir.string()
+      << "\", \"command\": \"g++ -c third_party/lib.cpp\", \"file\": \"third_party/lib.cpp\"}]";
+  return Dir;
+}
+
+TEST(KeepRules, ConfigAndInlineKeepsWorkAndStaleRulesWarn) {
+  fs::path Dir = keepProject();
+  Result R = runDeadwood("-q --format json -p " + quote(Dir));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  json Report = json::parse(R.Out);
+  std::set<std::string> Names;
+  for (const json &F : Report["findings"]) Names.insert(F["name"]);
+  EXPECT_EQ(Names, (std::set<std::string>{"reallyDead()"}))
+      << "plugin_* kept by the config (and what they call), dumpState inline, third_party ignored";
+  EXPECT_NE(R.Err.find("deadwood: warning: " + (Dir / ".deadwood.json").string() +
+                       ":4: keep rule 'gone::*' matches nothing"),
+            std::string::npos)
+      << R.Err;
+  Result Why = runDeadwood("-q --why helperOfPlugin -p " + quote(Dir));
+  EXPECT_NE(Why.Out.find("root 'plugin_exit()': kept by a keep rule (keep rule at " +
+                         (Dir / ".deadwood.json").string() + ":3: loaded with dlsym by the host)"),
+            std::string::npos)
+      << Why.Out;
+  Result Inline = runDeadwood("-q --why dumpState -p " + quote(Dir));
+  EXPECT_NE(Inline.Out.find("kept by '// deadwood: keep(called from the debugger)' at " +
+                            (Dir / "main.cpp").string() + ":4"),
+            std::string::npos)
+      << Inline.Out;
+}
+
+TEST(KeepRules, MalformedConfigIsAnErrorNamingFileAndLine) {
+  fs::path Dir = keepProject();
+  std::ofstream(Dir / ".deadwood.json") << "{\n  \"keep\": [\n    {\"name\": \"x\"}\n  ]\n}\n";
+  Result R = runDeadwood("-q -p " + quote(Dir));
+  EXPECT_EQ(R.Exit, 2);
+  EXPECT_EQ(R.Err, "deadwood: error: " + (Dir / ".deadwood.json").string() +
+                       ":3: a keep rule needs a \"reason\"\n");
+  EXPECT_EQ(runDeadwood("-q --config /nonexistent.json -p " + quote(Dir)).Err,
+            "deadwood: error: cannot read config '/nonexistent.json'\n");
+}
+
 // --- bad input: one line naming the path, exit 2 ---
 
 void expectOneLineError(const Result &R, const std::string &Needle) {

@@ -4,6 +4,7 @@
 #include "analyzer/Database.h"
 #include "analyzer/Driver.h"
 #include "passes/Findings.h"
+#include "passes/KeepRules.h"
 #include "passes/Program.h"
 #include "passes/Reach.h"
 #include "passes/Why.h"
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace {
@@ -34,6 +36,7 @@ struct Options {
   bool Verbose = false, Quiet = false;
   bool AllowPartial = false;
   std::string Why;
+  std::string ConfigPath;
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -81,6 +84,21 @@ int render(const Options &O, const Report &R) {
   return R.incomplete() ? Incomplete : Done;
 }
 
+/// The keep rules: --config, or .deadwood.json at the source root if there
+/// is one. A config named on the command line must exist.
+bool loadConfig(const Options &O, const std::string &SourceRoot, Config *Out, std::string *Err) {
+  std::string Path = O.ConfigPath.empty() ? SourceRoot + "/.deadwood.json" : O.ConfigPath;
+  std::ifstream In(Path);
+  if (!In) {
+    if (O.ConfigPath.empty()) return true;
+    *Err = "cannot read config '" + Path + "'";
+    return false;
+  }
+  std::stringstream Text;
+  Text << In.rdbuf();
+  return parseConfig(Path, Text.str(), Out, Err);
+}
+
 /// --why: the path from a root to one symbol, or who refers to a dead one.
 int why(const Options &O, const Program &P, const Reachability &R) {
   std::vector<SymbolId> Found = lookupSymbols(P, O.Why);
@@ -111,8 +129,14 @@ int run(const Options &O) {
   if (DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
   for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalized(F));
 
+  Config Cfg;
+  if (!loadConfig(O, Classify.SourceRoot, &Cfg, &Err)) return fail(Err);
+  Classify.IgnoreGlobs = Cfg.Ignore;
+
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
   Program P = link(std::move(Summaries));
+  for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
+    std::cerr << "deadwood: warning: " << W << '\n';
   Reachability R = reach(P, O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta);
   if (!O.Why.empty()) return why(O, P, R);
   Report Rep = classify(P, R, Classify);
@@ -156,6 +180,8 @@ int main(int argc, char **argv) {
   App.add_option("--why", O.Why,
                  "Explain one symbol (qualified name, with or without signature, or USR): the "
                  "path from a root that keeps it alive, or who refers to it");
+  App.add_option("--config", O.ConfigPath,
+                 "Keep rules and ignored paths (default: .deadwood.json at the source root)");
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
   App.add_option("--patch", O.Apply.PatchPath,
                  "Write the removal as a unified diff (git apply, patch -p1)");

@@ -1,0 +1,210 @@
+#include "passes/KeepRules.h"
+
+#include "passes/Findings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace deadwood {
+namespace {
+
+using nlohmann::json;
+
+int lineAt(std::string_view Text, size_t Offset) {
+  return 1 + static_cast<int>(std::count(Text.begin(), Text.begin() + std::min(Offset, Text.size()), '\n'));
+}
+
+/// Byte offsets, in the config's text, of the elements of the top-level
+/// array under Key (JSON parsers do not keep positions; messages need lines).
+std::vector<size_t> elementOffsets(std::string_view T, const std::string &Key) {
+  std::vector<size_t> Out;
+  int Depth = 0;
+  bool Expect = false;  // inside the array, before an element
+  std::string LastString, ArrayKey;
+  for (size_t I = 0; I < T.size(); ++I) {
+    char C = T[I];
+    if (std::isspace(static_cast<unsigned char>(C))) continue;
+    bool InArray = Depth == 2 && ArrayKey == Key;
+    if (InArray && Expect && C != ']') Out.push_back(I);
+    Expect = false;
+    if (C == '"') {
+      size_t Start = ++I;
+      while (I < T.size() && T[I] != '"') I += T[I] == '\\' ? 2 : 1;
+      LastString = std::string(T.substr(Start, I - Start));
+    } else if (C == '{' || C == '[') {
+      if (Depth == 1) ArrayKey = C == '[' ? LastString : "";
+      ++Depth;
+      Expect = Depth == 2 && ArrayKey == Key && C == '[';
+    } else if (C == '}' || C == ']') {
+      --Depth;
+    } else if (C == ',') {
+      Expect = InArray;
+    }
+  }
+  return Out;
+}
+
+/// `[` without its `]` is the one way a glob can be malformed.
+bool validGlob(std::string_view G, std::string *Why) {
+  for (size_t I = 0; I < G.size(); ++I)
+    if (G[I] == '[' && G.find(']', I + 2) == std::string_view::npos) {
+      *Why = "unclosed '['";
+      return false;
+    }
+  return true;
+}
+
+bool classMatches(std::string_view Class, char C) {  ///< inside [ ]
+  bool Negate = !Class.empty() && (Class[0] == '!' || Class[0] == '^');
+  if (Negate) Class.remove_prefix(1);
+  bool Hit = false;
+  for (size_t I = 0; I < Class.size(); ++I) {
+    if (I + 2 < Class.size() && Class[I + 1] == '-') {
+      Hit |= Class[I] <= C && C <= Class[I + 2];
+      I += 2;
+    } else {
+      Hit |= Class[I] == C;
+    }
+  }
+  return Hit != Negate;
+}
+
+bool parseRule(const json &J, std::string_view Text, size_t Offset, const std::string &Path,
+               KeepRule *R, std::string *Err) {
+  std::string Where = Path + ":" + std::to_string(lineAt(Text, Offset)) + ": ";
+  R->Line = lineAt(Text, Offset);
+  if (!J.is_object()) return *Err = Where + "a keep rule must be an object", false;
+  int Names = 0;
+  for (auto &[Key, Value] : J.items()) {
+    if (!Value.is_string()) return *Err = Where + "\"" + Key + "\" must be a string", false;
+    std::string V = Value.get<std::string>();
+    if (Key == "reason") R->Reason = V;
+    else if (Key == "name" || Key == "file" || Key == "usr") {
+      ++Names;
+      R->Kind = Key == "name" ? KeepRule::Name : Key == "file" ? KeepRule::File : KeepRule::Usr;
+      R->Pattern = V;
+    } else {
+      return *Err = Where + "unknown key \"" + Key + "\" in a keep rule", false;
+    }
+  }
+  if (Names != 1) return *Err = Where + "a keep rule needs exactly one of \"name\", \"file\", \"usr\"", false;
+  if (R->Reason.empty()) return *Err = Where + "a keep rule needs a \"reason\"", false;
+  std::string Why;
+  if (R->Kind != KeepRule::Usr && !validGlob(R->Pattern, &Why))
+    return *Err = Where + "malformed pattern '" + R->Pattern + "': " + Why, false;
+  return true;
+}
+
+std::string relative(const std::string &Path, const std::string &Root) {
+  if (Root.empty() || Root == "/") return Path.substr(1);
+  return isUnder(Path, Root) && Path != Root ? Path.substr(Root.size() + 1) : Path;
+}
+
+}  // namespace
+
+bool globMatch(std::string_view P, std::string_view T, bool PathMode) {
+  while (!P.empty()) {
+    if (P.substr(0, 2) == "**") {
+      P.remove_prefix(2);
+      if (!P.empty() && P[0] == '/') P.remove_prefix(1);  // `a/**/b` also matches `a/b`
+      for (size_t I = 0; I <= T.size(); ++I)
+        if (globMatch(P, T.substr(I), PathMode)) return true;
+      return false;
+    }
+    if (P[0] == '*') {
+      P.remove_prefix(1);
+      for (size_t I = 0; I <= T.size(); ++I) {
+        if (globMatch(P, T.substr(I), PathMode)) return true;
+        if (I < T.size() && PathMode && T[I] == '/') return false;
+      }
+      return false;
+    }
+    if (T.empty()) return false;
+    if (P[0] == '[') {
+      size_t Close = P.find(']', 2);
+      if (Close == std::string_view::npos || !classMatches(P.substr(1, Close - 1), T[0])) return false;
+      P.remove_prefix(Close + 1);
+    } else {
+      if (P[0] != '?' && P[0] != T[0]) return false;
+      P.remove_prefix(1);
+    }
+    T.remove_prefix(1);
+  }
+  return T.empty();
+}
+
+bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, std::string *Err) {
+  json J;
+  try {
+    J = json::parse(Text.begin(), Text.end());
+  } catch (const json::parse_error &E) {
+    *Err = Path + ":" + std::to_string(lineAt(Text, E.byte ? E.byte - 1 : 0)) + ": not valid JSON";
+    return false;
+  }
+  if (!J.is_object()) return *Err = Path + ":1: the config must be a JSON object", false;
+  Config C;
+  C.Path = Path;
+  for (auto &[Key, Value] : J.items()) {
+    size_t At = Text.find("\"" + Key + "\"");
+    std::string Where = Path + ":" + std::to_string(lineAt(Text, At)) + ": ";
+    if (Key != "keep" && Key != "ignore") return *Err = Where + "unknown key \"" + Key + "\"", false;
+    if (!Value.is_array()) return *Err = Where + "\"" + Key + "\" must be a list", false;
+  }
+  if (J.contains("keep")) {
+    std::vector<size_t> At = elementOffsets(Text, "keep");
+    for (size_t I = 0; I < J["keep"].size(); ++I) {
+      KeepRule R;
+      if (!parseRule(J["keep"][I], Text, I < At.size() ? At[I] : 0, Path, &R, Err)) return false;
+      C.Keep.push_back(std::move(R));
+    }
+  }
+  if (J.contains("ignore")) {
+    std::vector<size_t> At = elementOffsets(Text, "ignore");
+    for (size_t I = 0; I < J["ignore"].size(); ++I) {
+      std::string Where = Path + ":" + std::to_string(lineAt(Text, I < At.size() ? At[I] : 0)) + ": ";
+      const json &G = J["ignore"][I];
+      std::string Why;
+      if (!G.is_string()) return *Err = Where + "an ignore entry must be a string", false;
+      if (!validGlob(G.get<std::string>(), &Why))
+        return *Err = Where + "malformed pattern '" + G.get<std::string>() + "': " + Why, false;
+      C.Ignore.push_back(G.get<std::string>());
+    }
+  }
+  *Out = std::move(C);
+  return true;
+}
+
+std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::string &SourceRoot) {
+  std::vector<std::string> Warnings;
+  std::map<SymbolId, RootReason> Roots;
+  for (const ProgramRoot &R : P.Roots) Roots.emplace(R.Sym, R.Reason);
+  for (const KeepRule &Rule : C.Keep) {
+    size_t Matched = 0;
+    for (SymbolId S = 0; S < P.size(); ++S) {
+      const Symbol &Sym = P.Symbols[S];
+      if (Sym.Flags & (flag::InSystemHeader | flag::Implicit | flag::Instantiation)) continue;
+      bool Hit = false;
+      if (Rule.Kind == KeepRule::Usr) Hit = Sym.Usr == Rule.Pattern;
+      else if (Rule.Kind == KeepRule::Name)
+        Hit = globMatch(Rule.Pattern, Sym.Name, false) ||
+              globMatch(Rule.Pattern, Sym.Name.substr(0, Sym.Name.find('(')), false);
+      else
+        Hit = Sym.HasDefinition && Sym.Kind != SymbolKind::Class &&
+              globMatch(Rule.Pattern, relative(P.fileOf(Sym.Definition), SourceRoot), true);
+      if (!Hit) continue;
+      ++Matched;
+      if (Roots.emplace(S, RootReason::KeepRule).second)
+        P.RootNotes[S] = "keep rule at " + C.Path + ":" + std::to_string(Rule.Line) + ": " + Rule.Reason;
+    }
+    if (!Matched)
+      Warnings.push_back(C.Path + ":" + std::to_string(Rule.Line) + ": keep rule '" + Rule.Pattern +
+                         "' matches nothing");
+  }
+  P.Roots.clear();
+  for (auto [Sym, Reason] : Roots) P.Roots.push_back(ProgramRoot{Sym, Reason});
+  return Warnings;
+}
+
+}  // namespace deadwood

@@ -1,0 +1,53 @@
+// Keep rules: what C++ cannot show (dlsym, linker scripts, reflection by
+// name), said by the user in `.deadwood.json` at the source root:
+//
+//   {
+//     "keep": [
+//       {"name": "plugin_*",       "reason": "loaded with dlsym by the host"},
+//       {"file": "src/gen/**",     "reason": "generated, regenerated on build"},
+//       {"usr":  "c:@F@isr_timer#", "reason": "named by the linker script"}
+//     ],
+//     "ignore": ["third_party/**"]
+//   }
+//
+// Each keep rule names symbols by exactly one of `name` (a glob over the
+// qualified name, with or without signature), `file` (a glob over the
+// definition's path relative to the source root) or `usr`, and must say why.
+// Matched symbols are roots. `ignore` globs name files whose findings are
+// not reported (nor removed). Globs: `*` (not across `/` in paths), `**`,
+// `?`, `[abc]`, `[a-z]`, `[!x]`.
+#pragma once
+
+#include "passes/Program.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace deadwood {
+
+struct KeepRule {
+  enum By { Name, File, Usr } Kind = Name;
+  std::string Pattern;
+  std::string Reason;
+  int Line = 0;  ///< in the config file
+};
+
+struct Config {
+  std::string Path;  ///< the file it was read from, for messages
+  std::vector<KeepRule> Keep;
+  std::vector<std::string> Ignore;
+};
+
+/// Parses a config's text. Errors name the file and line:
+/// `.deadwood.json:7: keep rule needs a "reason"`.
+bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, std::string *Err);
+
+/// Glob matching; in PathMode a single `*` does not cross `/`.
+bool globMatch(std::string_view Pattern, std::string_view Text, bool PathMode);
+
+/// Makes every symbol a keep rule matches a root (with the rule's place and
+/// reason for --why). Returns a warning per rule that matched nothing.
+std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::string &SourceRoot);
+
+}  // namespace deadwood
