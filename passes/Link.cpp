@@ -125,10 +125,11 @@ Program link(std::vector<TuSummary> Summaries) {
 
   std::map<std::string, Symbol> Merged;
   std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
-  std::vector<Root> Roots;
+  std::vector<std::pair<Root, uint32_t>> Roots;  ///< with the TU that found it
   std::vector<std::pair<std::string, EdgeKind>> ScopeMentions;
   std::vector<NameLookup> Lookups;
   for (TuSummary &S : Summaries) {
+    uint32_t Tu = static_cast<uint32_t>(P.Tus.size());
     std::vector<int> Map = fileRemap(S, P.Files);
     for (size_t F = 0; F < S.FileHashes.size() && F < Map.size(); ++F) {
       std::string &Known = P.FileHashes[Map[F]];
@@ -149,11 +150,11 @@ Program link(std::vector<TuSummary> Summaries) {
     for (Edge &E : S.Edges) {
       if (E.From.empty() && (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse))
         ScopeMentions.emplace_back(E.To, E.Kind);
-      else if (E.From.empty()) Roots.push_back(Root{E.To, RootReason::ScopeUse});
+      else if (E.From.empty()) Roots.emplace_back(Root{E.To, RootReason::ScopeUse}, Tu);
       else Edges.emplace_back(std::move(E.From), std::move(E.To), E.Kind,
                               E.File >= 0 ? Map[E.File] : -1, E.Line, E.Column);
     }
-    for (Root &R : S.Roots) Roots.push_back(std::move(R));
+    for (Root &R : S.Roots) Roots.emplace_back(std::move(R), Tu);
     for (Note &N : S.Notes) {
       if (N.File >= 0) N.File = Map[N.File];
       P.Notes.push_back(std::move(N));
@@ -168,7 +169,7 @@ Program link(std::vector<TuSummary> Summaries) {
     if (!Usr.empty() && !Merged.count(Usr)) Merged.emplace(Usr, placeholder(Usr));
   };
   for (auto &E : Edges) Ensure(std::get<0>(E)), Ensure(std::get<1>(E));
-  for (const Root &R : Roots) Ensure(R.Usr);
+  for (const auto &[R, Tu] : Roots) Ensure(R.Usr);
   for (const auto &[Usr, Kind] : ScopeMentions) Ensure(Usr);
   std::vector<std::string> Related;
   for (auto &[Usr, Sym] : Merged) {
@@ -203,15 +204,24 @@ Program link(std::vector<TuSummary> Summaries) {
   }
   for (size_t I = 0; I < P.size(); ++I) P.EdgeBegin[I + 1] += P.EdgeBegin[I];
 
-  resolveLookups(P, Lookups, Roots);
-  std::map<SymbolId, RootReason> RootMap;
-  for (const Root &R : Roots) {
-    auto [It, Inserted] = RootMap.try_emplace(P.find(R.Usr), R.Reason);
-    if (!Inserted) It->second = std::min(It->second, R.Reason);
-    if (!R.Note.empty()) P.RootNotes.emplace(P.find(R.Usr), R.Note);
+  std::vector<Root> Looked;
+  resolveLookups(P, Lookups, Looked);
+  for (Root &R : Looked) Roots.emplace_back(std::move(R), UINT32_MAX);  // any program may dlopen it
+  std::map<SymbolId, ProgramRoot> RootMap;
+  std::set<SymbolId> Anywhere;  // roots of every program: no TU list
+  for (const auto &[R, Tu] : Roots) {
+    SymbolId S = P.find(R.Usr);
+    auto [It, Inserted] = RootMap.try_emplace(S, ProgramRoot{S, R.Reason, {}});
+    if (!Inserted) It->second.Reason = std::min(It->second.Reason, R.Reason);
+    if (Tu == UINT32_MAX) Anywhere.insert(S);
+    else It->second.Tus.push_back(Tu);
+    if (!R.Note.empty()) P.RootNotes.emplace(S, R.Note);
   }
-  for (auto [Sym, Reason] : RootMap) P.Roots.push_back(ProgramRoot{Sym, Reason});
-
+  for (auto &[Sym, Root] : RootMap) {
+    if (Anywhere.count(Sym)) Root.Tus.clear();
+    sortUnique(Root.Tus);
+    P.Roots.push_back(std::move(Root));
+  }
   for (const auto &[Usr, Kind] : ScopeMentions) P.ScopeMentions.emplace_back(P.find(Usr), Kind);
   sortUnique(P.ScopeMentions);
   std::sort(P.Notes.begin(), P.Notes.end(), [](const Note &A, const Note &B) {

@@ -30,6 +30,9 @@ struct OutEdge {
 struct ProgramRoot {
   SymbolId Sym = kNoSymbol;
   RootReason Reason = RootReason::Main;
+  /// The TUs (indexes into Program::Tus) that make it a root: a program
+  /// has it when it links one of them. Empty: every program (keep rules).
+  std::vector<uint32_t> Tus;
 };
 
 /// What one TU contributed, kept for reports and for the failed-TU rule.

@@ -1,0 +1,157 @@
+#include "analyzer/BuildGraph.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace deadwood {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+bool readJson(const fs::path &Path, json *Out, std::string *Err) {
+  std::ifstream In(Path);
+  if (!In) return *Err = "cannot read '" + Path.string() + "'", false;
+  try {
+    *Out = json::parse(In);
+    return true;
+  } catch (const std::exception &) {
+    *Err = "'" + Path.string() + "' is not a valid CMake File API reply";
+    return false;
+  }
+}
+
+std::string absolute(const std::string &Base, const std::string &P) {
+  fs::path Path(P);
+  return (Path.is_absolute() ? Path : fs::path(Base) / Path).lexically_normal().string();
+}
+
+/// The newest index file's codemodel reply for our client, if any.
+std::string codemodelFile(const fs::path &Reply) {
+  std::vector<std::string> Indexes;
+  std::error_code Ec;
+  for (const auto &E : fs::directory_iterator(Reply, Ec))
+    if (E.path().filename().string().rfind("index-", 0) == 0) Indexes.push_back(E.path().string());
+  if (Indexes.empty()) return {};
+  std::sort(Indexes.begin(), Indexes.end());
+  json Index;
+  std::string Ignored;
+  if (!readJson(Indexes.back(), &Index, &Ignored)) return {};
+  const json *CM = nullptr;
+  if (Index.contains("reply") && Index["reply"].contains("client-deadwood"))
+    CM = &Index["reply"]["client-deadwood"];
+  if (!CM || !CM->contains("codemodel-v2") || !(*CM)["codemodel-v2"].contains("jsonFile")) return {};
+  return (Reply / (*CM)["codemodel-v2"]["jsonFile"].get<std::string>()).string();
+}
+
+std::string output(const std::string &Command) {
+  std::string Out;
+  if (FILE *P = ::popen(Command.c_str(), "r")) {
+    char Buf[4096];
+    for (size_t N; (N = fread(Buf, 1, sizeof Buf, P)) > 0;) Out.append(Buf, N);
+    ::pclose(P);
+  }
+  return Out;
+}
+
+std::string shellQuote(const std::string &S) {
+  std::string Q = "'";
+  for (char C : S) Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Q + "'";
+}
+
+}  // namespace
+
+bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Err) {
+  std::string File = codemodelFile(ReplyDir);
+  if (File.empty()) return *Err = "no codemodel-v2 reply in '" + ReplyDir + "'", false;
+  json CM;
+  if (!readJson(File, &CM, Err)) return false;
+  try {
+    std::string Source = CM.at("paths").at("source"), Build = CM.at("paths").at("build");
+    const json &Config = CM.at("configurations").at(0);
+    std::map<std::string, std::string> NameOfId;
+    for (const json &T : Config.at("targets")) NameOfId[T.at("id")] = T.at("name");
+    for (const json &T : Config.at("targets")) {
+      json TJ;
+      if (!readJson(fs::path(ReplyDir) / T.at("jsonFile").get<std::string>(), &TJ, Err)) return false;
+      Target Tg;
+      Tg.Name = TJ.at("name");
+      Tg.Type = TJ.at("type");
+      for (const json &S : TJ.value("sources", json::array())) Tg.Sources.push_back(absolute(Source, S.at("path")));
+      for (const json &D : TJ.value("dependencies", json::array()))
+        if (NameOfId.count(D.at("id"))) Tg.Dependencies.push_back(NameOfId[D.at("id")]);
+      for (const json &A : TJ.value("artifacts", json::array())) Tg.Artifacts.push_back(absolute(Build, A.at("path")));
+      Tg.Installed = TJ.contains("install");
+      Out->Targets.push_back(std::move(Tg));
+    }
+  } catch (const std::exception &) {
+    *Err = "'" + File + "' is not a valid CMake File API reply";
+    return false;
+  }
+  std::sort(Out->Targets.begin(), Out->Targets.end(),
+            [](const Target &A, const Target &B) { return A.Name < B.Name; });
+  return true;
+}
+
+bool markTests(const std::string &CtestJson, BuildGraph *G, std::string *Err) {
+  json J = json::parse(CtestJson, nullptr, false);
+  if (J.is_discarded() || !J.contains("tests")) return *Err = "ctest gave no test list", false;
+  std::set<std::string> Commands;
+  for (const json &T : J["tests"])
+    if (T.contains("command") && T["command"].is_array() && !T["command"].empty())
+      Commands.insert(fs::path(T["command"][0].get<std::string>()).lexically_normal().string());
+  for (Target &T : G->Targets)
+    for (const std::string &A : T.Artifacts)
+      if (T.Type == "EXECUTABLE" && Commands.count(A)) T.IsTest = true;
+  return true;
+}
+
+bool loadBuildGraph(const std::string &BuildDir, BuildGraph *Out, std::string *Notice, std::string *Err) {
+  fs::path Build(BuildDir);
+  if (!fs::exists(Build / "CMakeCache.txt")) return false;
+  fs::path Query = Build / ".cmake/api/v1/query/client-deadwood/codemodel-v2";
+  fs::path Reply = Build / ".cmake/api/v1/reply";
+  if (codemodelFile(Reply).empty()) {
+    std::error_code Ec;
+    fs::create_directories(Query.parent_path(), Ec);
+    std::ofstream(Query.string()).flush();
+    *Notice = "asked CMake for its build graph: wrote a File API query and re-ran cmake in '" + BuildDir + "'";
+    output("cmake " + shellQuote(BuildDir) + " > /dev/null 2>&1");
+  }
+  if (codemodelFile(Reply).empty()) return false;  // an old CMake: one program, as without a build graph
+  if (!readCodemodel(Reply.string(), Out, Err)) return false;
+  if (fs::exists(Build / "CTestTestfile.cmake")) {
+    std::string List = output("cd " + shellQuote(BuildDir) + " && ctest --show-only=json-v1 2>/dev/null");
+    std::string Ignored;
+    markTests(List, Out, &Ignored);
+  }
+  return true;
+}
+
+std::vector<std::string> programSources(const BuildGraph &G, const Target &Exe) {
+  std::map<std::string, const Target *> ByName;
+  for (const Target &T : G.Targets) ByName[T.Name] = &T;
+  std::set<std::string> Seen = {Exe.Name}, Sources(Exe.Sources.begin(), Exe.Sources.end());
+  std::vector<const Target *> Work = {&Exe};
+  while (!Work.empty()) {
+    const Target *T = Work.back();
+    Work.pop_back();
+    for (const std::string &D : T->Dependencies) {
+      auto It = ByName.find(D);
+      if (It == ByName.end() || It->second->Type == "EXECUTABLE" || !Seen.insert(D).second) continue;
+      Sources.insert(It->second->Sources.begin(), It->second->Sources.end());
+      Work.push_back(It->second);
+    }
+  }
+  return std::vector<std::string>(Sources.begin(), Sources.end());
+}
+
+}  // namespace deadwood

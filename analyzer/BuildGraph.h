@@ -1,0 +1,43 @@
+// Step 1 of the pipeline, second half: the build graph. Which TUs make which
+// program, and which programs are tests — what a compile database does not
+// say. Read from CMake's File API (codemodel-v2) and CTest's test list.
+//
+// Plain data at the interface; no Clang.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+struct Target {
+  std::string Name;
+  std::string Type;  ///< EXECUTABLE, STATIC_LIBRARY, SHARED_LIBRARY, OBJECT_LIBRARY, ...
+  std::vector<std::string> Sources;       ///< absolute, normalized
+  std::vector<std::string> Dependencies;  ///< names of targets it depends on directly
+  std::vector<std::string> Artifacts;     ///< absolute paths of what it builds
+  bool Installed = false;
+  bool IsTest = false;  ///< an executable CTest runs
+};
+
+struct BuildGraph {
+  std::vector<Target> Targets;  ///< sorted by name
+};
+
+/// Reads the File API reply in BuildDir, asking CMake for it (writing the
+/// query and re-running cmake on BuildDir, said in *Notice) when there is
+/// none. False with no error when BuildDir is not a CMake build directory;
+/// false with *Err (naming the file) when a reply cannot be read.
+bool loadBuildGraph(const std::string &BuildDir, BuildGraph *Out, std::string *Notice, std::string *Err);
+
+/// Reads a reply directory that already exists (for tests on recorded replies).
+bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Err);
+
+/// Marks the executables that CTest's `--show-only=json-v1` list runs.
+bool markTests(const std::string &CtestJson, BuildGraph *Graph, std::string *Err);
+
+/// The TU main files of each executable: its sources and those of every
+/// library it links, transitively.
+std::vector<std::string> programSources(const BuildGraph &G, const Target &Executable);
+
+}  // namespace deadwood
