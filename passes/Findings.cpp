@@ -29,13 +29,14 @@ bool byPosition(const Finding &A, const Finding &B) {
 
 class Classifier {
 public:
-  Classifier(const Program &P, const Reachability &R, const ClassifyOptions &O)
-      : P(P), R(R), O(O), UnknownFile(P.Files.size(), false), Named(P.size(), false) {
+  Classifier(const Program &P, const Reachability &R, const ClassifyOptions &O, const WholeReach *W)
+      : P(P), R(R), O(O), W(W), UnknownFile(P.Files.size(), false), Named(P.size(), false) {
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed)
         for (int F : Tu.Files) UnknownFile[F] = true;
     findMentions();
     nameClasses();
+    if (W) findProductionFiles();
   }
 
   Report run() {
@@ -53,8 +54,12 @@ public:
     std::map<SymbolId, Finding> Dead;
     for (SymbolId I = 0; I < P.size(); ++I) {
       const Symbol &S = P.Symbols[I];
-      if (isAlive(I) || !isCandidate(S) || !reportedFile(P.fileOf(S.Definition))) continue;
+      // Test-only is worth saying of production code, not of the tests' own.
+      bool TestOnly = W && S.Kind != SymbolKind::Class && W->testOnly(I);
+      if (TestOnly && !ProductionFile[S.Definition.File]) continue;
+      if ((isAlive(I) && !TestOnly) || !isCandidate(S) || !reportedFile(P.fileOf(S.Definition))) continue;
       if (touchesUnknown(S)) ++Out.Unknown;
+      else if (TestOnly) Dead.emplace(I, testOnlyFinding(I));
       else Dead.emplace(I, finding(I));
     }
     Out.Findings = groupByClass(std::move(Dead));
@@ -182,17 +187,42 @@ private:
     return F;
   }
 
+  /// Files that some non-test program compiles (its TUs' main files and
+  /// everything they include).
+  void findProductionFiles() {
+    ProductionFile.assign(P.Files.size(), false);
+    for (size_t Tu = 0; Tu < P.Tus.size(); ++Tu) {
+      bool Production = std::any_of(W->Programs.begin(), W->Programs.end(), [&](const ProgramDef &D) {
+        return !D.IsTest && Tu < D.Tus.size() && D.Tus[Tu];
+      });
+      if (Production)
+        for (int F : P.Tus[Tu].Files) ProductionFile[F] = true;
+    }
+  }
+
+  Finding testOnlyFinding(SymbolId Id) const {
+    Finding F = finding(Id);
+    F.Category = "test-only";
+    for (uint32_t Program : W->ReachedBy[Id]) F.ReachedFrom.push_back(W->Programs[Program].Name);
+    F.Removable = false;
+    F.NotRemovableBecause = "the tests that reach it would not build";
+    return F;
+  }
+
   const Program &P;
   const Reachability &R;
   const ClassifyOptions &O;
+  const WholeReach *W;
   std::vector<bool> UnknownFile;
+  std::vector<bool> ProductionFile;  ///< with programs: compiled into a non-test program
   std::vector<bool> Named;  ///< per class: its definition is needed
   std::vector<SymbolId> NamedWork;
   std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };
 
 void count(const Finding &F, DeadCounts &C) {
-  if (F.Kind == SymbolKind::Class) ++C.Classes;
+  if (F.Category == "test-only") ++C.TestOnly;
+  else if (F.Kind == SymbolKind::Class) ++C.Classes;
   else if (F.Kind == SymbolKind::Variable) ++C.Variables;
   else ++C.Functions;
   for (const Finding &M : F.Members) count(M, C);
@@ -206,6 +236,25 @@ DeadCounts countDead(const std::vector<Finding> &Findings) {
   return C;
 }
 
+void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::vector<std::string>>> &Targets) {
+  std::vector<const Finding *> All;
+  std::vector<const Finding *> Work;
+  for (const Finding &F : Rep.Findings) Work.push_back(&F);
+  while (!Work.empty()) {
+    const Finding *F = Work.back();
+    Work.pop_back();
+    All.push_back(F);
+    for (const Finding &M : F->Members) Work.push_back(&M);
+  }
+  for (const auto &[Name, Sources] : Targets) {
+    TargetCounts C{Name};
+    for (const Finding *F : All)
+      if (std::find(Sources.begin(), Sources.end(), F->File) != Sources.end())
+        ++(F->Category == "test-only" ? C.TestOnly : C.Dead);
+    Rep.Targets.push_back(C);
+  }
+}
+
 bool isUnder(const std::string &Path, const std::string &Dir) {
   if (Dir.empty() || Dir == "/") return true;
   std::string D = Dir.back() == '/' ? Dir.substr(0, Dir.size() - 1) : Dir;
@@ -213,8 +262,9 @@ bool isUnder(const std::string &Path, const std::string &Dir) {
                        Path[D.size()] == '/');
 }
 
-Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts) {
-  return Classifier(P, R, Opts).run();
+Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts,
+                const WholeReach *Programs) {
+  return Classifier(P, R, Opts, Programs).run();
 }
 
 }  // namespace deadwood

@@ -12,7 +12,7 @@
 namespace deadwood {
 
 struct Finding {
-  std::string Category;  ///< "dead"
+  std::string Category;  ///< "dead", or "test-only": reached only by programs CTest runs
   SymbolKind Kind = SymbolKind::Function;
   std::string Name;      ///< qualified, with signature
   std::string Usr;
@@ -24,11 +24,13 @@ struct Finding {
   /// For a dead class: its unreachable members (and nested classes), which
   /// are then not findings of their own — one review item per class.
   std::vector<Finding> Members;
+  std::vector<std::string> ReachedFrom;  ///< test-only: the test programs that reach it
 };
 
-/// Counts of unreachable symbols, members of dead classes included.
+/// Counts of unreachable symbols, members of dead classes included, and of
+/// test-only ones.
 struct DeadCounts {
-  size_t Functions = 0, Variables = 0, Classes = 0;
+  size_t Functions = 0, Variables = 0, Classes = 0, TestOnly = 0;
   size_t total() const { return Functions + Variables + Classes; }
 };
 DeadCounts countDead(const std::vector<Finding> &Findings);
@@ -44,8 +46,15 @@ struct ReportNote {
   std::string Text;
 };
 
+/// Findings defined in one build target's sources.
+struct TargetCounts {
+  std::string Name;
+  size_t Dead = 0, TestOnly = 0;
+};
+
 struct Report {
   std::string SourceRoot;
+  std::vector<TargetCounts> Targets;  ///< when the build graph is known
   std::vector<ReportNote> Notes;  ///< what the model could not follow, and what it did
   std::vector<Finding> Findings;  ///< sorted by file, line, column, name
   std::vector<FailedTu> Failed;   ///< TUs that did not parse
@@ -65,6 +74,12 @@ struct ClassifyOptions {
 /// True when `Path` is `Dir` or lies below it (both absolute, normalized).
 bool isUnder(const std::string &Path, const std::string &Dir);
 
-Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts);
+/// Fills Rep.Targets: each target's name with the absolute paths of its sources.
+void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::vector<std::string>>> &Targets);
+
+/// Programs, when the build graph is known, tells test-only code apart;
+/// R is then Programs->Any.
+Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts,
+                const WholeReach *Programs = nullptr);
 
 }  // namespace deadwood

@@ -178,8 +178,8 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
 
 std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::string &SourceRoot) {
   std::vector<std::string> Warnings;
-  std::map<SymbolId, RootReason> Roots;
-  for (const ProgramRoot &R : P.Roots) Roots.emplace(R.Sym, R.Reason);
+  std::map<SymbolId, size_t> Roots;  // symbol -> index in P.Roots
+  for (size_t I = 0; I < P.Roots.size(); ++I) Roots.emplace(P.Roots[I].Sym, I);
   for (const KeepRule &Rule : C.Keep) {
     size_t Matched = 0;
     for (SymbolId S = 0; S < P.size(); ++S) {
@@ -195,15 +195,18 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
               globMatch(Rule.Pattern, relative(P.fileOf(Sym.Definition), SourceRoot), true);
       if (!Hit) continue;
       ++Matched;
-      if (Roots.emplace(S, RootReason::KeepRule).second)
+      auto [It, Added] = Roots.emplace(S, P.Roots.size());
+      if (Added) P.Roots.push_back(ProgramRoot{S, RootReason::KeepRule, {}});  // in every program
+      else P.Roots[It->second].Tus.clear();
+      if (Added || !P.RootNotes.count(S))
         P.RootNotes[S] = "keep rule at " + C.Path + ":" + std::to_string(Rule.Line) + ": " + Rule.Reason;
     }
     if (!Matched)
       Warnings.push_back(C.Path + ":" + std::to_string(Rule.Line) + ": keep rule '" + Rule.Pattern +
                          "' matches nothing");
   }
-  P.Roots.clear();
-  for (auto [Sym, Reason] : Roots) P.Roots.push_back(ProgramRoot{Sym, Reason});
+  std::sort(P.Roots.begin(), P.Roots.end(),
+            [](const ProgramRoot &A, const ProgramRoot &B) { return A.Sym < B.Sym; });
   return Warnings;
 }
 

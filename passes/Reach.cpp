@@ -9,12 +9,13 @@ namespace {
 
 class Walker {
 public:
-  Walker(const Program &P, Dispatch Mode)
-      : P(P), Steps(P.size()), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
+  Walker(const Program &P, Dispatch Mode, const std::vector<bool> *Linked)
+      : P(P), Linked(Linked), Steps(P.size()), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
         Instantiated(P.size(), false) {}
 
   Reachability run() {
     for (const ProgramRoot &R : P.Roots) {
+      if (!inProgram(R)) continue;
       Step S;
       S.How = Step::Root;
       S.Reason = R.Reason;
@@ -32,6 +33,11 @@ public:
   }
 
 private:
+  bool inProgram(const ProgramRoot &R) const {
+    if (!Linked || R.Tus.empty()) return true;
+    return std::any_of(R.Tus.begin(), R.Tus.end(), [&](uint32_t T) { return T < Linked->size() && (*Linked)[T]; });
+  }
+
   void visit(SymbolId S, const Step &How) {
     if (S == kNoSymbol || Steps[S].How != Step::None) return;
     Steps[S] = How;
@@ -113,6 +119,7 @@ private:
   }
 
   const Program &P;
+  const std::vector<bool> *Linked;
   std::vector<Step> Steps;
   std::vector<Step> VCalled;  ///< per method: the first virtual call that may reach it
   std::vector<bool> Dispatchable;  ///< per method: final overrider in an instantiated class
@@ -126,6 +133,31 @@ size_t Reachability::count() const {
   return std::count_if(Steps.begin(), Steps.end(), [](const Step &S) { return S.How != Step::None; });
 }
 
-Reachability reach(const Program &P, Dispatch Mode) { return Walker(P, Mode).run(); }
+Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Linked) {
+  return Walker(P, Mode, Linked).run();
+}
+
+WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
+  std::stable_sort(Programs.begin(), Programs.end(),
+                   [](const ProgramDef &A, const ProgramDef &B) { return !A.IsTest && B.IsTest; });
+  WholeReach W;
+  W.Any.Steps.assign(P.size(), Step{});
+  W.ReachedBy.assign(P.size(), {});
+  for (uint32_t I = 0; I < Programs.size(); ++I) {
+    Reachability R = reach(P, Mode, &Programs[I].Tus);
+    for (SymbolId S = 0; S < P.size(); ++S) {
+      if (!R.reached(S)) continue;
+      W.ReachedBy[S].push_back(I);
+      if (!W.Any.reached(S)) W.Any.Steps[S] = R.Steps[S];  // non-test programs first
+    }
+  }
+  W.Programs = std::move(Programs);
+  return W;
+}
+
+bool WholeReach::testOnly(SymbolId S) const {
+  return !ReachedBy[S].empty() &&
+         std::all_of(ReachedBy[S].begin(), ReachedBy[S].end(), [&](uint32_t I) { return Programs[I].IsTest; });
+}
 
 }  // namespace deadwood

@@ -14,6 +14,7 @@
 
 #include "passes/Program.h"
 
+#include <string>
 #include <vector>
 
 namespace deadwood {
@@ -43,6 +44,28 @@ struct Reachability {
   size_t count() const;
 };
 
-Reachability reach(const Program &P, Dispatch Mode = Dispatch::Rta);
+/// Walks from the roots of one program: those found in a TU it links
+/// (Linked[tu]) and those of every program. Without Linked, every root.
+Reachability reach(const Program &P, Dispatch Mode = Dispatch::Rta,
+                   const std::vector<bool> *Linked = nullptr);
+
+/// One program of a build: an executable and the TUs it links.
+struct ProgramDef {
+  std::string Name;
+  bool IsTest = false;     ///< CTest runs it
+  std::vector<bool> Tus;   ///< by Program::Tus index: linked into it
+};
+
+/// Reachability over several programs: a symbol is live if any reaches it.
+struct WholeReach {
+  std::vector<ProgramDef> Programs;  ///< non-test programs first
+  /// The union. Each symbol's step comes from the first program that
+  /// reaches it, so --why prefers paths from non-test roots.
+  Reachability Any;
+  std::vector<std::vector<uint32_t>> ReachedBy;  ///< per symbol: program indexes
+  bool testOnly(SymbolId S) const;  ///< reached, but only by test programs
+};
+
+WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode);
 
 }  // namespace deadwood

@@ -17,6 +17,7 @@ ordered_json findingJson(const Finding &F) {
                     {"file", F.File},         {"line", F.Line},
                     {"column", F.Column},     {"removable", F.Removable}};
   if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
+  if (!F.ReachedFrom.empty()) J["reached_from"] = F.ReachedFrom;
   if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
   if (!F.Members.empty()) {
     ordered_json &Members = J["members"] = ordered_json::array();
@@ -37,6 +38,8 @@ void writeJson(std::ostream &OS, const Report &R) {
     Findings.push_back(findingJson(F));
   }
   DeadCounts Counts = countDead(R.Findings);
+  ordered_json Targets = ordered_json::object();
+  for (const TargetCounts &T : R.Targets) Targets[T.Name] = {{"dead", T.Dead}, {"test-only", T.TestOnly}};
   ordered_json Notes = ordered_json::array();
   for (const ReportNote &N : R.Notes)
     Notes.push_back({{"file", N.File}, {"line", N.Line}, {"column", N.Column}, {"text", N.Text}});
@@ -60,6 +63,7 @@ void writeJson(std::ostream &OS, const Report &R) {
         {"symbols", R.Symbols},
         {"edges", R.Edges},
         {"reachable", R.Reached}}},
+      {"targets", std::move(Targets)},
       {"findings", std::move(Findings)},
       {"notes", std::move(Notes)},
       {"failed", std::move(Failed)}};

@@ -24,6 +24,12 @@ std::string plural(size_t N, const char *One, const char *Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many);
 }
 
+std::string join(const std::vector<std::string> &Parts) {
+  std::string Out;
+  for (const std::string &P : Parts) Out += (Out.empty() ? "" : ", ") + P;
+  return Out;
+}
+
 std::string where(const Finding &F, const TextOptions &Opts) {
   return display(F.File, Opts) + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column);
 }
@@ -55,8 +61,10 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   std::set<std::string> Files;
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
-    OS << where(F, Opts) << ": warning: " << kindNoun(F.Kind) << " '" << F.Name
-       << "' is unreachable [deadwood-" << F.Category << "]\n";
+    OS << where(F, Opts) << ": warning: " << kindNoun(F.Kind) << " '" << F.Name << "' is "
+       << (F.Category == "test-only" ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
+                                     : std::string("unreachable"))
+       << " [deadwood-" << F.Category << "]\n";
     writeNotes(OS, F, Opts);
   }
   if (Opts.Verbose)
@@ -67,7 +75,9 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   OS << "deadwood: " << plural(C.total(), "unreachable symbol", "unreachable symbols") << " ("
      << plural(C.Functions, "function", "functions") << ", "
      << plural(C.Variables, "variable", "variables") << ", "
-     << plural(C.Classes, "class", "classes") << ") in " << plural(Files.size(), "file", "files")
+     << plural(C.Classes, "class", "classes") << ")"
+     << (C.TestOnly ? ", " + std::to_string(C.TestOnly) + " test-only" : std::string()) << " in "
+     << plural(Files.size(), "file", "files")
      << " (" << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
   if (!R.Notes.empty() && !Opts.Verbose)

@@ -56,15 +56,17 @@ std::set<std::string> marks(const fs::path &Root) {
     std::ifstream In(E.path());
     std::string Line;
     for (unsigned N = 1; std::getline(In, Line); ++N)
-      if (Line.find("// deadwood: dead") != std::string::npos)
-        Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N));
+      for (const char *Category : {"dead", "test-only"})
+        if (Line.find(std::string("// deadwood: ") + Category) != std::string::npos)
+          Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N) + ": " + Category);
   }
   return Out;
 }
 
 static void collect(const json &Findings, std::set<std::string> &Out) {
   for (const json &F : Findings) {
-    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()));
+    Out.insert(F["file"].get<std::string>() + ":" + std::to_string(F["line"].get<int>()) + ": " +
+               F["category"].get<std::string>());
     if (F.contains("members")) collect(F["members"], Out);
   }
 }

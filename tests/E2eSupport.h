@@ -27,9 +27,10 @@ Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
 fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
-/// file:line of every `// deadwood: dead` mark under Root.
+/// "file:line: category" of every `// deadwood: dead` or `// deadwood: test-only`
+/// mark under Root.
 std::set<std::string> marks(const fs::path &Root);
-/// file:line of every finding, members of dead classes included.
+/// "file:line: category" of every finding, members of dead classes included.
 std::set<std::string> findings(const json &Report);
 
 }  // namespace deadwood::e2e

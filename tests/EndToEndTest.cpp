@@ -33,7 +33,40 @@ TEST_P(Samples, FindingsEqualTheMarks) {
     EXPECT_TRUE(Marked.count(F)) << F << ": reported, not marked dead";
 }
 
-INSTANTIATE_TEST_SUITE_P(All, Samples, testing::Values("inventory"));
+INSTANTIATE_TEST_SUITE_P(All, Samples, testing::Values("inventory", "toolkit"));
+
+TEST(BuildGraph, EachExecutableIsAProgramAndTestsAreKnown) {
+  fs::path Build = configure("toolkit");
+  Result R = runDeadwood("-v --format json -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_NE(R.Err.find("deadwood: program 'core-test' (a test): 3 translation unit(s)"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("deadwood: program 'tool-render': 4 translation unit(s)"), std::string::npos)
+      << "its own TU and those of render and core, which render links: " << R.Err;
+  json Report = json::parse(R.Out);
+  EXPECT_EQ(Report["summary"]["test-only"], 2);
+  EXPECT_EQ(Report["targets"]["core"], (json{{"dead", 1}, {"test-only", 2}}));
+  EXPECT_EQ(Report["targets"]["render"], (json{{"dead", 1}, {"test-only", 0}}));
+  for (const json &F : Report["findings"])
+    if (F["category"] == "test-only") {
+      EXPECT_EQ(F["reached_from"], json::array({"core-test"}));
+      EXPECT_EQ(F["removable"], false);
+    }
+}
+
+TEST(BuildGraph, AsksCMakeForTheReplyWhenThereIsNone) {
+  fs::path Build = scratch() / "no-reply";
+  fs::remove_all(Build);
+  ASSERT_EQ(sh("cmake -S " + quote(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit") + " -B " + quote(Build) +
+               " -DCMAKE_CXX_COMPILER=g++").Exit, 0);
+  fs::remove_all(Build / ".cmake");
+  Result R = runDeadwood("-q -p " + quote(Build));
+  EXPECT_EQ(R.Exit, 0);
+  EXPECT_NE(R.Err.find("deadwood: note: asked CMake for its build graph: wrote a File API query and re-ran "
+                       "cmake in '" + Build.string() + "'"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_NE(R.Out.find("2 test-only"), std::string::npos) << R.Out;
+}
 
 TEST(Cli, TextReportIsCompilerFormAndSorted) {
   fs::path Build = configure("inventory");

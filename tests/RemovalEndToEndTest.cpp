@@ -68,7 +68,8 @@ TEST(Fix, SampleStillBuildsSameOutputMarkedGoneFixpoint) {
 
   // Every marked definition is gone, nothing was added, every file that
   // changed only lost lines.
-  for (const std::string &M : Marked) {
+  for (const std::string &Mark : Marked) {
+    std::string M = Mark.substr(0, Mark.rfind(": "));  // "file:line"
     std::string File = M.substr(0, M.rfind(':'));
     unsigned Line = std::stoul(M.substr(M.rfind(':') + 1));
     std::string Text = Original[fs::relative(File, fs::canonical(C.Source)).string()];

@@ -1,6 +1,7 @@
 // deadwood's command line: glue between loading, extraction, the passes and
 // the writers. Every error reaches the user here, as one line, with the exit
 // status of DESIGN.md: 0 done, 2 bad usage or input, 3 incomplete.
+#include "analyzer/BuildGraph.h"
 #include "analyzer/Database.h"
 #include "analyzer/Driver.h"
 #include "passes/Findings.h"
@@ -84,6 +85,34 @@ int render(const Options &O, const Report &R) {
   return R.incomplete() ? Incomplete : Done;
 }
 
+/// Without a build graph the database is one program; every main a root.
+ProgramDef wholeDatabase(const Program &P) { return ProgramDef{"all", false, std::vector<bool>(P.Tus.size(), true)}; }
+
+/// With CMake's build graph, each executable is a program: its roots are its
+/// main and the static initializers of the TUs it links. Empty without one.
+std::vector<ProgramDef> programsOf(const std::string &BuildDir, const Program &P, BuildGraph *G,
+                                   bool Verbose) {
+  std::string Notice, Err;
+  if (!loadBuildGraph(BuildDir, G, &Notice, &Err)) {
+    if (!Err.empty()) std::cerr << "deadwood: warning: " << Err << "; analyzing the database as one program\n";
+    return {};
+  }
+  if (!Notice.empty()) std::cerr << "deadwood: note: " << Notice << '\n';
+  std::vector<ProgramDef> Out;
+  for (const Target &T : G->Targets) {
+    if (T.Type != "EXECUTABLE") continue;
+    std::vector<std::string> Sources = programSources(*G, T);
+    ProgramDef D{T.Name, T.IsTest, std::vector<bool>(P.Tus.size(), false)};
+    for (size_t I = 0; I < P.Tus.size(); ++I)
+      D.Tus[I] = std::binary_search(Sources.begin(), Sources.end(), P.Tus[I].MainFile);
+    if (Verbose)
+      std::cerr << "deadwood: program '" << D.Name << "'" << (D.IsTest ? " (a test)" : "") << ": "
+                << std::count(D.Tus.begin(), D.Tus.end(), true) << " translation unit(s)\n";
+    Out.push_back(std::move(D));
+  }
+  return Out;
+}
+
 /// The keep rules: --config, or .deadwood.json at the source root if there
 /// is one. A config named on the command line must exist.
 bool loadConfig(const Options &O, const std::string &SourceRoot, Config *Out, std::string *Err) {
@@ -137,9 +166,17 @@ int run(const Options &O) {
   Program P = link(std::move(Summaries));
   for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
     std::cerr << "deadwood: warning: " << W << '\n';
-  Reachability R = reach(P, O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta);
+  Dispatch Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
+  BuildGraph Graph;
+  std::vector<ProgramDef> Programs = programsOf(DbDir, P, &Graph, O.Verbose);
+  WholeReach W = reachPrograms(P, Programs.empty() ? std::vector<ProgramDef>{wholeDatabase(P)} : Programs, Mode);
+  const Reachability &R = W.Any;
   if (!O.Why.empty()) return why(O, P, R);
-  Report Rep = classify(P, R, Classify);
+  Report Rep = classify(P, R, Classify, Programs.empty() ? nullptr : &W);
+  std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
+  for (const Target &T : Graph.Targets)
+    if (!T.Sources.empty()) TargetSources.emplace_back(T.Name, T.Sources);
+  countByTarget(Rep, TargetSources);
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
       render(O, Rep);
