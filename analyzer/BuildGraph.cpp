@@ -67,28 +67,6 @@ std::string shellQuote(const std::string &S) {
   return Q + "'";
 }
 
-/// Before the build, CTest cannot find the test executables and leaves the
-/// commands out of its list; the `add_test(<name> "<command>" ...)` lines
-/// CMake writes into each CTestTestfile.cmake still name them.
-void markTestsFromCTestFiles(const fs::path &Build, BuildGraph *G) {
-  std::set<std::string> Commands;
-  std::error_code Ec;
-  for (auto It = fs::recursive_directory_iterator(Build, fs::directory_options::skip_permission_denied, Ec);
-       It != fs::recursive_directory_iterator(); It.increment(Ec)) {
-    if (Ec || It->path().filename() != "CTestTestfile.cmake") continue;
-    std::ifstream In(It->path());
-    for (std::string Line; std::getline(In, Line);) {
-      if (Line.rfind("add_test(", 0) != 0) continue;
-      size_t Open = Line.find('"');
-      size_t Close = Open == std::string::npos ? Open : Line.find('"', Open + 1);
-      if (Close != std::string::npos) Commands.insert(fs::path(Line.substr(Open + 1, Close - Open - 1)).lexically_normal().string());
-    }
-  }
-  for (Target &T : G->Targets)
-    for (const std::string &A : T.Artifacts)
-      if (T.Type == "EXECUTABLE" && Commands.count(A)) T.IsTest = true;
-}
-
 }  // namespace
 
 bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Err) {
@@ -136,6 +114,29 @@ bool markTests(const std::string &CtestJson, BuildGraph *G, std::string *Err) {
   return true;
 }
 
+/// Before the build, CTest cannot find the test executables and leaves the
+/// commands out of its list; the `add_test(<name> "<command>" ...)` lines
+/// CMake writes into each CTestTestfile.cmake still name them.
+void markTestsFromCTestFiles(const std::string &BuildDir, BuildGraph *G) {
+  fs::path Build(BuildDir);
+  std::set<std::string> Commands;
+  std::error_code Ec;
+  for (auto It = fs::recursive_directory_iterator(Build, fs::directory_options::skip_permission_denied, Ec);
+       It != fs::recursive_directory_iterator(); It.increment(Ec)) {
+    if (Ec || It->path().filename() != "CTestTestfile.cmake") continue;
+    std::ifstream In(It->path());
+    for (std::string Line; std::getline(In, Line);) {
+      if (Line.rfind("add_test(", 0) != 0) continue;
+      size_t Open = Line.find('"');
+      size_t Close = Open == std::string::npos ? Open : Line.find('"', Open + 1);
+      if (Close != std::string::npos) Commands.insert(fs::path(Line.substr(Open + 1, Close - Open - 1)).lexically_normal().string());
+    }
+  }
+  for (Target &T : G->Targets)
+    for (const std::string &A : T.Artifacts)
+      if (T.Type == "EXECUTABLE" && Commands.count(A)) T.IsTest = true;
+}
+
 bool loadBuildGraph(const std::string &BuildDir, BuildGraph *Out, std::string *Notice, std::string *Err) {
   fs::path Build(BuildDir);
   if (!fs::exists(Build / "CMakeCache.txt")) return false;
@@ -154,7 +155,7 @@ bool loadBuildGraph(const std::string &BuildDir, BuildGraph *Out, std::string *N
     std::string List = output("cd " + shellQuote(BuildDir) + " && ctest --show-only=json-v1 2>/dev/null");
     std::string Ignored;
     markTests(List, Out, &Ignored);
-    markTestsFromCTestFiles(Build, Out);
+    markTestsFromCTestFiles(BuildDir, Out);
   }
   return true;
 }

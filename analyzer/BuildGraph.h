@@ -36,6 +36,11 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
 /// Marks the executables that CTest's `--show-only=json-v1` list runs.
 bool markTests(const std::string &CtestJson, BuildGraph *Graph, std::string *Err);
 
+/// Marks the executables named by `add_test(<name> "<command>")` in the
+/// CTestTestfile.cmake files under BuildDir (CTest's own list leaves out
+/// commands it cannot find yet, before the build).
+void markTestsFromCTestFiles(const std::string &BuildDir, BuildGraph *Graph);
+
 /// The TU main files of each executable: its sources and those of every
 /// library it links, transitively.
 std::vector<std::string> programSources(const BuildGraph &G, const Target &Executable);
