@@ -90,6 +90,9 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
         if (NameOfId.count(D.at("id"))) Tg.Dependencies.push_back(NameOfId[D.at("id")]);
       for (const json &A : TJ.value("artifacts", json::array())) Tg.Artifacts.push_back(absolute(Build, A.at("path")));
       Tg.Installed = TJ.contains("install");
+      for (const json &G : TJ.value("compileGroups", json::array()))
+        for (const json &I : G.value("includes", json::array()))
+          if (!I.value("isSystem", false)) Tg.IncludeDirs.push_back(absolute(Source, I.at("path")));
       Out->Targets.push_back(std::move(Tg));
     }
   } catch (const std::exception &) {

@@ -16,8 +16,14 @@ struct Target {
   std::vector<std::string> Sources;       ///< absolute, normalized
   std::vector<std::string> Dependencies;  ///< names of targets it depends on directly
   std::vector<std::string> Artifacts;     ///< absolute paths of what it builds
+  std::vector<std::string> IncludeDirs;   ///< where its sources find headers
   bool Installed = false;
   bool IsTest = false;  ///< an executable CTest runs
+  /// A library whose public API is a root: shared, or installed.
+  bool exportsApi() const {
+    return Type == "SHARED_LIBRARY" || Type == "MODULE_LIBRARY" ||
+           (Installed && Type.size() > 8 && Type.substr(Type.size() - 8) == "_LIBRARY");
+  }
 };
 
 struct BuildGraph {

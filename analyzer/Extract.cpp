@@ -659,6 +659,8 @@ private:
       Set(Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
               inSystemHeader(Spec->getSpecializedTemplate()->getLocation()),
           flag::SpecializesLibrary);
+    if (isa<FunctionDecl>(D) || isa<VarDecl>(D))
+      Set(linkageOf(D) == Linkage::External && D->getVisibility() == HiddenVisibility, flag::Hidden);
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
       Set(VD->isConstexpr(), flag::Constexpr);
       Set(VD->isInline(), flag::Inline);

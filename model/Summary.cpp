@@ -17,9 +17,9 @@ constexpr std::array<const char *, 8> kKindNames = {
 constexpr std::array<const char *, 10> kEdgeNames = {
     "call",     "virtual-call", "construct",   "destroy",  "address",
     "reference", "allocate",    "unevaluated", "type-use", "construct-base"};
-constexpr std::array<const char *, 7> kRootNames = {
+constexpr std::array<const char *, 8> kRootNames = {
     "main",      "static-init",    "attribute", "replaceable-new",
-    "scope-use", "lookup-by-name", "keep-rule"};
+    "scope-use", "lookup-by-name", "keep-rule", "exported"};
 
 template <class Enum, size_t N>
 bool parseName(const std::array<const char *, N> &Names, const std::string &S,

@@ -18,7 +18,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 7;
+inline constexpr int kSummaryVersion = 8;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -67,6 +67,7 @@ enum : uint32_t {
   /// `template <> struct std::hash<K>`, `std::tuple_size<P>`: a specialization
   /// of a library template, used by library code in ways we cannot see.
   SpecializesLibrary = 1u << 16,
+  Hidden = 1u << 17,  ///< hidden visibility (`-fvisibility=hidden`, or the attribute)
 };
 }  // namespace flag
 
@@ -136,6 +137,7 @@ enum class RootReason : uint8_t {
   ScopeUse,        ///< referenced at namespace scope (`static_assert(f())`)
   LookupByName,    ///< named by a string: `dlsym(h, "plugin_init")`
   KeepRule,        ///< a keep rule of the config, or `// deadwood: keep(reason)`
+  Exported,        ///< public API of a shared or installed library
 };
 const char *rootReasonName(RootReason R);
 bool parseRootReason(const std::string &Name, RootReason *R);

@@ -202,8 +202,9 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
         P.RootNotes[S] = "keep rule at " + C.Path + ":" + std::to_string(Rule.Line) + ": " + Rule.Reason;
     }
     if (!Matched)
-      Warnings.push_back(C.Path + ":" + std::to_string(Rule.Line) + ": keep rule '" + Rule.Pattern +
-                         "' matches nothing");
+      Warnings.push_back(Rule.Line ? C.Path + ":" + std::to_string(Rule.Line) + ": keep rule '" + Rule.Pattern +
+                                         "' matches nothing"
+                                   : "--public-api '" + Rule.Pattern + "' matches nothing");
   }
   std::sort(P.Roots.begin(), P.Roots.end(),
             [](const ProgramRoot &A, const ProgramRoot &B) { return A.Sym < B.Sym; });

@@ -9,8 +9,9 @@ namespace {
 
 class Walker {
 public:
-  Walker(const Program &P, Dispatch Mode, const std::vector<bool> *Linked)
-      : P(P), Linked(Linked), Steps(P.size()), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
+  Walker(const Program &P, Dispatch Mode, const std::vector<bool> *Linked,
+         const std::vector<SymbolId> &Exported)
+      : P(P), Linked(Linked), Exported(Exported), Steps(P.size()), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
         Instantiated(P.size(), false) {}
 
   Reachability run() {
@@ -20,6 +21,12 @@ public:
       S.How = Step::Root;
       S.Reason = R.Reason;
       visit(R.Sym, S);
+    }
+    for (SymbolId S : Exported) {
+      Step E;
+      E.How = Step::Root;
+      E.Reason = RootReason::Exported;
+      visit(S, E);
     }
     seedExternalOverrides();
     // Breadth first: each symbol's first predecessor lies on a shortest
@@ -120,6 +127,7 @@ private:
 
   const Program &P;
   const std::vector<bool> *Linked;
+  const std::vector<SymbolId> &Exported;
   std::vector<Step> Steps;
   std::vector<Step> VCalled;  ///< per method: the first virtual call that may reach it
   std::vector<bool> Dispatchable;  ///< per method: final overrider in an instantiated class
@@ -133,8 +141,46 @@ size_t Reachability::count() const {
   return std::count_if(Steps.begin(), Steps.end(), [](const Step &S) { return S.How != Step::None; });
 }
 
-Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Linked) {
-  return Walker(P, Mode, Linked).run();
+Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Linked,
+                   const std::vector<SymbolId> &Exported) {
+  return Walker(P, Mode, Linked, Exported).run();
+}
+
+namespace {
+
+bool isHeader(const std::string &Path) {
+  size_t Slash = Path.rfind('/'), Dot = Path.rfind('.');
+  if (Dot == std::string::npos || (Slash != std::string::npos && Dot < Slash)) return true;  // <vector>-style
+  std::string Ext = Path.substr(Dot);
+  return Ext == ".h" || Ext == ".hh" || Ext == ".hpp" || Ext == ".hxx" || Ext == ".inl" || Ext == ".ipp";
+}
+
+bool under(const std::string &Path, const std::string &Dir) {
+  return Path.size() > Dir.size() && Path.compare(0, Dir.size(), Dir) == 0 && Path[Dir.size()] == '/';
+}
+
+}  // namespace
+
+std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::string> &Sources,
+                                  const std::vector<std::string> &IncludeDirs) {
+  auto PublicHeader = [&](const Site &S) {
+    if (S.File < 0 || !isHeader(P.Files[S.File])) return false;
+    return std::any_of(IncludeDirs.begin(), IncludeDirs.end(),
+                       [&](const std::string &D) { return under(P.Files[S.File], D); });
+  };
+  std::vector<SymbolId> Out;
+  for (SymbolId S = 0; S < P.size(); ++S) {
+    const Symbol &Sym = P.Symbols[S];
+    constexpr uint32_t Not = flag::Hidden | flag::InSystemHeader | flag::Implicit | flag::Instantiation;
+    if (Sym.Kind == SymbolKind::Class || Sym.Link != Linkage::External || (Sym.Flags & Not) || !Sym.HasDefinition)
+      continue;
+    bool Declared = PublicHeader(Sym.Definition) ||
+                    std::any_of(Sym.Declarations.begin(), Sym.Declarations.end(), PublicHeader);
+    bool DefinedHere = PublicHeader(Sym.Definition) ||
+                       std::binary_search(Sources.begin(), Sources.end(), P.fileOf(Sym.Definition));
+    if (Declared && DefinedHere) Out.push_back(S);
+  }
+  return Out;
 }
 
 WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
@@ -144,7 +190,7 @@ WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dis
   W.Any.Steps.assign(P.size(), Step{});
   W.ReachedBy.assign(P.size(), {});
   for (uint32_t I = 0; I < Programs.size(); ++I) {
-    Reachability R = reach(P, Mode, &Programs[I].Tus);
+    Reachability R = reach(P, Mode, &Programs[I].Tus, Programs[I].Exported);
     for (SymbolId S = 0; S < P.size(); ++S) {
       if (!R.reached(S)) continue;
       W.ReachedBy[S].push_back(I);

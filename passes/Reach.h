@@ -47,14 +47,22 @@ struct Reachability {
 /// Walks from the roots of one program: those found in a TU it links
 /// (Linked[tu]) and those of every program. Without Linked, every root.
 Reachability reach(const Program &P, Dispatch Mode = Dispatch::Rta,
-                   const std::vector<bool> *Linked = nullptr);
+                   const std::vector<bool> *Linked = nullptr,
+                   const std::vector<SymbolId> &Exported = {});
 
 /// One program of a build: an executable and the TUs it links.
 struct ProgramDef {
   std::string Name;
   bool IsTest = false;     ///< CTest runs it
   std::vector<bool> Tus;   ///< by Program::Tus index: linked into it
+  std::vector<SymbolId> Exported;  ///< a library's public API: roots of its own
 };
+
+/// A library's public API: functions and variables with external linkage
+/// and default visibility, declared in a header under one of IncludeDirs,
+/// and defined in one of Sources or in such a header.
+std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::string> &Sources,
+                                  const std::vector<std::string> &IncludeDirs);
 
 /// Reachability over several programs: a symbol is live if any reaches it.
 struct WholeReach {

@@ -28,6 +28,7 @@ const char *rootText(RootReason R) {
   case RootReason::ScopeUse: return "used at namespace scope (a constant expression)";
   case RootReason::LookupByName: return "looked up by its name at run time (dlsym)";
   case RootReason::KeepRule: return "kept by a keep rule";
+  case RootReason::Exported: return "public API of a library";
   }
   return "a root";
 }

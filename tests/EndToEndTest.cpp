@@ -42,6 +42,9 @@ TEST(BuildGraph, EachExecutableIsAProgramAndTestsAreKnown) {
   EXPECT_NE(R.Err.find("deadwood: program 'core-test' (a test): 3 translation unit(s)"), std::string::npos) << R.Err;
   EXPECT_NE(R.Err.find("deadwood: program 'tool-render': 4 translation unit(s)"), std::string::npos)
       << "its own TU and those of render and core, which render links: " << R.Err;
+  EXPECT_NE(R.Err.find("deadwood: program 'render': 3 translation unit(s), a library exporting 2 symbol(s)"),
+            std::string::npos)
+      << R.Err;
   json Report = json::parse(R.Out);
   EXPECT_EQ(Report["summary"]["test-only"], 2);
   EXPECT_EQ(Report["targets"]["core"], (json{{"dead", 1}, {"test-only", 2}}));
@@ -51,6 +54,21 @@ TEST(BuildGraph, EachExecutableIsAProgramAndTestsAreKnown) {
       EXPECT_EQ(F["reached_from"], json::array({"core-test"}));
       EXPECT_EQ(F["removable"], false);
     }
+}
+
+TEST(BuildGraph, SharedLibraryApiIsAliveAndWhySaysSo) {
+  fs::path Build = configure("toolkit");
+  Result R = runDeadwood("-q --why render::html -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_NE(R.Out.find("root 'render::html(const std::string &)': public API of a library (exported by "
+                       "library 'render')"),
+            std::string::npos)
+      << R.Out;
+  Result Api = runDeadwood("-q --format json --public-api 'core::legacy*' -p " + quote(Build));
+  EXPECT_EQ(Api.Out.find("legacyCount"), std::string::npos) << "--public-api keeps it";
+  Result Stale = runDeadwood("-q --public-api 'nothing::*' -p " + quote(Build));
+  EXPECT_NE(Stale.Err.find("deadwood: warning: --public-api 'nothing::*' matches nothing"), std::string::npos)
+      << Stale.Err;
 }
 
 TEST(BuildGraph, AsksCMakeForTheReplyWhenThereIsNone) {

@@ -38,6 +38,7 @@ struct Options {
   bool AllowPartial = false;
   std::string Why;
   std::string ConfigPath;
+  std::vector<std::string> PublicApi;
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -100,14 +101,21 @@ std::vector<ProgramDef> programsOf(const std::string &BuildDir, const Program &P
   if (!Notice.empty()) std::cerr << "deadwood: note: " << Notice << '\n';
   std::vector<ProgramDef> Out;
   for (const Target &T : G->Targets) {
-    if (T.Type != "EXECUTABLE") continue;
+    if (T.Type != "EXECUTABLE" && !T.exportsApi()) continue;
     std::vector<std::string> Sources = programSources(*G, T);
-    ProgramDef D{T.Name, T.IsTest, std::vector<bool>(P.Tus.size(), false)};
+    ProgramDef D{T.Name, T.IsTest, std::vector<bool>(P.Tus.size(), false), {}};
+    if (T.exportsApi()) {
+      std::vector<std::string> Own = T.Sources;
+      std::sort(Own.begin(), Own.end());
+      D.Exported = exportedApi(P, Own, T.IncludeDirs);
+    }
     for (size_t I = 0; I < P.Tus.size(); ++I)
       D.Tus[I] = std::binary_search(Sources.begin(), Sources.end(), P.Tus[I].MainFile);
     if (Verbose)
       std::cerr << "deadwood: program '" << D.Name << "'" << (D.IsTest ? " (a test)" : "") << ": "
-                << std::count(D.Tus.begin(), D.Tus.end(), true) << " translation unit(s)\n";
+                << std::count(D.Tus.begin(), D.Tus.end(), true) << " translation unit(s)"
+                << (T.exportsApi() ? ", a library exporting " + std::to_string(D.Exported.size()) + " symbol(s)" : "")
+                << '\n';
     Out.push_back(std::move(D));
   }
   return Out;
@@ -161,6 +169,8 @@ int run(const Options &O) {
   Config Cfg;
   if (!loadConfig(O, Classify.SourceRoot, &Cfg, &Err)) return fail(Err);
   Classify.IgnoreGlobs = Cfg.Ignore;
+  for (const std::string &G : O.PublicApi)
+    Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
 
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
   Program P = link(std::move(Summaries));
@@ -169,6 +179,8 @@ int run(const Options &O) {
   Dispatch Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
   BuildGraph Graph;
   std::vector<ProgramDef> Programs = programsOf(DbDir, P, &Graph, O.Verbose);
+  for (const ProgramDef &D : Programs)
+    for (SymbolId S : D.Exported) P.RootNotes.emplace(S, "exported by library '" + D.Name + "'");
   WholeReach W = reachPrograms(P, Programs.empty() ? std::vector<ProgramDef>{wholeDatabase(P)} : Programs, Mode);
   const Reachability &R = W.Any;
   if (!O.Why.empty()) return why(O, P, R);
@@ -219,6 +231,9 @@ int main(int argc, char **argv) {
                  "path from a root that keeps it alive, or who refers to it");
   App.add_option("--config", O.ConfigPath,
                  "Keep rules and ignored paths (default: .deadwood.json at the source root)");
+  App.add_option("--public-api", O.PublicApi,
+                 "Qualified-name glob of a library's public API, kept alive (repeatable)")
+      ->allow_extra_args(false);
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
   App.add_option("--patch", O.Apply.PatchPath,
                  "Write the removal as a unified diff (git apply, patch -p1)");

@@ -10,6 +10,10 @@ std::string list(const std::string &text) {
   return out;
 }
 
-std::string html(const std::string &text) { return "<p>" + text + "</p>"; }  // deadwood: dead
+// No tool calls it, but librender.so exports it: public API, alive.
+std::string html(const std::string &text) { return "<p>" + text + "</p>"; }
+
+// Not declared in render.h: not API, and nothing calls it.
+std::string debugDump(const std::string &text) { return "[" + text + "]"; }  // deadwood: dead
 
 }  // namespace render
