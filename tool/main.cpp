@@ -186,8 +186,9 @@ int run(const Options &O) {
   if (!O.Why.empty()) return why(O, P, R);
   Report Rep = classify(P, R, Classify, Programs.empty() ? nullptr : &W);
   std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
-  for (const Target &T : Graph.Targets)
-    if (!T.Sources.empty()) TargetSources.emplace_back(T.Name, T.Sources);
+  for (const Target &T : Graph.Targets)  // not utility targets (CTest's Nightly, ...)
+    if (T.Type == "EXECUTABLE" || T.Type.find("_LIBRARY") != std::string::npos)
+      TargetSources.emplace_back(T.Name, T.Sources);
   countByTarget(Rep, TargetSources);
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
