@@ -2,6 +2,7 @@
 #include "passes/Findings.h"
 #include "passes/Program.h"
 #include "passes/Reach.h"
+#include "passes/Why.h"
 
 #include "TuBuilder.h"
 
@@ -219,6 +220,43 @@ TEST(Link, LargeRandomGraphSameResultInAnyOrder) {
   std::shuffle(Tus.begin(), Tus.end(), Rng);
   EXPECT_EQ(deadNames(Tus), First);
   EXPECT_FALSE(First.empty());
+}
+
+}  // namespace
+}  // namespace deadwood
+
+namespace deadwood {
+namespace {
+
+using test::TuBuilder;
+
+TEST(Why, PathFromTheRootAndReferrersOfTheDead) {
+  TuBuilder T("a.cc");
+  T.fn("main").fn("a").fn("b").fn("deadCaller").fn("deadCallee").root("main");
+  T.edge("main", "a").edge("a", "b").edge("deadCaller", "deadCallee");
+  Program P = link({T.S});
+  Reachability R = reach(P);
+  Why Live = explain(P, R, P.find("c:@F@b"));
+  ASSERT_TRUE(Live.Reached);
+  std::vector<std::string> Hops;
+  for (const WhyHop &H : Live.Path) Hops.push_back(P.Symbols[H.Sym].Name);
+  EXPECT_THAT(Hops, ElementsAre("main()", "a()", "b()"));
+  EXPECT_EQ(Live.Path[0].How.How, Step::Root);
+  Why Dead = explain(P, R, P.find("c:@F@deadCallee"));
+  EXPECT_FALSE(Dead.Reached);
+  ASSERT_EQ(Dead.Referrers.size(), 1u);
+  EXPECT_EQ(P.Symbols[Dead.Referrers[0]].Name, "deadCaller()");
+}
+
+TEST(Why, LookupByUsrQualifiedOrUnqualifiedName) {
+  TuBuilder T("a.cc");
+  T.fn("ns::log").fn("other::log").fn("solo");
+  Program P = link({T.S});
+  EXPECT_EQ(lookupSymbols(P, "c:@F@solo").size(), 1u);
+  EXPECT_EQ(lookupSymbols(P, "ns::log").size(), 1u);
+  EXPECT_EQ(lookupSymbols(P, "ns::log()").size(), 1u);
+  EXPECT_EQ(lookupSymbols(P, "log").size(), 2u) << "ambiguous: the caller asks for a USR";
+  EXPECT_TRUE(lookupSymbols(P, "nothing").empty());
 }
 
 }  // namespace
