@@ -117,8 +117,15 @@ void buildRelations(Program &P) {
 }  // namespace
 
 Program link(std::vector<TuSummary> Summaries) {
-  std::stable_sort(Summaries.begin(), Summaries.end(),
-                   [](const TuSummary &A, const TuSummary &B) { return A.MainFile < B.MainFile; });
+  // By main file; a file compiled twice keeps the database's order.
+  std::vector<size_t> Order(Summaries.size());
+  for (size_t I = 0; I < Order.size(); ++I) Order[I] = I;
+  std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    return std::tie(Summaries[A].MainFile, A) < std::tie(Summaries[B].MainFile, B);
+  });
+  std::vector<TuSummary> Sorted;
+  for (size_t I : Order) Sorted.push_back(std::move(Summaries[I]));
+  Summaries = std::move(Sorted);
   Program P;
   P.Files = globalFiles(Summaries);
   P.FileHashes.assign(P.Files.size(), "");

@@ -184,8 +184,11 @@ std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::strin
 }
 
 WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
-  std::stable_sort(Programs.begin(), Programs.end(),
-                   [](const ProgramDef &A, const ProgramDef &B) { return !A.IsTest && B.IsTest; });
+  std::vector<ProgramDef> Ordered;  // production programs first, each group in order
+  for (bool Tests : {false, true})
+    for (ProgramDef &D : Programs)
+      if (D.IsTest == Tests) Ordered.push_back(std::move(D));
+  Programs = std::move(Ordered);
   WholeReach W;
   W.Any.Steps.assign(P.size(), Step{});
   W.ReachedBy.assign(P.size(), {});
