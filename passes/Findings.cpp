@@ -255,6 +255,19 @@ void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::ve
   }
 }
 
+std::string relativeToRoot(const std::string &Path, const std::string &Root) {
+  if (Root.empty() || Root == "/") return Path.substr(Path.find_first_not_of('/'));
+  return isUnder(Path, Root) && Path != Root ? Path.substr(Root.size() + 1) : Path;
+}
+
+std::string fingerprint(const Finding &F, const std::string &SourceRoot) {
+  // A USR of internal linkage carries its absolute path: make it relative too.
+  std::string Usr = F.Usr;
+  if (SourceRoot.size() > 1)
+    for (size_t At; (At = Usr.find(SourceRoot + "/")) != std::string::npos;) Usr.erase(At, SourceRoot.size() + 1);
+  return contentHash(Usr + "\n" + relativeToRoot(F.File, SourceRoot));
+}
+
 bool isUnder(const std::string &Path, const std::string &Dir) {
   if (Dir.empty() || Dir == "/") return true;
   std::string D = Dir.back() == '/' ? Dir.substr(0, Dir.size() - 1) : Dir;

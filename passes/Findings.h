@@ -71,6 +71,13 @@ struct ClassifyOptions {
   std::vector<std::string> IgnoreGlobs;   ///< config `ignore`: globs relative to SourceRoot
 };
 
+/// A finding's identity across runs and machines: a hash of its USR and
+/// its file relative to the source root (16 hex digits).
+std::string fingerprint(const Finding &F, const std::string &SourceRoot);
+
+/// Path relative to the source root (unchanged when outside it).
+std::string relativeToRoot(const std::string &Path, const std::string &SourceRoot);
+
 /// True when `Path` is `Dir` or lies below it (both absolute, normalized).
 bool isUnder(const std::string &Path, const std::string &Dir);
 

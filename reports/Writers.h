@@ -27,6 +27,12 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts = {});
 /// The JSON contract: version, summary, findings[], failed[].
 void writeJson(std::ostream &OS, const Report &R);
 
+/// SARIF 2.1.0: one result per finding (a class's members as related
+/// locations), rules deadwood-dead and deadwood-test-only with help, paths
+/// relative to the source root (uriBaseId SRCROOT), partialFingerprints
+/// stable across runs and machines.
+void writeSarif(std::ostream &OS, const Report &R);
+
 /// The answer to --why: the path from a root, one hop a line with the
 /// place of each edge and its kind; or, for an unreachable symbol, who
 /// refers to it.

@@ -225,6 +225,55 @@ TEST(KeepRules, MalformedConfigIsAnErrorNamingFileAndLine) {
             "deadwood: error: cannot read config '/nonexistent.json'\n");
 }
 
+/// Validates a JSON document against a JSON schema with Debian's python3-jsonschema.
+Result validate(const fs::path &Document, const fs::path &Schema) {
+  return sh("/usr/bin/python3 -c 'import json, sys, jsonschema; "
+            "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' " +
+            quote(Document) + " " + quote(Schema));
+}
+
+TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
+  fs::path Schema = DEADWOOD_SARIF_SCHEMA;
+  ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
+  fs::path Build = configure("toolkit");
+  fs::path Out = scratch() / "toolkit.sarif";
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Out) + " -p " + quote(Build)).Exit, 0);
+  Result Valid = validate(Out, Schema);
+  EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
+
+  json Sarif = json::parse(slurp(Out));
+  const json &Run = Sarif["runs"][0];
+  EXPECT_EQ(Run["tool"]["driver"]["rules"][0]["id"], "deadwood-dead");
+  EXPECT_EQ(Run["tool"]["driver"]["rules"][1]["id"], "deadwood-test-only");
+  std::set<std::string> Seen;
+  for (const json &Result : Run["results"]) {
+    const json &Loc = Result["locations"][0]["physicalLocation"];
+    EXPECT_EQ(Loc["artifactLocation"]["uriBaseId"], "SRCROOT");
+    Seen.insert(Result["ruleId"].get<std::string>() + " " + Loc["artifactLocation"]["uri"].get<std::string>() +
+                ":" + std::to_string(Loc["region"]["startLine"].get<int>()));
+  }
+  EXPECT_TRUE(Seen.count("deadwood-dead core/words.cpp:25")) << Run["results"].dump();
+  EXPECT_TRUE(Seen.count("deadwood-test-only core/words.cpp:21"));
+
+  // The same findings from another copy of the tree: same fingerprints.
+  fs::path Copy = scratch() / "toolkit-moved";
+  fs::remove_all(Copy);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Copy, fs::copy_options::recursive);
+  fs::path Moved = scratch() / "moved.sarif";
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Moved) + " -p " + quote(configure("toolkit", Copy, "-moved"))).Exit, 0);
+  auto Prints = [](const json &S) {
+    std::set<std::string> P;
+    for (const json &R : S["runs"][0]["results"]) P.insert(R["partialFingerprints"]["deadwood/v1"]);
+    return P;
+  };
+  EXPECT_EQ(Prints(json::parse(slurp(Moved))), Prints(Sarif));
+
+  // The check can fail: a document without "version" is rejected.
+  Sarif.erase("version");
+  std::ofstream(scratch() / "broken.sarif") << Sarif.dump();
+  EXPECT_NE(validate(scratch() / "broken.sarif", Schema).Exit, 0);
+}
+
 // --- bad input: one line naming the path, exit 2 ---
 
 void expectOneLineError(const Result &R, const std::string &Needle) {

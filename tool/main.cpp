@@ -80,6 +80,7 @@ int render(const Options &O, const Report &R) {
   }
   std::ostream &OS = O.Output.empty() ? std::cout : File;
   if (O.Format == "json") writeJson(OS, R);
+  else if (O.Format == "sarif") writeSarif(OS, R);
   else writeText(OS, R, TextOptions{normalized("."), O.Verbose});
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
@@ -219,7 +220,7 @@ int main(int argc, char **argv) {
                  "Build directory holding compile_commands.json, or the file itself")
       ->required();
   App.add_option("--format", O.Format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_option("--source-root", O.SourceRoot,

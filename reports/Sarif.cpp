@@ -1,0 +1,101 @@
+#include "reports/Writers.h"
+
+#include <nlohmann/json.hpp>
+
+namespace deadwood {
+namespace {
+
+using nlohmann::ordered_json;
+
+/// A relative URI reference: unreserved characters and '/' as they are,
+/// everything else percent-encoded.
+std::string uriPath(const std::string &Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (std::isalnum(C) || C == '/' || C == '-' || C == '.' || C == '_' || C == '~') Out += static_cast<char>(C);
+    else {
+      char Hex[4];
+      std::snprintf(Hex, sizeof Hex, "%%%02X", C);
+      Out += Hex;
+    }
+  }
+  return Out;
+}
+
+ordered_json location(const Finding &F, const std::string &Root) {
+  bool Inside = isUnder(F.File, Root);
+  ordered_json Artifact = {{"uri", uriPath(Inside ? relativeToRoot(F.File, Root) : F.File)}};
+  if (Inside) Artifact["uriBaseId"] = "SRCROOT";
+  else Artifact["uri"] = "file://" + uriPath(F.File);
+  return {{"physicalLocation",
+           {{"artifactLocation", Artifact},
+            {"region", {{"startLine", F.Line}, {"startColumn", F.Column}}}}}};
+}
+
+ordered_json rule(const char *Id, const char *Name, const char *Short, const char *Help) {
+  return {{"id", Id},
+          {"name", Name},
+          {"shortDescription", {{"text", Short}}},
+          {"fullDescription", {{"text", Help}}},
+          {"help", {{"text", Help}}},
+          {"defaultConfiguration", {{"level", "warning"}}}};
+}
+
+std::string message(const Finding &F) {
+  std::string Text = std::string(kindNoun(F.Kind)) + " '" + F.Name + "' is ";
+  if (F.Category != "test-only") return Text + "unreachable";
+  Text += "reachable only from tests (";
+  for (size_t I = 0; I < F.ReachedFrom.size(); ++I) Text += (I ? ", " : "") + F.ReachedFrom[I];
+  return Text + ")";
+}
+
+}  // namespace
+
+void writeSarif(std::ostream &OS, const Report &R) {
+  ordered_json Results = ordered_json::array();
+  for (const Finding &F : R.Findings) {
+    bool TestOnly = F.Category == "test-only";
+    ordered_json Result = {{"ruleId", TestOnly ? "deadwood-test-only" : "deadwood-dead"},
+                           {"ruleIndex", TestOnly ? 1 : 0},
+                           {"level", "warning"},
+                           {"message", {{"text", message(F)}}},
+                           {"locations", ordered_json::array({location(F, R.SourceRoot)})},
+                           {"partialFingerprints", {{"deadwood/v1", fingerprint(F, R.SourceRoot)}}},
+                           {"properties", {{"kind", kindName(F.Kind)}, {"usr", F.Usr}, {"removable", F.Removable}}}};
+    if (!F.Members.empty()) {
+      ordered_json Related = ordered_json::array();
+      for (size_t I = 0; I < F.Members.size(); ++I) {
+        ordered_json L = location(F.Members[I], R.SourceRoot);
+        L["id"] = I;
+        L["message"] = {{"text", "unreachable member " + std::string(kindNoun(F.Members[I].Kind)) + " '" +
+                                     F.Members[I].Name + "'"}};
+        Related.push_back(std::move(L));
+      }
+      Result["relatedLocations"] = std::move(Related);
+    }
+    Results.push_back(std::move(Result));
+  }
+  ordered_json Driver = {
+      {"name", "deadwood"},
+      {"semanticVersion", "0.1.0"},
+      {"rules",
+       ordered_json::array(
+           {rule("deadwood-dead", "UnreachableCode", "Code no entry point of the program can reach.",
+                 "No root of the program (main, a static initializer, an exported API, a keep rule) "
+                 "reaches this definition through calls, virtual dispatch, constructors, destructors or "
+                 "references. Remove it (deadwood --fix or --patch), or keep it with a keep rule that "
+                 "says why."),
+            rule("deadwood-test-only", "TestOnlyCode", "Production code only tests reach.",
+                 "Only programs that CTest runs reach this definition: no production program uses it. "
+                 "Remove it together with its tests, or use it.")})}};
+  ordered_json Out = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       ordered_json::array({{{"tool", {{"driver", Driver}}},
+                             {"originalUriBaseIds", {{"SRCROOT", {{"uri", "file://" + uriPath(R.SourceRoot) + "/"}}}}},
+                             {"results", std::move(Results)}}})}};
+  OS << Out.dump(2) << '\n';
+}
+
+}  // namespace deadwood
