@@ -61,6 +61,7 @@ struct Report {
   size_t Tus = 0;
   size_t Symbols = 0, Edges = 0, Reached = 0;
   size_t Unknown = 0;  ///< unreached, but in a file a failed TU read: not judged
+  size_t Baselined = 0;  ///< findings a baseline accepts, left out of Findings
   bool incomplete() const { return !Failed.empty(); }
 };
 

@@ -60,6 +60,7 @@ void writeJson(std::ostream &OS, const Report &R) {
         {"translation_units", R.Tus},
         {"failed_translation_units", R.Failed.size()},
         {"not_judged", R.Unknown},
+        {"baselined", R.Baselined},
         {"symbols", R.Symbols},
         {"edges", R.Edges},
         {"reachable", R.Reached}}},

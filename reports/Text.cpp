@@ -80,6 +80,8 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
      << plural(Files.size(), "file", "files")
      << " (" << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
+  if (R.Baselined)
+    OS << "deadwood: " << plural(R.Baselined, "finding", "findings") << " accepted by the baseline not shown\n";
   if (!R.Notes.empty() && !Opts.Verbose)
     OS << "deadwood: " << plural(R.Notes.size(), "note", "notes")
        << " on code the model cannot follow exactly (--verbose shows them)\n";

@@ -274,6 +274,45 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   EXPECT_NE(validate(scratch() / "broken.sarif", Schema).Exit, 0);
 }
 
+TEST(Baseline, OnlyANewDeadFunctionIsReportedAndFailsTheGate) {
+  fs::path Tree = scratch() / "baseline-tree";
+  fs::remove_all(Tree);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "inventory", Tree, fs::copy_options::recursive);
+  fs::path Build = configure("inventory", Tree, "-baseline");
+  fs::path Base = scratch() / "baseline.json";
+  ASSERT_EQ(runDeadwood("-q --write-baseline " + quote(Base) + " -p " + quote(Build)).Exit, 0);
+  Result Clean = runDeadwood("-q --baseline " + quote(Base) + " --fail-on new -p " + quote(Build));
+  EXPECT_EQ(Clean.Exit, 0) << Clean.Out << Clean.Err;
+  EXPECT_NE(Clean.Out.find("deadwood: 15 findings accepted by the baseline not shown"), std::string::npos) << Clean.Out;
+  EXPECT_EQ(runDeadwood("-q --baseline " + quote(Base) + " --fail-on any -p " + quote(Build)).Exit, 1)
+      << "--fail-on any counts accepted findings too";
+
+  std::ofstream(Tree / "lib" / "text.cpp", std::ios::app) << "\nint addedLater() { return 7; }\n";
+  Result New = runDeadwood("-q --format json --baseline " + quote(Base) + " --fail-on new -p " + quote(Build));
+  EXPECT_EQ(New.Exit, 1);
+  json Report = json::parse(New.Out);
+  ASSERT_EQ(Report["findings"].size(), 1u) << New.Out;
+  EXPECT_EQ(Report["findings"][0]["name"], "addedLater()");
+  EXPECT_EQ(Report["summary"]["baselined"], 15);
+}
+
+TEST(Baseline, AnEntryPastItsUntilDateCountsAgainAndBadFilesAreErrors) {
+  fs::path Build = configure("inventory");
+  fs::path Base = scratch() / "expiring.json";
+  ASSERT_EQ(runDeadwood("-q --write-baseline " + quote(Base) + " -p " + quote(Build)).Exit, 0);
+  json B = json::parse(slurp(Base));
+  for (json &E : B["findings"]) E["until"] = "2000-01-01";
+  B["findings"][0]["until"] = "2999-12-31";
+  std::ofstream(Base) << B.dump();
+  Result R = runDeadwood("-q --format json --baseline " + quote(Base) + " -p " + quote(Build));
+  EXPECT_EQ(json::parse(R.Out)["summary"]["baselined"], 1);
+  std::ofstream(scratch() / "bad-baseline.json") << "{\"version\": 1, \"findings\": [{\"name\": \"f\"}]}";
+  Result Bad = runDeadwood("-q --baseline " + quote(scratch() / "bad-baseline.json") + " -p " + quote(Build));
+  EXPECT_EQ(Bad.Exit, 2);
+  EXPECT_EQ(Bad.Err, "deadwood: error: cannot read baseline '" + (scratch() / "bad-baseline.json").string() +
+                         "': entry 1 has no \"fingerprint\"\n");
+}
+
 // --- bad input: one line naming the path, exit 2 ---
 
 void expectOneLineError(const Result &R, const std::string &Needle) {

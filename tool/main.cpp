@@ -4,6 +4,7 @@
 #include "analyzer/BuildGraph.h"
 #include "analyzer/Database.h"
 #include "analyzer/Driver.h"
+#include "passes/Baseline.h"
 #include "passes/Findings.h"
 #include "passes/KeepRules.h"
 #include "passes/Program.h"
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <ctime>
 #include <sstream>
 #include <unistd.h>
 
@@ -25,7 +27,7 @@ namespace {
 using namespace deadwood;
 namespace fs = std::filesystem;
 
-enum Exit { Done = 0, BadInput = 2, Incomplete = 3 };
+enum Exit { Done = 0, Gated = 1, BadInput = 2, Incomplete = 3 };
 
 struct Options {
   std::string BuildPath;
@@ -39,6 +41,7 @@ struct Options {
   std::string Why;
   std::string ConfigPath;
   std::vector<std::string> PublicApi;
+  std::string WriteBaseline, BaselinePath, FailOn;
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -70,6 +73,41 @@ ProgressFn progressPrinter(const Options &O) {
                        << (Done == Total ? "\r\033[K" : "") << std::flush;
     else if (Verbose) std::cerr << '[' << Done << '/' << Total << "] " << S.MainFile << '\n';
   };
+}
+
+std::string today() {
+  std::time_t Now = std::time(nullptr);
+  char Day[11];
+  std::strftime(Day, sizeof Day, "%Y-%m-%d", std::gmtime(&Now));
+  return Day;
+}
+
+bool readText(const std::string &Path, std::string *Out) {
+  std::ifstream In(Path);
+  if (!In) return false;
+  std::stringstream S;
+  S << In.rdbuf();
+  *Out = S.str();
+  return true;
+}
+
+/// --write-baseline, --baseline and --fail-on, after the findings are final.
+/// Returns the exit status they ask for (Done when none applies).
+int gate(const Options &O, Report &Rep) {
+  if (!O.WriteBaseline.empty()) {
+    std::ofstream Out(O.WriteBaseline);
+    Out << renderBaseline(Rep);
+    if (!Out) return fail("cannot write '" + O.WriteBaseline + "'");
+  }
+  if (!O.BaselinePath.empty()) {
+    std::string Text, Err;
+    Baseline B;
+    if (!readText(O.BaselinePath, &Text)) return fail("cannot read baseline '" + O.BaselinePath + "'");
+    if (!parseBaseline(O.BaselinePath, Text, &B, &Err)) return fail(Err);
+    applyBaseline(Rep, B, today());
+  }
+  size_t Counted = Rep.Findings.size() + (O.FailOn == "any" ? Rep.Baselined : 0);
+  return !O.FailOn.empty() && Counted > 0 ? Gated : Done;
 }
 
 int render(const Options &O, const Report &R) {
@@ -191,6 +229,12 @@ int run(const Options &O) {
     if (T.Type == "EXECUTABLE" || T.Type.find("_LIBRARY") != std::string::npos)
       TargetSources.emplace_back(T.Name, T.Sources);
   countByTarget(Rep, TargetSources);
+  auto Finish = [&](Report &Final) {
+    int Gate = gate(O, Final);
+    if (Gate == BadInput) return Gate;
+    int Rendered = render(O, Final);
+    return Rendered != Done ? Rendered : Gate;
+  };
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
       render(O, Rep);
@@ -207,7 +251,7 @@ int run(const Options &O) {
       return fail(Err);
     }
   }
-  return render(O, Rep);
+  return Finish(Rep);
 }
 
 }  // namespace
@@ -236,6 +280,10 @@ int main(int argc, char **argv) {
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
       ->allow_extra_args(false);
+  App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");
+  App.add_option("--baseline", O.BaselinePath, "Report only findings this baseline does not accept");
+  App.add_option("--fail-on", O.FailOn, "Exit 1 when there are new (after --baseline) or any findings")
+      ->check(CLI::IsMember({"new", "any"}));
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
   App.add_option("--patch", O.Apply.PatchPath,
                  "Write the removal as a unified diff (git apply, patch -p1)");
