@@ -730,6 +730,7 @@ private:
     if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
       S.Begin = SM.getFileOffset(B);
       S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+      S.Lines = SM.getExpansionLineNumber(E) - SM.getExpansionLineNumber(B) + 1;
     }
     return S;
   }

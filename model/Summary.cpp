@@ -35,12 +35,12 @@ bool parseName(const std::array<const char *, N> &Names, const std::string &S,
 // Sites and edge locations are written as short arrays: a summary holds
 // thousands of them and they are read by machines far more than by people.
 json siteJson(const Site &S) {
-  return json::array({S.File, S.Begin, S.End, S.Line, S.Column});
+  return json::array({S.File, S.Begin, S.End, S.Line, S.Column, S.Lines});
 }
 
 Site siteOf(const json &J) {
-  return Site{J.at(0).get<int>(), J.at(1).get<uint32_t>(), J.at(2).get<uint32_t>(),
-              J.at(3).get<uint32_t>(), J.at(4).get<uint32_t>()};
+  return Site{J.at(0).get<int>(),      J.at(1).get<uint32_t>(), J.at(2).get<uint32_t>(),
+              J.at(3).get<uint32_t>(), J.at(4).get<uint32_t>(), J.at(5).get<uint32_t>()};
 }
 
 json symbolJson(const Symbol &S) {

@@ -18,7 +18,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 8;
+inline constexpr int kSummaryVersion = 9;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -78,6 +78,7 @@ struct Site {
   int File = -1;
   uint32_t Begin = 0, End = 0;
   uint32_t Line = 0, Column = 0;
+  uint32_t Lines = 0;  ///< how many source lines [Begin, End) spans
   friend bool operator==(const Site &, const Site &) = default;
   friend auto operator<=>(const Site &, const Site &) = default;
 };

@@ -174,6 +174,7 @@ private:
     F.File = P.fileOf(S.Definition);
     F.Line = S.Definition.Line;
     F.Column = S.Definition.Column;
+    F.Lines = S.Definition.Lines;
     if (S.Flags & flag::FromMacro) {
       F.Removable = false;
       F.NotRemovableBecause = "defined by a macro expansion";
@@ -229,6 +230,18 @@ void count(const Finding &F, DeadCounts &C) {
 }
 
 }  // namespace
+
+size_t deadLines(const Finding &F) {
+  size_t N = F.Lines;
+  for (const Finding &M : F.Members)
+    if (M.File != F.File || M.Line < F.Line || M.Line >= F.Line + F.Lines) N += deadLines(M);
+  return N;
+}
+
+void sortBySize(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) { return deadLines(A) > deadLines(B); });
+}
 
 DeadCounts countDead(const std::vector<Finding> &Findings) {
   DeadCounts C;

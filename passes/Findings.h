@@ -18,6 +18,7 @@ struct Finding {
   std::string Usr;
   std::string File;      ///< absolute path of the definition
   uint32_t Line = 0, Column = 0;  ///< the definition's name
+  uint32_t Lines = 0;             ///< lines the definition spans
   bool Removable = true;
   std::string NotRemovableBecause;  ///< set when !Removable
   std::vector<std::string> Declarations;  ///< other sites, as file:line:col
@@ -34,6 +35,13 @@ struct DeadCounts {
   size_t total() const { return Functions + Variables + Classes; }
 };
 DeadCounts countDead(const std::vector<Finding> &Findings);
+
+/// Lines of code a finding accounts for: its definition's, plus its members'
+/// defined outside it (out-of-line member definitions).
+size_t deadLines(const Finding &F);
+
+/// Largest first (--sort size); equal sizes by position.
+void sortBySize(std::vector<Finding> &Findings);
 
 struct FailedTu {
   std::string File;

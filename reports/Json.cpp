@@ -15,7 +15,8 @@ ordered_json findingJson(const Finding &F) {
   ordered_json J = {{"category", F.Category}, {"kind", kindName(F.Kind)},
                     {"name", F.Name},         {"usr", F.Usr},
                     {"file", F.File},         {"line", F.Line},
-                    {"column", F.Column},     {"removable", F.Removable}};
+                    {"column", F.Column},     {"lines", F.Lines},
+                    {"removable", F.Removable}};
   if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
   if (!F.ReachedFrom.empty()) J["reached_from"] = F.ReachedFrom;
   if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
@@ -31,10 +32,12 @@ ordered_json findingJson(const Finding &F) {
 void writeJson(std::ostream &OS, const Report &R) {
   std::set<std::string> Files;
   std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}};
+  size_t DeadLines = 0;
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
     ++PerCategory[F.Category];
+    if (F.Category == "dead") DeadLines += deadLines(F);
     Findings.push_back(findingJson(F));
   }
   DeadCounts Counts = countDead(R.Findings);
@@ -56,6 +59,7 @@ void writeJson(std::ostream &OS, const Report &R) {
         {"dead_functions", Counts.Functions},
         {"dead_variables", Counts.Variables},
         {"dead_classes", Counts.Classes},
+        {"dead_lines", DeadLines},
         {"files", Files.size()},
         {"translation_units", R.Tus},
         {"failed_translation_units", R.Failed.size()},

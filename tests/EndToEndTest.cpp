@@ -94,10 +94,26 @@ TEST(Cli, TextReportIsCompilerFormAndSorted) {
                        "unreachable [deadwood-dead]\n"),
             std::string::npos)
       << R.Out;
-  EXPECT_NE(R.Out.find("deadwood: 18 unreachable symbols (15 functions, 2 variables, 1 class) in 7 files (7 translation units"),
+  EXPECT_NE(R.Out.find("deadwood: 18 unreachable symbols (15 functions, 2 variables, 1 class, 31 lines) in 7 files (7 translation units"),
             std::string::npos)
       << R.Out;
   EXPECT_LT(R.Out.find("cli/commands.cpp"), R.Out.find("lib/item.cpp")) << "sorted by file";
+}
+
+TEST(Cli, SortBySizeLargestFirst) {
+  fs::path Build = configure("inventory");
+  Result R = runDeadwood("-q --sort size --format json -p " + quote(Build));
+  json Report = json::parse(R.Out);
+  EXPECT_EQ(Report["findings"][0]["name"], "inv::Gadget") << "6 lines of class and 3 of members";
+  EXPECT_EQ(Report["summary"]["dead_lines"], 31);
+  size_t Previous = SIZE_MAX;
+  for (const json &F : Report["findings"]) {
+    size_t Lines = F["lines"];
+    if (F.contains("members"))
+      for (const json &M : F["members"]) Lines += M["file"] != F["file"] ? M["lines"].get<size_t>() : 0;
+    EXPECT_LE(Lines, Previous) << F["name"];
+    Previous = Lines;
+  }
 }
 
 TEST(Cli, ParallelRunGivesIdenticalOutput) {

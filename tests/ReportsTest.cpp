@@ -47,7 +47,7 @@ TEST(TextReport, CompilerFormDiagnosticsThenSummary) {
             "a.h:3:6: note: also declared here\n"
             "/elsewhere/b.cpp:2:9: warning: method 'C::m()' is unreachable [deadwood-dead]\n"
             "/elsewhere/b.cpp:2:9: note: not removable: defined by a macro expansion\n"
-            "deadwood: 2 unreachable symbols (2 functions, 0 variables, 0 classes) in 2 files (3 translation units, 40 symbols, "
+            "deadwood: 2 unreachable symbols (2 functions, 0 variables, 0 classes, 0 lines) in 2 files (3 translation units, 40 symbols, "
             "30 reachable)\n");
 }
 
@@ -59,7 +59,7 @@ TEST(TextReport, SaysWhenIncomplete) {
   std::ostringstream OS;
   writeText(OS, R);
   EXPECT_EQ(OS.str(),
-            "deadwood: 0 unreachable symbols (0 functions, 0 variables, 0 classes) in 0 files (3 translation units, 40 symbols, "
+            "deadwood: 0 unreachable symbols (0 functions, 0 variables, 0 classes, 0 lines) in 0 files (3 translation units, 40 symbols, "
             "30 reachable)\n"
             "deadwood: incomplete: 1 of 3 translation units failed to parse; 4 symbols in files "
             "they read not judged\n");

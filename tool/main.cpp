@@ -42,6 +42,7 @@ struct Options {
   std::string ConfigPath;
   std::vector<std::string> PublicApi;
   std::string WriteBaseline, BaselinePath, FailOn;
+  std::string Sort = "file";
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -232,6 +233,7 @@ int run(const Options &O) {
   auto Finish = [&](Report &Final) {
     int Gate = gate(O, Final);
     if (Gate == BadInput) return Gate;
+    if (O.Sort == "size") sortBySize(Final.Findings);
     int Rendered = render(O, Final);
     return Rendered != Done ? Rendered : Gate;
   };
@@ -280,6 +282,8 @@ int main(int argc, char **argv) {
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
       ->allow_extra_args(false);
+  App.add_option("--sort", O.Sort, "Order findings by file (default) or by size, largest first")
+      ->check(CLI::IsMember({"file", "size"}));
   App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");
   App.add_option("--baseline", O.BaselinePath, "Report only findings this baseline does not accept");
   App.add_option("--fail-on", O.FailOn, "Exit 1 when there are new (after --baseline) or any findings")
