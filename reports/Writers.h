@@ -38,6 +38,13 @@ void writeSarif(std::ostream &OS, const Report &R);
 /// refers to it.
 void writeWhy(std::ostream &OS, const Program &P, const Why &W, const TextOptions &Opts = {});
 
+/// Graphviz: the dead subgraph (findings and the edges between them;
+/// test-only dashed).
+void writeDot(std::ostream &OS, const Program &P, const Report &R);
+
+/// Graphviz: the --why path, or a dead symbol and who refers to it.
+void writeWhyDot(std::ostream &OS, const Program &P, const Why &W);
+
 /// "function", "method", "constructor", ... as used in messages.
 const char *kindNoun(SymbolKind K);
 

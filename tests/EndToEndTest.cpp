@@ -116,6 +116,24 @@ TEST(Cli, SortBySizeLargestFirst) {
   }
 }
 
+TEST(Dot, DeadSubgraphAndWhyPath) {
+  fs::path Build = configure("inventory");
+  Result R = runDeadwood("-q --format dot -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0);
+  EXPECT_EQ(R.Out.rfind("digraph deadwood {", 0), 0u);
+  auto Node = [&](const std::string &Label) {
+    size_t At = R.Out.find("[label=\"" + Label);
+    if (At == std::string::npos) return std::string("?");
+    size_t Start = R.Out.rfind('n', At);
+    return R.Out.substr(Start, At - 1 - Start);
+  };
+  std::string Even = Node("inv::isEven(unsigned int)\\nlib/text.cpp:33"), Odd = Node("inv::isOdd(unsigned int)");
+  EXPECT_NE(R.Out.find(Even + " -> " + Odd + " [label=\"call\"]"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find(Odd + " -> " + Even + " [label=\"call\"]"), std::string::npos) << "the dead cycle";
+  Result Why = runDeadwood("-q --format dot --why inv::cheaper -p " + quote(Build));
+  EXPECT_NE(Why.Out.find("[label=\"address\"]"), std::string::npos) << Why.Out;
+}
+
 TEST(Cli, ParallelRunGivesIdenticalOutput) {
   fs::path Build = configure("inventory");
   Result One = runDeadwood("-j1 --format json -p " + quote(Build));

@@ -111,7 +111,7 @@ int gate(const Options &O, Report &Rep) {
   return !O.FailOn.empty() && Counted > 0 ? Gated : Done;
 }
 
-int render(const Options &O, const Report &R) {
+int render(const Options &O, const Report &R, const Program &P) {
   std::ofstream File;
   if (!O.Output.empty()) {
     File.open(O.Output);
@@ -120,6 +120,7 @@ int render(const Options &O, const Report &R) {
   std::ostream &OS = O.Output.empty() ? std::cout : File;
   if (O.Format == "json") writeJson(OS, R);
   else if (O.Format == "sarif") writeSarif(OS, R);
+  else if (O.Format == "dot") writeDot(OS, P, R);
   else writeText(OS, R, TextOptions{normalized("."), O.Verbose});
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
@@ -186,7 +187,8 @@ int why(const Options &O, const Program &P, const Reachability &R) {
     for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
     return BadInput;
   }
-  writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalized("."), O.Verbose});
+  if (O.Format == "dot") writeWhyDot(std::cout, P, explain(P, R, Found[0]));
+  else writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalized("."), O.Verbose});
   bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
   return Incomplete ? Exit::Incomplete : Done;
 }
@@ -234,12 +236,12 @@ int run(const Options &O) {
     int Gate = gate(O, Final);
     if (Gate == BadInput) return Gate;
     if (O.Sort == "size") sortBySize(Final.Findings);
-    int Rendered = render(O, Final);
+    int Rendered = render(O, Final, P);
     return Rendered != Done ? Rendered : Gate;
   };
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
-      render(O, Rep);
+      render(O, Rep, P);
       std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
                 << " translation unit(s) failed to parse, so the graph is incomplete "
                    "(--allow-partial to remove anyway)\n";
@@ -249,7 +251,7 @@ int run(const Options &O) {
     A.BuildDir = DbDir;
     A.ExcludeDirs = Classify.ExcludeDirs;
     if (!applyRemovals(P, R, Rep, A, &Err)) {
-      render(O, Rep);
+      render(O, Rep, P);
       return fail(Err);
     }
   }
@@ -266,7 +268,7 @@ int main(int argc, char **argv) {
                  "Build directory holding compile_commands.json, or the file itself")
       ->required();
   App.add_option("--format", O.Format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "dot"}));
   App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_option("--source-root", O.SourceRoot,
