@@ -134,6 +134,19 @@ TEST(Dot, DeadSubgraphAndWhyPath) {
   EXPECT_NE(Why.Out.find("[label=\"address\"]"), std::string::npos) << Why.Out;
 }
 
+TEST(Progress, BarOnATerminalLinesElsewhereNothingWhenQuiet) {
+  fs::path Build = configure("inventory");
+  Result Plain = runDeadwood("-o /dev/null -p " + quote(Build));
+  EXPECT_NE(Plain.Err.find("[1/7] "), std::string::npos) << Plain.Err;
+  EXPECT_NE(Plain.Err.find("[7/7] "), std::string::npos) << Plain.Err;
+  EXPECT_EQ(Plain.Err.find('\r'), std::string::npos) << "no terminal, no redrawing";
+  EXPECT_EQ(runDeadwood("-q -o /dev/null -p " + quote(Build)).Err, "");
+  if (sh("command -v script").Exit != 0) GTEST_SKIP() << "no script(1) to provide a terminal";
+  Result Tty = sh("script -qec " + quote(quote(DEADWOOD_BINARY) + " -o /dev/null -j1 -p " + quote(Build)) + " /dev/null");
+  EXPECT_NE(Tty.Out.find("\r\033[K[1/7] "), std::string::npos) << Tty.Out;
+  EXPECT_NE(Tty.Out.find("  ETA 0:"), std::string::npos) << Tty.Out;
+}
+
 TEST(Cli, ParallelRunGivesIdenticalOutput) {
   fs::path Build = configure("inventory");
   Result One = runDeadwood("-j1 --format json -p " + quote(Build));

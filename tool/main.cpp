@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <sstream>
 #include <unistd.h>
@@ -61,18 +63,34 @@ std::string normalized(const std::string &P) {
   return S;
 }
 
+/// "0:41": minutes and seconds.
+std::string clock(double Seconds) {
+  long S = static_cast<long>(Seconds + 0.5);
+  char Text[32];
+  std::snprintf(Text, sizeof Text, "%ld:%02ld", S / 60, S % 60);
+  return Text;
+}
+
+/// Progress while TUs are parsed: on a terminal one line redrawn in place,
+/// `[123/456] path/to/file.cpp  ETA 0:41`; elsewhere a plain line per TU;
+/// nothing with --quiet. A TU that fails is always said.
 ProgressFn progressPrinter(const Options &O) {
   bool Tty = isatty(STDERR_FILENO);
-  return [Tty, Quiet = O.Quiet, Verbose = O.Verbose](size_t Done, size_t Total, const TuSummary &S) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Base = normalized(".");
+  return [=](size_t Done, size_t Total, const TuSummary &S) {
+    std::string File = isUnder(S.MainFile, Base) && S.MainFile != Base ? S.MainFile.substr(Base.size() + 1) : S.MainFile;
     if (S.Failed) {
-      if (Tty && !Quiet) std::cerr << "\r\033[K";
+      if (Tty && !O.Quiet) std::cerr << "\r\033[K";
       std::cerr << "deadwood: error: '" << S.MainFile << "' did not parse: "
                 << (S.Errors.empty() ? "" : S.Errors.front()) << '\n';
     }
-    if (Quiet) return;
-    if (Tty) std::cerr << "\r\033[K[" << Done << '/' << Total << "] " << S.MainFile
-                       << (Done == Total ? "\r\033[K" : "") << std::flush;
-    else if (Verbose) std::cerr << '[' << Done << '/' << Total << "] " << S.MainFile << '\n';
+    if (O.Quiet) return;
+    double Elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    std::string Eta = Done < Total ? "  ETA " + clock(Elapsed / Done * (Total - Done)) : "";
+    if (!Tty) std::cerr << '[' << Done << '/' << Total << "] " << File << '\n';
+    else std::cerr << "\r\033[K[" << Done << '/' << Total << "] " << File << Eta << (Done == Total ? "\r\033[K" : "")
+                   << std::flush;
   };
 }
 
