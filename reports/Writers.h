@@ -5,6 +5,7 @@
 #include "passes/Findings.h"
 #include "passes/Why.h"
 
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -37,6 +38,13 @@ void writeSarif(std::ostream &OS, const Report &R);
 /// place of each edge and its kind; or, for an unreachable symbol, who
 /// refers to it.
 void writeWhy(std::ostream &OS, const Program &P, const Why &W, const TextOptions &Opts = {});
+
+/// One self-contained HTML page (no network): findings grouped by
+/// directory and file, filterable and sortable, each with its source excerpt
+/// (Sources: file contents by absolute path), removability and who refers to
+/// it or why it is alive.
+void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const Report &Rep,
+               const std::map<std::string, std::string> &Sources);
 
 /// Graphviz: the dead subgraph (findings and the edges between them;
 /// test-only dashed).

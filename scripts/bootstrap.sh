@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(llvm-19-dev libclang-19-dev clang-19 lld-19 nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev cmake ninja-build g++ ccache python3-jsonschema)
+          libgtest-dev libgmock-dev cmake ninja-build g++ ccache python3-jsonschema chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

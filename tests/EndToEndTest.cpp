@@ -360,6 +360,53 @@ TEST(Baseline, AnEntryPastItsUntilDateCountsAgainAndBadFilesAreErrors) {
                          "': entry 1 has no \"fingerprint\"\n");
 }
 
+/// The DOM headless Chromium renders for a page, after its scripts ran.
+std::string renderedDom(const fs::path &Page, const std::string &Hash) {
+  fs::path Profile = scratch() / "chromium-profile";
+  Result R = sh("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + quote(Profile) +
+                " --dump-dom " + quote("file://" + Page.string() + Hash));
+  EXPECT_EQ(R.Exit, 0) << R.Err;
+  return R.Out;
+}
+
+/// (category, hidden) of every finding row in a rendered report.
+std::vector<std::pair<std::string, bool>> rows(const std::string &Page) {
+  size_t Begin = Page.find("<main id=\"list\">"), End = Page.find("</main>", Begin);
+  std::string Dom = Begin == std::string::npos ? "" : Page.substr(Begin, End - Begin);  // not the script
+  std::vector<std::pair<std::string, bool>> Out;
+  for (size_t At = Dom.find("<details class=\"finding\""); At != std::string::npos;
+       At = Dom.find("<details class=\"finding\"", At + 1)) {
+    std::string Tag = Dom.substr(At, Dom.find('>', At) - At);
+    size_t C = Tag.find("data-category=\"") + 15;
+    Out.emplace_back(Tag.substr(C, Tag.find('"', C) - C), Tag.find(" hidden") != std::string::npos);
+  }
+  return Out;
+}
+
+TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
+  ASSERT_EQ(sh("command -v chromium").Exit, 0) << "needs Debian's chromium (scripts/bootstrap.sh installs it)";
+  fs::path Build = configure("toolkit");
+  fs::path Page = scratch() / "report.html";
+  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(Build)).Exit, 0);
+  std::string Html = slurp(Page);
+  EXPECT_EQ(Html.find("http://"), std::string::npos) << "self-contained: no network fetches";
+  EXPECT_EQ(Html.find("https://"), std::string::npos);
+
+  std::string All = renderedDom(Page, "");
+  auto Shown = rows(All);
+  ASSERT_EQ(Shown.size(), 6u) << All.substr(0, 2000);
+  for (const auto &[Category, Hidden] : Shown) EXPECT_FALSE(Hidden);
+  EXPECT_NE(All.find("core::legacyCount(const std::string &amp;)"), std::string::npos);
+  EXPECT_NE(All.find("6 of 6 shown"), std::string::npos);
+
+  auto Filtered = rows(renderedDom(Page, "#category=test-only"));
+  ASSERT_EQ(Filtered.size(), 6u);
+  for (const auto &[Category, Hidden] : Filtered)
+    EXPECT_EQ(Hidden, Category != "test-only") << Category;
+  EXPECT_NE(renderedDom(Page, "#path=strutil").find("1 of 6 shown"), std::string::npos);
+}
+
 // --- bad input: one line naming the path, exit 2 ---
 
 void expectOneLineError(const Result &R, const std::string &Needle) {

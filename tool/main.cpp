@@ -129,7 +129,17 @@ int gate(const Options &O, Report &Rep) {
   return !O.FailOn.empty() && Counted > 0 ? Gated : Done;
 }
 
-int render(const Options &O, const Report &R, const Program &P) {
+/// The text of every file a finding is defined in, for the HTML excerpts.
+std::map<std::string, std::string> findingSources(const std::vector<Finding> &Findings) {
+  std::map<std::string, std::string> Out;
+  for (const Finding &F : Findings) {
+    if (!Out.count(F.File)) readText(F.File, &Out[F.File]);
+    for (auto &[File, Text] : findingSources(F.Members)) Out.emplace(File, std::move(Text));
+  }
+  return Out;
+}
+
+int render(const Options &O, const Report &R, const Program &P, const Reachability &Reach) {
   std::ofstream File;
   if (!O.Output.empty()) {
     File.open(O.Output);
@@ -139,6 +149,7 @@ int render(const Options &O, const Report &R, const Program &P) {
   if (O.Format == "json") writeJson(OS, R);
   else if (O.Format == "sarif") writeSarif(OS, R);
   else if (O.Format == "dot") writeDot(OS, P, R);
+  else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
   else writeText(OS, R, TextOptions{normalized("."), O.Verbose});
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
@@ -254,12 +265,12 @@ int run(const Options &O) {
     int Gate = gate(O, Final);
     if (Gate == BadInput) return Gate;
     if (O.Sort == "size") sortBySize(Final.Findings);
-    int Rendered = render(O, Final, P);
+    int Rendered = render(O, Final, P, R);
     return Rendered != Done ? Rendered : Gate;
   };
   if (O.Apply.wanted()) {
     if (Rep.incomplete() && !O.AllowPartial) {
-      render(O, Rep, P);
+      render(O, Rep, P, R);
       std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
                 << " translation unit(s) failed to parse, so the graph is incomplete "
                    "(--allow-partial to remove anyway)\n";
@@ -269,7 +280,7 @@ int run(const Options &O) {
     A.BuildDir = DbDir;
     A.ExcludeDirs = Classify.ExcludeDirs;
     if (!applyRemovals(P, R, Rep, A, &Err)) {
-      render(O, Rep, P);
+      render(O, Rep, P, R);
       return fail(Err);
     }
   }
@@ -286,7 +297,7 @@ int main(int argc, char **argv) {
                  "Build directory holding compile_commands.json, or the file itself")
       ->required();
   App.add_option("--format", O.Format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "dot"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "html", "dot"}));
   App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_option("--source-root", O.SourceRoot,
