@@ -68,7 +68,7 @@ TuSummary extractOne(const CompileJob &Job) {
 }  // namespace
 
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
-                                  const ProgressFn &Progress) {
+                                  const ProgressFn &Progress, SummaryCache *Cache) {
   if (Jobs == 0) Jobs = std::max(1u, std::thread::hardware_concurrency());
   Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Work.size()));
   std::vector<TuSummary> Out(Work.size());
@@ -77,7 +77,10 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   std::mutex ProgressLock;
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Work.size();) {
-      Out[I] = extractOne(Work[I]);
+      if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
+        Out[I] = extractOne(Work[I]);
+        if (Cache) Cache->store(Work[I], Out[I]);
+      }
       std::lock_guard<std::mutex> Lock(ProgressLock);
       ++Done;
       if (Progress) Progress(Done, Work.size(), Out[I]);

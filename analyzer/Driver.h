@@ -2,6 +2,7 @@
 // compile job (in parallel) and collect one TuSummary per job.
 #pragma once
 
+#include "analyzer/Cache.h"
 #include "analyzer/Database.h"
 #include "model/Summary.h"
 
@@ -18,7 +19,9 @@ using ProgressFn = std::function<void(size_t Done, size_t Total, const TuSummary
 /// summary per job, in the order of `Work`, whatever order they finished in.
 /// A TU whose frontend reported an error is marked Failed with its first
 /// errors in compiler form; it never stops the others.
+/// With a Cache, a TU whose command line and files are unchanged is not
+/// parsed again; what is parsed is stored.
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
-                                  const ProgressFn &Progress = {});
+                                  const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr);
 
 }  // namespace deadwood

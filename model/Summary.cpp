@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <unordered_map>
 #include <cstdio>
 #include <utility>
 
@@ -82,14 +83,31 @@ Symbol symbolOf(const json &J) {
   return S;
 }
 
-json edgeJson(const Edge &E) {
-  return json::array({E.From, E.To, edgeKindName(E.Kind), E.File, E.Line, E.Column});
+/// Edges name their ends by index into the summary's symbols (-1: none),
+/// not by USR: a TU has many edges per symbol and USRs are long.
+using UsrIndex = std::unordered_map<std::string, int64_t>;
+
+json edgeJson(const Edge &E, const UsrIndex &Index) {
+  auto Id = [&](const std::string &Usr) -> json {
+    if (Usr.empty()) return -1;
+    auto It = Index.find(Usr);
+    return It == Index.end() ? json(Usr) : json(It->second);  // an unknown end keeps its USR
+  };
+  return json::array({Id(E.From), Id(E.To), static_cast<int>(E.Kind), E.File, E.Line, E.Column});
 }
 
-Edge edgeOf(const json &J) {
-  Edge E{J.at(0).get<std::string>(), J.at(1).get<std::string>()};
-  if (!parseEdgeKind(J.at(2).get<std::string>(), &E.Kind))
-    throw std::runtime_error("unknown edge kind");
+std::string usrAt(const json &J, const std::vector<Symbol> &Symbols) {
+  if (J.is_string()) return J.get<std::string>();
+  int64_t I = J.get<int64_t>();
+  if (I < -1 || I >= static_cast<int64_t>(Symbols.size())) throw std::runtime_error("symbol index out of range");
+  return I < 0 ? std::string() : Symbols[I].Usr;
+}
+
+Edge edgeOf(const json &J, const std::vector<Symbol> &Symbols) {
+  Edge E{usrAt(J.at(0), Symbols), usrAt(J.at(1), Symbols)};
+  int Kind = J.at(2).get<int>();
+  if (Kind < 0 || Kind >= static_cast<int>(kEdgeNames.size())) throw std::runtime_error("unknown edge kind");
+  E.Kind = static_cast<EdgeKind>(Kind);
   E.File = J.at(3).get<int>();
   E.Line = J.at(4).get<uint32_t>();
   E.Column = J.at(5).get<uint32_t>();
@@ -130,8 +148,10 @@ std::string summaryToJson(const TuSummary &S) {
             {"errors", S.Errors}, {"files", S.Files}, {"file_hashes", S.FileHashes}};
   json &Symbols = J["symbols"] = json::array();
   for (const Symbol &Sym : S.Symbols) Symbols.push_back(symbolJson(Sym));
+  UsrIndex Index;
+  for (size_t I = 0; I < S.Symbols.size(); ++I) Index.emplace(S.Symbols[I].Usr, I);
   json &Edges = J["edges"] = json::array();
-  for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E));
+  for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E, Index));
   json &Roots = J["roots"] = json::array();
   for (const Root &R : S.Roots)
     Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason), R.Note}));
@@ -164,7 +184,7 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     S.FileHashes = J.at("file_hashes").get<std::vector<std::string>>();
     if (S.FileHashes.size() != S.Files.size()) throw std::runtime_error("file hashes do not match files");
     for (const json &Sym : J.at("symbols")) S.Symbols.push_back(symbolOf(Sym));
-    for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E));
+    for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E, S.Symbols));
     for (const json &R : J.at("roots")) {
       Root Rt{R.at(0).get<std::string>(), RootReason::Main, R.at(2).get<std::string>()};
       if (!parseRootReason(R.at(1).get<std::string>(), &Rt.Reason))

@@ -55,7 +55,7 @@ TEST(Summary, RejectsMalformedDocuments) {
   EXPECT_EQ(Err, "not a JSON object");
   EXPECT_FALSE(summaryFromJson("[1,2]", &Out, &Err));
   std::string BadFile = summaryToJson(sample());
-  BadFile.replace(BadFile.find(",0,5,3]"), 7, ",7,5,3]");
+  BadFile.replace(BadFile.find(",1,0,5,3]"), 9, ",1,7,5,3]");
   EXPECT_FALSE(summaryFromJson(BadFile, &Out, &Err));
   EXPECT_EQ(Err, "file index out of range");
   std::string BadKind = summaryToJson(sample());

@@ -45,6 +45,8 @@ struct Options {
   std::vector<std::string> PublicApi;
   std::string WriteBaseline, BaselinePath, FailOn;
   std::string Sort = "file";
+  bool NoCache = false;
+  std::string CacheDir;
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -243,7 +245,11 @@ int run(const Options &O) {
   for (const std::string &G : O.PublicApi)
     Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
 
-  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O));
+  SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
+  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache);
+  if (O.Verbose && !O.NoCache)
+    std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
+              << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
   Program P = link(std::move(Summaries));
   for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
     std::cerr << "deadwood: warning: " << W << '\n';
@@ -313,6 +319,8 @@ int main(int argc, char **argv) {
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
       ->allow_extra_args(false);
+  App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
+  App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
   App.add_option("--sort", O.Sort, "Order findings by file (default) or by size, largest first")
       ->check(CLI::IsMember({"file", "size"}));
   App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");

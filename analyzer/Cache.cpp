@@ -1,0 +1,78 @@
+#include "analyzer/Cache.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace deadwood {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool readAll(const std::string &Path, std::string *Out) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) return false;
+  std::stringstream S;
+  S << In.rdbuf();
+  *Out = S.str();
+  return true;
+}
+
+}  // namespace
+
+std::string SummaryCache::pathOf(const CompileJob &Job) const {
+  std::string Key = std::to_string(kSummaryVersion) + "\n" + Job.Directory + "\n" + Job.File;
+  for (const std::string &A : Job.Args) Key += "\n" + A;
+  return (fs::path(Dir) / (contentHash(Key) + ".json")).string();
+}
+
+std::string SummaryCache::hashOf(const std::string &Path) {
+  {
+    std::lock_guard<std::mutex> L(Lock);
+    if (auto It = FileHashes.find(Path); It != FileHashes.end()) return It->second;
+  }
+  std::string Text, Hash = "missing";
+  if (readAll(Path, &Text)) Hash = contentHash(Text);
+  std::lock_guard<std::mutex> L(Lock);
+  return FileHashes.emplace(Path, Hash).first->second;
+}
+
+bool SummaryCache::lookup(const CompileJob &Job, TuSummary *Out) {
+  std::string Path = pathOf(Job), Text, Err;
+  if (Dir.empty() || !readAll(Path, &Text)) return false;
+  TuSummary S;
+  if (!summaryFromJson(Text, &S, &Err) || S.MainFile != Job.File || S.Directory != Job.Directory ||
+      S.FileHashes.size() != S.Files.size()) {
+    std::error_code Ec;
+    fs::remove(Path, Ec);
+    std::lock_guard<std::mutex> L(Lock);
+    ++Rejected;
+    return false;
+  }
+  for (size_t I = 0; I < S.Files.size(); ++I)
+    if (S.FileHashes[I].empty() || hashOf(S.Files[I]) != S.FileHashes[I]) return false;
+  std::lock_guard<std::mutex> L(Lock);
+  ++Hits;
+  *Out = std::move(S);
+  return true;
+}
+
+void SummaryCache::store(const CompileJob &Job, const TuSummary &S) {
+  if (Dir.empty() || S.Failed) return;
+  for (const std::string &H : S.FileHashes)
+    if (H.empty()) return;  // a file we could not hash: the entry could never be checked
+  std::error_code Ec;
+  fs::create_directories(Dir, Ec);
+  std::string Path = pathOf(Job), Temp = Path + "." + std::to_string(::getpid()) + "." +
+                                          std::to_string(reinterpret_cast<uintptr_t>(&S)) + ".tmp";
+  {
+    std::ofstream Tmp(Temp, std::ios::binary);
+    Tmp << summaryToJson(S);
+    if (!Tmp) return (void)fs::remove(Temp, Ec);
+  }
+  fs::rename(Temp, Path, Ec);
+  if (Ec) fs::remove(Temp, Ec);
+}
+
+}  // namespace deadwood
