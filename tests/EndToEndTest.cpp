@@ -147,6 +147,38 @@ TEST(Progress, BarOnATerminalLinesElsewhereNothingWhenQuiet) {
   EXPECT_NE(Tty.Out.find("  ETA 0:"), std::string::npos) << Tty.Out;
 }
 
+TEST(Cache, UnchangedTusAreReusedATouchedHeaderReparsesItsTusCorruptEntriesAreRejected) {
+  fs::path Tree = scratch() / "cache-tree";
+  fs::remove_all(Tree);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "inventory", Tree, fs::copy_options::recursive);
+  fs::path Build = configure("inventory", Tree, "-cache");
+  fs::path Cache = scratch() / "summary-cache";
+  std::string Args = "-v --format json --cache-dir " + quote(Cache) + " -p " + quote(Build);
+  Result Cold = runDeadwood(Args);
+  EXPECT_NE(Cold.Err.find("deadwood: cache: 0 of 7 translation unit(s) reused"), std::string::npos) << Cold.Err;
+  Result Warm = runDeadwood(Args);
+  EXPECT_NE(Warm.Err.find("deadwood: cache: 7 of 7 translation unit(s) reused"), std::string::npos) << Warm.Err;
+  EXPECT_EQ(Warm.Out, Cold.Out);
+
+  // text.h is read by item.cpp, text.cpp, commands.cpp and report/main.cpp.
+  std::ofstream(Tree / "lib" / "text.h", std::ios::app) << "// touched\n";
+  Result Touched = runDeadwood(Args);
+  EXPECT_NE(Touched.Err.find("deadwood: cache: 3 of 7 translation unit(s) reused"), std::string::npos) << Touched.Err;
+  EXPECT_EQ(Touched.Out, Cold.Out);
+
+  for (const auto &E : fs::directory_iterator(Cache)) {
+    std::ofstream(E.path()) << "{\"version\": 1, \"truncated";
+    break;
+  }
+  Result Corrupt = runDeadwood(Args);
+  EXPECT_NE(Corrupt.Err.find("6 of 7 translation unit(s) reused, 1 entry(ies) rejected"), std::string::npos)
+      << Corrupt.Err;
+  EXPECT_EQ(Corrupt.Out, Cold.Out);
+  Result None = runDeadwood("-v --no-cache --format json -p " + quote(Build));
+  EXPECT_EQ(None.Err.find("deadwood: cache:"), std::string::npos);
+  EXPECT_EQ(None.Out, Cold.Out);
+}
+
 TEST(Cli, ParallelRunGivesIdenticalOutput) {
   fs::path Build = configure("inventory");
   Result One = runDeadwood("-j1 --format json -p " + quote(Build));
