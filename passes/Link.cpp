@@ -2,6 +2,7 @@
 #include "passes/Program.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <map>
 #include <set>
 #include <tuple>
@@ -130,7 +131,8 @@ Program link(std::vector<TuSummary> Summaries) {
   P.Files = globalFiles(Summaries);
   P.FileHashes.assign(P.Files.size(), "");
 
-  std::map<std::string, Symbol> Merged;
+  // Hashed while merging (every edge end is looked up); sorted once at the end.
+  std::unordered_map<std::string, Symbol> Merged;
   std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
   std::vector<std::pair<Root, uint32_t>> Roots;  ///< with the TU that found it
   std::vector<std::pair<std::string, EdgeKind>> ScopeMentions;
@@ -187,14 +189,21 @@ Program link(std::vector<TuSummary> Summaries) {
   }
   for (const std::string &Usr : Related) Ensure(Usr);
 
-  for (auto &[Usr, Sym] : Merged) {
-    sortUnique(Sym.Declarations);
-    std::erase(Sym.Declarations, Sym.Definition);
-    sortUnique(Sym.Overrides);
-    sortUnique(Sym.Bases);
-    P.ByUsr.emplace(Usr, static_cast<SymbolId>(P.Symbols.size()));
-    P.Symbols.push_back(std::move(Sym));
+  std::vector<Symbol *> ByName;
+  ByName.reserve(Merged.size());
+  for (auto &[Usr, Sym] : Merged) ByName.push_back(&Sym);
+  std::sort(ByName.begin(), ByName.end(), [](const Symbol *A, const Symbol *B) { return A->Usr < B->Usr; });
+  P.Symbols.reserve(ByName.size());
+  P.ByUsr.reserve(ByName.size());
+  for (Symbol *Sym : ByName) {
+    sortUnique(Sym->Declarations);
+    std::erase(Sym->Declarations, Sym->Definition);
+    sortUnique(Sym->Overrides);
+    sortUnique(Sym->Bases);
+    P.ByUsr.emplace(Sym->Usr, static_cast<SymbolId>(P.Symbols.size()));
+    P.Symbols.push_back(std::move(*Sym));
   }
+  Merged.clear();
 
   std::vector<RawEdge> Raw;
   Raw.reserve(Edges.size());
