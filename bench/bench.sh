@@ -37,12 +37,20 @@ measure() {  # label, command... -> prints "label seconds rss_mb"
   measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
   measure "cold-j$jobs" "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
   measure warm "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
-  header=$(python3 -c "
-import json,sys
-for e in json.load(open('$build/compile_commands.json')):
-    print(e['file'])" | head -1)
-  header=$(grep -ho '#include "[^"]*"' "$header" | head -1 | sed 's/#include "\(.*\)"/\1/')
-  target=$(find "$(dirname "$(python3 -c "import json;print(json.load(open('$build/compile_commands.json'))[0]['file'])")")" -name "$(basename "$header")" | head -1)
+  # A project header the first TUs include: touching it invalidates exactly those TUs.
+  target=$(python3 - "$build/compile_commands.json" <<'PY'
+import json, os, re, shlex, sys
+for e in json.load(open(sys.argv[1])):
+    args = e.get("arguments") or shlex.split(e["command"])
+    dirs = [os.path.dirname(os.path.join(e["directory"], e["file"]))]
+    dirs += [os.path.join(e["directory"], a[2:]) for a in args if a.startswith("-I") and len(a) > 2]
+    for inc in re.findall(r'#include "([^"]+)"', open(os.path.join(e["directory"], e["file"])).read()):
+        for d in dirs:
+            if os.path.isfile(os.path.join(d, inc)):
+                print(os.path.normpath(os.path.join(d, inc)))
+                sys.exit(0)
+PY
+)
   if [ -n "$target" ]; then
     cp "$target" "$tmp/saved"; echo "// touched" >> "$target"
     measure touched-header "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
