@@ -25,16 +25,15 @@
 //    carry the resolved calls.
 #include "analyzer/Extract.h"
 
+#include "analyzer/DeclFacts.h"
+
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
@@ -48,65 +47,6 @@ namespace deadwood {
 namespace {
 
 using namespace clang;
-
-Linkage linkageOf(const NamedDecl *D) {
-  switch (D->getFormalLinkage()) {
-  case clang::Linkage::Internal:
-  case clang::Linkage::UniqueExternal:
-    return Linkage::Internal;
-  case clang::Linkage::External:
-  case clang::Linkage::Module:
-    return Linkage::External;
-  default:
-    return Linkage::None;
-  }
-}
-
-SymbolKind kindOf(const NamedDecl *D) {
-  if (isa<CXXConstructorDecl>(D)) return SymbolKind::Constructor;
-  if (isa<CXXDestructorDecl>(D)) return SymbolKind::Destructor;
-  if (isa<CXXConversionDecl>(D)) return SymbolKind::Conversion;
-  if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return FD->isOverloadedOperator() ? SymbolKind::Operator
-           : isa<CXXMethodDecl>(D)    ? SymbolKind::Method
-                                      : SymbolKind::Function;
-  if (isa<RecordDecl>(D)) return SymbolKind::Class;
-  return SymbolKind::Variable;
-}
-
-/// True for code the compiler made from a template: its body is worth walking
-/// even in a system header, because it may call back into project code.
-bool isInstantiated(const Decl *D) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
-    if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization) return true;
-  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C))
-      if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization) return true;
-    if (const auto *F = dyn_cast<FunctionDecl>(C))
-      if (F->isTemplateInstantiation()) return true;
-  }
-  if (const auto *FD = dyn_cast<FunctionDecl>(D)) return FD->isTemplateInstantiation();
-  if (const auto *VD = dyn_cast<VarDecl>(D))
-    return isTemplateInstantiation(VD->getTemplateSpecializationKind());
-  return false;
-}
-
-/// The absolute, dot-free path of a file the TU read (its real path when the
-/// file system knows it, so symlinked trees name one file one way).
-std::string absolutePath(FileEntryRef Entry, const FileManager &Files) {
-  llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
-  llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
-  Files.makeAbsolutePath(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path.str());
-}
-
-/// Functions and variables whose code we attribute edges to.
-bool isContainer(const Decl *D) {
-  if (isa<FunctionDecl>(D)) return true;
-  const auto *VD = dyn_cast<VarDecl>(D);
-  return VD && !isa<ParmVarDecl>(VD) && VD->hasGlobalStorage() && !VD->isStaticLocal();
-}
 
 class Extractor : public RecursiveASTVisitor<Extractor> {
   using Base = RecursiveASTVisitor<Extractor>;
@@ -334,30 +274,9 @@ private:
     }
   }
 
-  static std::vector<std::string> identifiers(const std::string &Text) {
-    std::vector<std::string> Out;
-    auto Start = [](char C) { return std::isalpha(static_cast<unsigned char>(C)) || C == '_'; };
-    for (size_t I = 0; I < Text.size();) {
-      if (!Start(Text[I])) { ++I; continue; }
-      size_t J = I;
-      while (J < Text.size() && (std::isalnum(static_cast<unsigned char>(Text[J])) || Text[J] == '_' ||
-                                 Text[J] == '$' || Text[J] == '.'))
-        ++J;
-      Out.push_back(Text.substr(I, J - I));
-      I = J;
-    }
-    return Out;
-  }
-
   void aliasOf(const NamedDecl *D) {
     if (const auto *A = D->getAttr<AliasAttr>())
       PendingNames.push_back({symbolFor(D), A->getAliasee().str(), D->getLocation(), true});
-  }
-
-  static bool isLookupByName(const FunctionDecl *F) {
-    const IdentifierInfo *Id = F->getIdentifier();
-    return Id && F->isExternC() &&
-           (Id->getName() == "dlsym" || Id->getName() == "dlvsym" || Id->getName() == "GetProcAddress");
   }
 
   /// `dlsym(handle, "name")`: the named symbol is a root, resolved at link.
@@ -736,22 +655,6 @@ private:
     return S;
   }
 
-  /// `friend void f();` — the declaration's range starts at `friend`, which
-  /// only the enclosing FriendDecl knows.
-  static SourceLocation friendKeyword(const NamedDecl *D) {
-    if (D->getFriendObjectKind() == Decl::FOK_None) return {};
-    const auto *Class = dyn_cast<CXXRecordDecl>(D->getLexicalDeclContext());
-    if (!Class) return {};
-    for (const FriendDecl *F : Class->friends()) {
-      const NamedDecl *Named = F->getFriendDecl();
-      if (!Named) continue;
-      if (const auto *T = dyn_cast<FunctionTemplateDecl>(Named); T && T->getTemplatedDecl() == D)
-        return F->getFriendLoc();
-      if (Named == D) return F->getFriendLoc();
-    }
-    return {};
-  }
-
   ASTContext &Ctx;
   SourceManager &SM;
   TuSummary &Out;
@@ -771,92 +674,14 @@ private:
   llvm::DenseSet<int> SeenRoots;
 };
 
-class ExtractConsumer : public ASTConsumer {
-public:
-  explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    extractFromAST(Ctx, Out);
-    if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
-  }
-
-private:
-  TuSummary *Out;
-};
-
-class ExtractAction : public ASTFrontendAction {
-public:
-  explicit ExtractAction(TuSummary *Out) : Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    return std::make_unique<ExtractConsumer>(Out);
-  }
-
-private:
-  TuSummary *Out;
-};
-
 }  // namespace
-
-/// Drops library symbols nothing in the summary mentions: no edge starts or
-/// ends at them, no root, no kept symbol's relation. A TU including <map>
-/// makes thousands of them (containers with no call worth recording); they
-/// change no answer and would dominate the cached summary.
-void pruneLibrarySymbols(TuSummary &S) {
-  std::set<std::string> Keep;
-  for (const Edge &E : S.Edges) Keep.insert(E.From), Keep.insert(E.To);
-  for (const Root &R : S.Roots) Keep.insert(R.Usr);
-  std::map<std::string, const Symbol *> ByUsr;
-  for (const Symbol &Sym : S.Symbols) {
-    ByUsr[Sym.Usr] = &Sym;
-    if (!(Sym.Flags & flag::InSystemHeader)) Keep.insert(Sym.Usr);
-  }
-  std::vector<std::string> Work(Keep.begin(), Keep.end());
-  while (!Work.empty()) {
-    auto It = ByUsr.find(Work.back());
-    Work.pop_back();
-    if (It == ByUsr.end()) continue;
-    const Symbol &Sym = *It->second;
-    for (const std::string *R : {&Sym.Parent, &Sym.Pattern})
-      if (!R->empty() && Keep.insert(*R).second) Work.push_back(*R);
-    for (const auto *List : {&Sym.Overrides, &Sym.Bases})
-      for (const std::string &R : *List)
-        if (Keep.insert(R).second) Work.push_back(R);
-  }
-  std::erase_if(S.Symbols, [&](const Symbol &Sym) { return !Keep.count(Sym.Usr); });
-}
 
 void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   Extractor X(Ctx, *Out);
   X.TraverseDecl(Ctx.getTranslationUnitDecl());
   X.resolvePendingNames();
   pruneLibrarySymbols(*Out);
-  // Record every file the TU read, not just those that declared something:
-  // a failed TU makes all of them unknown, and the cache keys on them.
-  const SourceManager &SM = Ctx.getSourceManager();
-  std::map<std::string, std::string> Hashes;
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    std::string Path = absolutePath(It->first, SM.getFileManager());
-    if (auto Data = It->second->getBufferDataIfLoaded()) Hashes[Path] = contentHash(*Data);
-    else Hashes.emplace(Path, "");
-  }
-  for (auto &[Path, Hash] : Hashes)
-    if (std::find(Out->Files.begin(), Out->Files.end(), Path) == Out->Files.end())
-      Out->Files.push_back(Path);
-  Out->FileHashes.clear();
-  for (const std::string &Path : Out->Files) Out->FileHashes.push_back(Hashes[Path]);
-}
-
-std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
-  return std::make_unique<ExtractAction>(Out);
-}
-
-TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
-                          const std::string &FileName) {
-  TuSummary S;
-  S.MainFile = FileName;
-  Args.insert(Args.begin(), "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
-  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName))
-    S.Failed = true;
-  return S;
+  recordFilesRead(Ctx.getSourceManager(), Out);
 }
 
 }  // namespace deadwood

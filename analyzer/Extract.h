@@ -14,6 +14,7 @@
 
 namespace clang {
 class ASTContext;
+class SourceManager;
 class FrontendAction;
 }  // namespace clang
 
@@ -22,6 +23,9 @@ namespace deadwood {
 /// Fills *Out from a parsed TU. Sets Files and everything derived from the AST;
 /// MainFile, Directory, Failed and Errors are the caller's business.
 void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out);
+
+/// Records Files and FileHashes: every file the TU read.
+void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);
 
 /// A `-fsyntax-only` frontend action that runs extractFromAST on its TU.
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out);

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
+#include <set>
 #include <unordered_map>
 #include <cstdio>
 #include <utility>
@@ -132,6 +134,34 @@ bool parseEdgeKind(const std::string &Name, EdgeKind *K) {
 const char *rootReasonName(RootReason R) { return kRootNames[static_cast<size_t>(R)]; }
 bool parseRootReason(const std::string &Name, RootReason *R) {
   return parseName(kRootNames, Name, R);
+}
+
+/// Drops library symbols nothing in the summary mentions: no edge starts or
+/// ends at them, no root, no kept symbol's relation. A TU including <map>
+/// makes thousands of them (containers with no call worth recording); they
+/// change no answer and would dominate the cached summary.
+void pruneLibrarySymbols(TuSummary &S) {
+  std::set<std::string> Keep;
+  for (const Edge &E : S.Edges) Keep.insert(E.From), Keep.insert(E.To);
+  for (const Root &R : S.Roots) Keep.insert(R.Usr);
+  std::map<std::string, const Symbol *> ByUsr;
+  for (const Symbol &Sym : S.Symbols) {
+    ByUsr[Sym.Usr] = &Sym;
+    if (!(Sym.Flags & flag::InSystemHeader)) Keep.insert(Sym.Usr);
+  }
+  std::vector<std::string> Work(Keep.begin(), Keep.end());
+  while (!Work.empty()) {
+    auto It = ByUsr.find(Work.back());
+    Work.pop_back();
+    if (It == ByUsr.end()) continue;
+    const Symbol &Sym = *It->second;
+    for (const std::string *R : {&Sym.Parent, &Sym.Pattern})
+      if (!R->empty() && Keep.insert(*R).second) Work.push_back(*R);
+    for (const auto *List : {&Sym.Overrides, &Sym.Bases})
+      for (const std::string &R : *List)
+        if (Keep.insert(R).second) Work.push_back(R);
+  }
+  std::erase_if(S.Symbols, [&](const Symbol &Sym) { return !Keep.count(Sym.Usr); });
 }
 
 std::string contentHash(std::string_view Bytes) {

@@ -182,6 +182,12 @@ struct TuSummary {
   std::vector<Note> Notes;
 };
 
+/// Drops library symbols nothing in the summary mentions: no edge starts or
+/// ends at them, no root, no kept symbol's relation. A TU including <map>
+/// makes thousands of them; they change no answer and would dominate a
+/// cached summary.
+void pruneLibrarySymbols(TuSummary &S);
+
 /// FNV-1a 64 of a file's bytes, as 16 hex digits: how summaries and edits
 /// agree that a file is the one that was parsed.
 std::string contentHash(std::string_view Bytes);

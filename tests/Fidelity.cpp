@@ -5,6 +5,8 @@
 #include "passes/Program.h"
 #include "passes/Reach.h"
 
+#include <gtest/gtest.h>
+
 #include <sstream>
 
 namespace deadwood::test {
@@ -37,6 +39,15 @@ std::set<unsigned> reportedLines(const Case &C) {
     for (const Finding &M : F->Members) Work.push_back(&M);
   }
   return Lines;
+}
+
+void expectFindingsEqualMarks(const Case &C) {
+  std::set<unsigned> Marked = markedLines(C.Code), Reported = reportedLines(C);
+  ASSERT_FALSE(Reported.count(0)) << C.Name << ": the case does not compile";
+  for (unsigned L : Marked)
+    EXPECT_TRUE(Reported.count(L)) << C.Name << ":" << L << ": marked dead, not reported";
+  for (unsigned L : Reported)
+    EXPECT_TRUE(Marked.count(L)) << C.Name << ":" << L << ": reported, not marked dead";
 }
 
 }  // namespace deadwood::test

@@ -25,4 +25,8 @@ std::set<unsigned> reportedLines(const Case &C);
 /// The whole report for a case (its TU's file is /virtual/case.cc).
 Report reportOf(const Case &C);
 
+/// Every `// dead` line reported, every reported line marked: failures name
+/// the case and line.
+void expectFindingsEqualMarks(const Case &C);
+
 }  // namespace deadwood::test

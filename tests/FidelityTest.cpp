@@ -574,13 +574,7 @@ int main() {}
 class Fidelity : public testing::TestWithParam<Case> {};
 
 TEST_P(Fidelity, ReportsExactlyTheMarkedDefinitions) {
-  const Case &C = GetParam();
-  std::set<unsigned> Marked = markedLines(C.Code), Reported = reportedLines(C);
-  ASSERT_FALSE(Reported.count(0)) << C.Name << ": the case does not compile";
-  for (unsigned L : Marked)
-    EXPECT_TRUE(Reported.count(L)) << C.Name << ":" << L << ": marked dead, not reported";
-  for (unsigned L : Reported)
-    EXPECT_TRUE(Marked.count(L)) << C.Name << ":" << L << ": reported, not marked dead";
+  expectFindingsEqualMarks(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Fidelity, testing::ValuesIn(kCases),

@@ -1,0 +1,77 @@
+// The frontend action around the extractor, and the bookkeeping of what a
+// TU read.
+#include "analyzer/DeclFacts.h"
+#include "analyzer/Extract.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <algorithm>
+#include <map>
+
+namespace deadwood {
+namespace {
+
+using namespace clang;
+
+class ExtractConsumer : public ASTConsumer {
+public:
+  explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    extractFromAST(Ctx, Out);
+    if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
+  }
+
+private:
+  TuSummary *Out;
+};
+
+class ExtractAction : public ASTFrontendAction {
+public:
+  explicit ExtractAction(TuSummary *Out) : Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+    return std::make_unique<ExtractConsumer>(Out);
+  }
+
+private:
+  TuSummary *Out;
+};
+
+}  // namespace
+
+/// Every file the TU read, with the hash of its content, not just those
+/// that declared something: a failed TU makes all of them unknown, and the
+/// cache and the edits check them.
+void recordFilesRead(const SourceManager &SM, TuSummary *Out) {
+  std::map<std::string, std::string> Hashes;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    std::string Path = absolutePath(It->first, SM.getFileManager());
+    if (auto Data = It->second->getBufferDataIfLoaded()) Hashes[Path] = contentHash(*Data);
+    else Hashes.emplace(Path, "");
+  }
+  for (auto &[Path, Hash] : Hashes)
+    if (std::find(Out->Files.begin(), Out->Files.end(), Path) == Out->Files.end())
+      Out->Files.push_back(Path);
+  Out->FileHashes.clear();
+  for (const std::string &Path : Out->Files) Out->FileHashes.push_back(Hashes[Path]);
+}
+
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
+  return std::make_unique<ExtractAction>(Out);
+}
+
+TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
+                          const std::string &FileName) {
+  TuSummary S;
+  S.MainFile = FileName;
+  Args.insert(Args.begin(), "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
+  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName))
+    S.Failed = true;
+  return S;
+}
+
+}  // namespace deadwood
