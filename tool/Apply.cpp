@@ -24,15 +24,6 @@ namespace fs = std::filesystem;
 volatile std::sig_atomic_t Interrupted = 0;
 void onSignal(int) { Interrupted = 1; }
 
-bool readFile(const std::string &Path, std::string *Out) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In) return false;
-  std::stringstream S;
-  S << In.rdbuf();
-  *Out = S.str();
-  return true;
-}
-
 /// Writes Path atomically: a temporary file beside it, its permissions
 /// copied, then renamed over it.
 bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err) {
@@ -261,6 +252,15 @@ bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
 }
 
 }  // namespace
+
+bool readFile(const std::string &Path, std::string *Out) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) return false;
+  std::stringstream S;
+  S << In.rdbuf();
+  *Out = S.str();
+  return true;
+}
 
 bool removalInterrupted() { return Interrupted; }
 

@@ -30,6 +30,9 @@ struct ApplyOptions {
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &Opts,
                    std::string *Err);
 
+/// Reads a whole file; false when it cannot be read.
+bool readFile(const std::string &Path, std::string *Out);
+
 /// Set by SIGINT/SIGTERM while --verify runs: the originals are restored.
 bool removalInterrupted();
 

@@ -103,15 +103,6 @@ std::string today() {
   return Day;
 }
 
-bool readText(const std::string &Path, std::string *Out) {
-  std::ifstream In(Path);
-  if (!In) return false;
-  std::stringstream S;
-  S << In.rdbuf();
-  *Out = S.str();
-  return true;
-}
-
 /// --write-baseline, --baseline and --fail-on, after the findings are final.
 /// Returns the exit status they ask for (Done when none applies).
 int gate(const Options &O, Report &Rep) {
@@ -123,7 +114,7 @@ int gate(const Options &O, Report &Rep) {
   if (!O.BaselinePath.empty()) {
     std::string Text, Err;
     Baseline B;
-    if (!readText(O.BaselinePath, &Text)) return fail("cannot read baseline '" + O.BaselinePath + "'");
+    if (!readFile(O.BaselinePath, &Text)) return fail("cannot read baseline '" + O.BaselinePath + "'");
     if (!parseBaseline(O.BaselinePath, Text, &B, &Err)) return fail(Err);
     applyBaseline(Rep, B, today());
   }
@@ -135,7 +126,7 @@ int gate(const Options &O, Report &Rep) {
 std::map<std::string, std::string> findingSources(const std::vector<Finding> &Findings) {
   std::map<std::string, std::string> Out;
   for (const Finding &F : Findings) {
-    if (!Out.count(F.File)) readText(F.File, &Out[F.File]);
+    if (!Out.count(F.File)) readFile(F.File, &Out[F.File]);
     for (auto &[File, Text] : findingSources(F.Members)) Out.emplace(File, std::move(Text));
   }
   return Out;
