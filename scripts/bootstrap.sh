@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(llvm-19-dev libclang-19-dev clang-19 lld-19 nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev cmake ninja-build g++ ccache python3-jsonschema chromium)
+          libgtest-dev libgmock-dev cmake ninja-build g++ ccache
+          python3-jsonschema chromium patch git util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,4 +25,5 @@ if command -v ld.lld-19 >/dev/null || command -v ld.lld >/dev/null; then linker=
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" "${linker[@]}" >/dev/null
 cmake --build build -j "$(nproc)"
-scripts/fetch-sarif-schema.sh build/sarif-schema-2.1.0.json
+scripts/fetch-sarif-schema.sh build/sarif-schema-2.1.0.json ||
+  echo "deadwood: warning: could not fetch the SARIF schema; the SARIF schema test will fail" >&2
