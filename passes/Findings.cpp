@@ -221,14 +221,6 @@ private:
   std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };
 
-void count(const Finding &F, DeadCounts &C) {
-  if (F.Category == "test-only") ++C.TestOnly;
-  else if (F.Kind == SymbolKind::Class) ++C.Classes;
-  else if (F.Kind == SymbolKind::Variable) ++C.Variables;
-  else ++C.Functions;
-  for (const Finding &M : F.Members) count(M, C);
-}
-
 }  // namespace
 
 size_t deadLines(const Finding &F) {
@@ -245,20 +237,20 @@ void sortBySize(std::vector<Finding> &Findings) {
 
 DeadCounts countDead(const std::vector<Finding> &Findings) {
   DeadCounts C;
-  for (const Finding &F : Findings) count(F, C);
+  forEachFinding(Findings, [&](const Finding &F) {
+    if (F.Category == "test-only") ++C.TestOnly;
+    else if (F.Kind == SymbolKind::Class) ++C.Classes;
+    else if (F.Kind == SymbolKind::Variable) ++C.Variables;
+    else ++C.Functions;
+  });
+  for (const Finding &F : Findings)
+    if (F.Category == "dead") C.Lines += deadLines(F);
   return C;
 }
 
 void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::vector<std::string>>> &Targets) {
   std::vector<const Finding *> All;
-  std::vector<const Finding *> Work;
-  for (const Finding &F : Rep.Findings) Work.push_back(&F);
-  while (!Work.empty()) {
-    const Finding *F = Work.back();
-    Work.pop_back();
-    All.push_back(F);
-    for (const Finding &M : F->Members) Work.push_back(&M);
-  }
+  forEachFinding(Rep.Findings, [&](const Finding &F) { All.push_back(&F); });
   for (const auto &[Name, Sources] : Targets) {
     TargetCounts C{Name};
     for (const Finding *F : All)

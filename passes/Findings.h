@@ -28,10 +28,19 @@ struct Finding {
   std::vector<std::string> ReachedFrom;  ///< test-only: the test programs that reach it
 };
 
-/// Counts of unreachable symbols, members of dead classes included, and of
-/// test-only ones.
+/// Calls Visit on every finding of List, then on its members (a dead
+/// class's), recursively. List may be const or not.
+template <class FindingList, class Fn> void forEachFinding(FindingList &List, const Fn &Visit) {
+  for (auto &F : List) {
+    Visit(F);
+    forEachFinding(F.Members, Visit);
+  }
+}
+
+/// Counts of unreachable symbols, members of dead classes included, of
+/// test-only ones, and the lines of dead code (deadLines of each dead finding).
 struct DeadCounts {
-  size_t Functions = 0, Variables = 0, Classes = 0, TestOnly = 0;
+  size_t Functions = 0, Variables = 0, Classes = 0, TestOnly = 0, Lines = 0;
   size_t total() const { return Functions + Variables + Classes; }
 };
 DeadCounts countDead(const std::vector<Finding> &Findings);

@@ -97,11 +97,6 @@ bool parseRule(const json &J, std::string_view Text, size_t Offset, const std::s
   return true;
 }
 
-std::string relative(const std::string &Path, const std::string &Root) {
-  if (Root.empty() || Root == "/") return Path.substr(1);
-  return isUnder(Path, Root) && Path != Root ? Path.substr(Root.size() + 1) : Path;
-}
-
 }  // namespace
 
 bool globMatch(std::string_view P, std::string_view T, bool PathMode) {
@@ -192,7 +187,7 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
               globMatch(Rule.Pattern, Sym.Name.substr(0, Sym.Name.find('(')), false);
       else
         Hit = Sym.HasDefinition && Sym.Kind != SymbolKind::Class &&
-              globMatch(Rule.Pattern, relative(P.fileOf(Sym.Definition), SourceRoot), true);
+              globMatch(Rule.Pattern, relativeToRoot(P.fileOf(Sym.Definition), SourceRoot), true);
       if (!Hit) continue;
       ++Matched;
       auto [It, Added] = Roots.emplace(S, P.Roots.size());

@@ -1,5 +1,7 @@
 #include "passes/Reach.h"
 
+#include "passes/Findings.h"
+
 #include <algorithm>
 #include <deque>
 #include <unordered_set>
@@ -155,10 +157,6 @@ bool isHeader(const std::string &Path) {
   return Ext == ".h" || Ext == ".hh" || Ext == ".hpp" || Ext == ".hxx" || Ext == ".inl" || Ext == ".ipp";
 }
 
-bool under(const std::string &Path, const std::string &Dir) {
-  return Path.size() > Dir.size() && Path.compare(0, Dir.size(), Dir) == 0 && Path[Dir.size()] == '/';
-}
-
 }  // namespace
 
 std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::string> &Sources,
@@ -166,7 +164,7 @@ std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::strin
   auto PublicHeader = [&](const Site &S) {
     if (S.File < 0 || !isHeader(P.Files[S.File])) return false;
     return std::any_of(IncludeDirs.begin(), IncludeDirs.end(),
-                       [&](const std::string &D) { return under(P.Files[S.File], D); });
+                       [&](const std::string &D) { return isUnder(P.Files[S.File], D); });
   };
   std::vector<SymbolId> Out;
   for (SymbolId S = 0; S < P.size(); ++S) {

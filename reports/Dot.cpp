@@ -12,18 +12,13 @@ std::string quoted(const std::string &S) {
   return Out + "\"";
 }
 
-void collect(const Program &P, const std::vector<Finding> &Findings, std::map<SymbolId, const Finding *> &Out) {
-  for (const Finding &F : Findings) {
-    if (SymbolId S = P.find(F.Usr); S != kNoSymbol) Out[S] = &F;
-    collect(P, F.Members, Out);
-  }
-}
-
 }  // namespace
 
 void writeDot(std::ostream &OS, const Program &P, const Report &R) {
   std::map<SymbolId, const Finding *> Nodes;
-  collect(P, R.Findings, Nodes);
+  forEachFinding(R.Findings, [&](const Finding &F) {
+    if (SymbolId S = P.find(F.Usr); S != kNoSymbol) Nodes[S] = &F;
+  });
   OS << "digraph deadwood {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n";
   for (const auto &[S, F] : Nodes)
     OS << "  n" << S << " [label=" << quoted(F->Name + "\\n" + relativeToRoot(F->File, R.SourceRoot) + ":" +

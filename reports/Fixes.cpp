@@ -1,16 +1,11 @@
 #include "reports/Fixes.h"
 
+#include "passes/Findings.h"
+
 #include <algorithm>
 
 namespace deadwood {
 namespace {
-
-std::string relative(const std::string &Path, const std::string &Root) {
-  if (Root.empty() || Root == "/") return Path.substr(Path.find_first_not_of('/'));
-  if (Path.compare(0, Root.size(), Root) == 0 && Path.size() > Root.size() && Path[Root.size()] == '/')
-    return Path.substr(Root.size() + 1);
-  return Path;
-}
 
 /// A YAML single-quoted scalar: quotes doubled, newlines as a blank line
 /// (YAML folds a single newline in a flow scalar into a space).
@@ -38,7 +33,7 @@ size_t linesRemoved(const FileEdits &F) {
 
 std::string renderPatch(const std::vector<FileEdits> &Files, const std::string &SourceRoot) {
   std::string Out;
-  for (const FileEdits &F : Files) Out += unifiedDiff(relative(F.Path, SourceRoot), F.Original, F.Edits);
+  for (const FileEdits &F : Files) Out += unifiedDiff(relativeToRoot(F.Path, SourceRoot), F.Original, F.Edits);
   return Out;
 }
 

@@ -200,9 +200,6 @@ render();
 void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const Report &Rep,
                const std::map<std::string, std::string> &Sources) {
   DeadCounts C = countDead(Rep.Findings);
-  size_t Lines = 0;
-  for (const Finding &F : Rep.Findings)
-    if (F.Category == "dead") Lines += deadLines(F);
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : Rep.Findings) Findings.push_back(findingJson(P, R, Rep, F, Sources));
   ordered_json Data = {{"sourceRoot", Rep.SourceRoot},
@@ -211,7 +208,7 @@ void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const 
                         {{"dead_functions", C.Functions},
                          {"dead_variables", C.Variables},
                          {"dead_classes", C.Classes},
-                         {"dead_lines", Lines},
+                         {"dead_lines", C.Lines},
                          {"test_only", C.TestOnly},
                          {"translation_units", Rep.Tus},
                          {"failed", Rep.Failed.size()}}},

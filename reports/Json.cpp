@@ -32,12 +32,10 @@ ordered_json findingJson(const Finding &F) {
 void writeJson(std::ostream &OS, const Report &R) {
   std::set<std::string> Files;
   std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}};
-  size_t DeadLines = 0;
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
     ++PerCategory[F.Category];
-    if (F.Category == "dead") DeadLines += deadLines(F);
     Findings.push_back(findingJson(F));
   }
   DeadCounts Counts = countDead(R.Findings);
@@ -59,7 +57,7 @@ void writeJson(std::ostream &OS, const Report &R) {
         {"dead_functions", Counts.Functions},
         {"dead_variables", Counts.Variables},
         {"dead_classes", Counts.Classes},
-        {"dead_lines", DeadLines},
+        {"dead_lines", Counts.Lines},
         {"files", Files.size()},
         {"translation_units", R.Tus},
         {"failed_translation_units", R.Failed.size()},

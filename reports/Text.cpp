@@ -72,13 +72,10 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
       OS << display(N.File, Opts) << ':' << N.Line << ':' << N.Column << ": note: " << N.Text
          << " [deadwood]\n";
   DeadCounts C = countDead(R.Findings);
-  size_t Lines = 0;
-  for (const Finding &F : R.Findings)
-    if (F.Category == "dead") Lines += deadLines(F);
   OS << "deadwood: " << plural(C.total(), "unreachable symbol", "unreachable symbols") << " ("
      << plural(C.Functions, "function", "functions") << ", "
      << plural(C.Variables, "variable", "variables") << ", "
-     << plural(C.Classes, "class", "classes") << ", " << plural(Lines, "line", "lines") << ")"
+     << plural(C.Classes, "class", "classes") << ", " << plural(C.Lines, "line", "lines") << ")"
      << (C.TestOnly ? ", " + std::to_string(C.TestOnly) + " test-only" : std::string()) << " in "
      << plural(Files.size(), "file", "files")
      << " (" << plural(R.Tus, "translation unit", "translation units") << ", "

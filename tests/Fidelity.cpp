@@ -30,14 +30,7 @@ std::set<unsigned> reportedLines(const Case &C) {
   Report R = reportOf(C);
   if (R.incomplete()) return {0};  // line 0: the case itself did not compile
   std::set<unsigned> Lines;
-  std::vector<const Finding *> Work;
-  for (const Finding &F : R.Findings) Work.push_back(&F);
-  while (!Work.empty()) {
-    const Finding *F = Work.back();
-    Work.pop_back();
-    Lines.insert(F->Line);
-    for (const Finding &M : F->Members) Work.push_back(&M);
-  }
+  forEachFinding(R.Findings, [&](const Finding &F) { Lines.insert(F.Line); });
   return Lines;
 }
 

@@ -18,15 +18,11 @@ struct Planned {
   Report Rep;
   RemovalPlan Plan;
   const Finding *finding(const std::string &Name) const {
-    std::vector<const Finding *> Work;
-    for (const Finding &F : Rep.Findings) Work.push_back(&F);
-    while (!Work.empty()) {
-      const Finding *F = Work.back();
-      Work.pop_back();
-      if (F->Name == Name) return F;
-      for (const Finding &M : F->Members) Work.push_back(&M);
-    }
-    return nullptr;
+    const Finding *Found = nullptr;
+    forEachFinding(Rep.Findings, [&](const Finding &F) {
+      if (!Found && F.Name == Name) Found = &F;
+    });
+    return Found;
   }
   std::vector<std::string> labels() const {
     std::vector<std::string> Out;

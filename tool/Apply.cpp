@@ -214,17 +214,12 @@ private:
 };
 
 void markUnsafe(const Program &P, Report &Rep, const RemovalGroup &G, const std::string &Why) {
-  std::vector<Finding *> Work;
-  for (Finding &F : Rep.Findings) Work.push_back(&F);
-  while (!Work.empty()) {
-    Finding *F = Work.back();
-    Work.pop_back();
-    if (std::binary_search(G.Symbols.begin(), G.Symbols.end(), P.find(F->Usr))) {
-      F->Removable = false;
-      F->NotRemovableBecause = "unsafe to remove: " + Why;
+  forEachFinding(Rep.Findings, [&](Finding &F) {
+    if (std::binary_search(G.Symbols.begin(), G.Symbols.end(), P.find(F.Usr))) {
+      F.Removable = false;
+      F.NotRemovableBecause = "unsafe to remove: " + Why;
     }
-    for (Finding &M : F->Members) Work.push_back(&M);
-  }
+  });
 }
 
 bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
