@@ -36,6 +36,10 @@ std::vector<SymbolId> lookupSymbols(const Program &P, const std::string &Arg) {
 }
 
 Why explain(const Program &P, const Reachability &R, SymbolId Target) {
+  return Explainer(P, R).explain(Target);
+}
+
+Why Explainer::explain(SymbolId Target) {
   Why W;
   W.Target = Target;
   W.Reached = R.reached(Target);
@@ -48,12 +52,15 @@ Why explain(const Program &P, const Reachability &R, SymbolId Target) {
     std::reverse(W.Path.begin(), W.Path.end());
     return W;
   }
-  for (SymbolId From = 0; From < P.size(); ++From)
-    for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I)
-      if (P.Edges[I].To == Target) {
-        W.Referrers.push_back(From);
-        break;
+  if (Referrers.empty()) {
+    Referrers.resize(P.size());
+    for (SymbolId From = 0; From < P.size(); ++From)
+      for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
+        std::vector<SymbolId> &Of = Referrers[P.Edges[I].To];
+        if (Of.empty() || Of.back() != From) Of.push_back(From);
       }
+  }
+  W.Referrers = Referrers[Target];
   return W;
 }
 

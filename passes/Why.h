@@ -28,6 +28,21 @@ struct Why {
 /// preferred over instantiations, implicit members and library code.
 std::vector<SymbolId> lookupSymbols(const Program &P, const std::string &NameOrUsr);
 
+/// Answers many questions over one program (the HTML report asks one per
+/// finding): who refers to whom is indexed once, at the first question
+/// about an unreachable symbol, instead of a scan of every edge each time.
+class Explainer {
+public:
+  Explainer(const Program &P, const Reachability &R) : P(P), R(R) {}
+  Why explain(SymbolId Target);
+
+private:
+  const Program &P;
+  const Reachability &R;
+  std::vector<std::vector<SymbolId>> Referrers;  ///< by target, ascending; built on demand
+};
+
+/// One question: Explainer(P, R).explain(Target).
 Why explain(const Program &P, const Reachability &R, SymbolId Target);
 
 }  // namespace deadwood

@@ -29,11 +29,11 @@ ordered_json excerpt(const std::string *Text, uint32_t Line, uint32_t Lines) {
   return Out;
 }
 
-ordered_json explanation(const Program &P, const Reachability &R, const Finding &F, const std::string &Root) {
+ordered_json explanation(const Program &P, Explainer &E, const Finding &F, const std::string &Root) {
   SymbolId S = P.find(F.Usr);
   ordered_json Out = ordered_json::array();
   if (S == kNoSymbol) return Out;
-  Why W = explain(P, R, S);
+  Why W = E.explain(S);
   auto Where = [&](SymbolId X) {
     const Symbol &Sym = P.Symbols[X];
     if (Sym.Definition.File < 0) return std::string();
@@ -49,7 +49,7 @@ ordered_json explanation(const Program &P, const Reachability &R, const Finding 
   return Out;
 }
 
-ordered_json findingJson(const Program &P, const Reachability &R, const Report &Rep, const Finding &F,
+ordered_json findingJson(const Program &P, Explainer &E, const Report &Rep, const Finding &F,
                          const std::map<std::string, std::string> &Sources) {
   auto Text = Sources.find(F.File);
   ordered_json J = {{"category", F.Category},
@@ -63,9 +63,9 @@ ordered_json findingJson(const Program &P, const Reachability &R, const Report &
                     {"reason", F.NotRemovableBecause},
                     {"reachedFrom", F.ReachedFrom},
                     {"excerpt", excerpt(Text == Sources.end() ? nullptr : &Text->second, F.Line, F.Lines)},
-                    {"related", explanation(P, R, F, Rep.SourceRoot)},
+                    {"related", explanation(P, E, F, Rep.SourceRoot)},
                     {"members", ordered_json::array()}};
-  for (const Finding &M : F.Members) J["members"].push_back(findingJson(P, R, Rep, M, Sources));
+  for (const Finding &M : F.Members) J["members"].push_back(findingJson(P, E, Rep, M, Sources));
   return J;
 }
 
@@ -200,8 +200,9 @@ render();
 void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const Report &Rep,
                const std::map<std::string, std::string> &Sources) {
   DeadCounts C = countDead(Rep.Findings);
+  Explainer E(P, R);
   ordered_json Findings = ordered_json::array();
-  for (const Finding &F : Rep.Findings) Findings.push_back(findingJson(P, R, Rep, F, Sources));
+  for (const Finding &F : Rep.Findings) Findings.push_back(findingJson(P, E, Rep, F, Sources));
   ordered_json Data = {{"sourceRoot", Rep.SourceRoot},
                        {"complete", !Rep.incomplete()},
                        {"summary",
