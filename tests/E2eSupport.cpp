@@ -39,6 +39,13 @@ Result sh(const std::string &Command) {
 
 Result runDeadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) + " " + Args); }
 
+void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files) {
+  json Entries = json::array();
+  for (const std::string &F : Files)
+    Entries.push_back({{"directory", Dir.string()}, {"command", "g++ -c " + F}, {"file", F}});
+  std::ofstream(Dir / "compile_commands.json") << Entries.dump();
+}
+
 fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag) {
   fs::path Src = Source.empty() ? fs::path(DEADWOOD_SAMPLES_DIR) / Sample : Source;
   fs::path Build = scratch() / ("build-" + Sample + Tag);

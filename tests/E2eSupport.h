@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace deadwood::e2e {
 
@@ -25,6 +26,10 @@ fs::path scratch();
 /// Runs a shell command, capturing stdout, stderr and the exit status.
 Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
+/// Writes Dir/compile_commands.json with one `g++ -c <file>` entry per file
+/// (paths relative to Dir), the way a hand-made build would.
+void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files);
+
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
 fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
 /// "file:line: category" of every `// deadwood: dead` or `// deadwood: test-only`

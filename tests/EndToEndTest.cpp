@@ -261,10 +261,7 @@ fs::path keepProject() {
          "    {\"name\": \"plugin_*\", \"reason\": \"loaded with dlsym by the host\"},\n"
          "    {\"name\": \"gone::*\", \"reason\": \"stale\"}\n"
          "  ],\n  \"ignore\": [\"third_party/**\"]\n}\n";
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c main.cpp\", \"file\": \"main.cpp\"},"
-      << " {\"directory\": \"" << Dir.string()
-      << "\", \"command\": \"g++ -c third_party/lib.cpp\", \"file\": \"third_party/lib.cpp\"}]";
+  writeDatabase(Dir, {"main.cpp", "third_party/lib.cpp"});
   return Dir;
 }
 
@@ -469,9 +466,7 @@ TEST(BadInput, MalformedDatabase) {
 TEST(BadInput, EntryWhoseFileDoesNotExist) {
   fs::path Dir = scratch() / "missing-file";
   fs::create_directories(Dir);
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string()
-      << "\", \"command\": \"g++ -c gone.cpp\", \"file\": \"gone.cpp\"}]";
+  writeDatabase(Dir, {"gone.cpp"});
   expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "gone.cpp").string());
 }
 
@@ -492,11 +487,7 @@ TEST(FailedTu, ReportsIncompleteAndJudgesNothingItRead) {
          "int lonely() { return 3; }\nint main() { return 0; }\n";
   std::ofstream(Dir / "bad.cpp")
       << "#include \"shared.h\"\nint user() { return helper() + undeclared(); }\n";
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string()
-      << "\", \"command\": \"g++ -c good.cpp\", \"file\": \"good.cpp\"},"
-      << " {\"directory\": \"" << Dir.string()
-      << "\", \"command\": \"g++ -c bad.cpp\", \"file\": \"bad.cpp\"}]";
+  writeDatabase(Dir, {"good.cpp", "bad.cpp"});
   Result R = runDeadwood("--format json -p " + quote(Dir));
   EXPECT_EQ(R.Exit, 3) << R.Err;
   EXPECT_NE(R.Err.find("bad.cpp' did not parse"), std::string::npos) << R.Err;

@@ -128,9 +128,7 @@ fs::path hiddenCallerProject(const std::string &Name) {
   std::ofstream(Dir / "a.cpp") << "int helper() { return 1; }\n\nint reallyDead() { return 2; }\n\n"
                                   "int callHidden();\n\nint main() { return callHidden() - 1; }\n";
   std::ofstream(Dir / "hidden.cpp") << "int helper();\nint callHidden() { return helper(); }\n";
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string() << "\", \"arguments\": [\"g++\", \"-c\", \"a.cpp\"], "
-      << "\"file\": \"a.cpp\"}]";
+  writeDatabase(Dir, {"a.cpp"});
   return Dir;
 }
 
@@ -187,9 +185,7 @@ TEST(Fix, RefusedWhenATuFailedUnlessAllowPartial) {
   fs::create_directories(Dir);
   std::ofstream(Dir / "good.cpp") << "int lonely() { return 3; }\nint main() { return 0; }\n";
   std::ofstream(Dir / "bad.cpp") << "int user() { return undeclared(); }\n";
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c good.cpp\", \"file\": \"good.cpp\"},"
-      << " {\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c bad.cpp\", \"file\": \"bad.cpp\"}]";
+  writeDatabase(Dir, {"good.cpp", "bad.cpp"});
   std::string Before = slurp(Dir / "good.cpp");
   Result Refused = runDeadwood("-q --fix -p " + quote(Dir));
   EXPECT_EQ(Refused.Exit, 3);
@@ -208,9 +204,7 @@ TEST(Fix, ReadOnlySourceChangesNothing) {
   fs::create_directories(Dir);
   std::ofstream(Dir / "a.cpp") << "int dead() { return 1; }\nint main() { return 0; }\n";
   std::ofstream(Dir / "b.cpp") << "int alsoDead() { return 2; }\n";
-  std::ofstream(Dir / "compile_commands.json")
-      << "[{\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c a.cpp\", \"file\": \"a.cpp\"},"
-      << " {\"directory\": \"" << Dir.string() << "\", \"command\": \"g++ -c b.cpp\", \"file\": \"b.cpp\"}]";
+  writeDatabase(Dir, {"a.cpp", "b.cpp"});
   fs::permissions(Dir / "b.cpp", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   std::string A = slurp(Dir / "a.cpp"), B = slurp(Dir / "b.cpp");
   // As root, access(2) ignores modes; run as nobody (who can read the tree).
