@@ -36,7 +36,7 @@ public:
         for (int F : Tu.Files) UnknownFile[F] = true;
     findMentions();
     nameClasses();
-    if (W) findProductionFiles();
+    if (W) ProductionFile = productionFiles(P, *W);
   }
 
   Report run() {
@@ -190,17 +190,6 @@ private:
 
   /// Files that some non-test program compiles (its TUs' main files and
   /// everything they include).
-  void findProductionFiles() {
-    ProductionFile.assign(P.Files.size(), false);
-    for (size_t Tu = 0; Tu < P.Tus.size(); ++Tu) {
-      bool Production = std::any_of(W->Programs.begin(), W->Programs.end(), [&](const ProgramDef &D) {
-        return !D.IsTest && Tu < D.Tus.size() && D.Tus[Tu];
-      });
-      if (Production)
-        for (int F : P.Tus[Tu].Files) ProductionFile[F] = true;
-    }
-  }
-
   Finding testOnlyFinding(SymbolId Id) const {
     Finding F = finding(Id);
     F.Category = "test-only";

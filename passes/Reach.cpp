@@ -202,6 +202,18 @@ WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dis
   return W;
 }
 
+std::vector<bool> productionFiles(const Program &P, const WholeReach &W) {
+  std::vector<bool> Out(P.Files.size(), false);
+  for (size_t Tu = 0; Tu < P.Tus.size(); ++Tu) {
+    bool Production = std::any_of(W.Programs.begin(), W.Programs.end(), [&](const ProgramDef &D) {
+      return !D.IsTest && Tu < D.Tus.size() && D.Tus[Tu];
+    });
+    if (Production)
+      for (int F : P.Tus[Tu].Files) Out[F] = true;
+  }
+  return Out;
+}
+
 bool WholeReach::testOnly(SymbolId S) const {
   return !ReachedBy[S].empty() &&
          std::all_of(ReachedBy[S].begin(), ReachedBy[S].end(), [&](uint32_t I) { return Programs[I].IsTest; });

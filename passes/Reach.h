@@ -74,6 +74,9 @@ struct WholeReach {
   bool testOnly(SymbolId S) const;  ///< reached, but only by test programs
 };
 
+/// By file index: read by a TU that a non-test program links.
+std::vector<bool> productionFiles(const Program &P, const WholeReach &W);
+
 WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode);
 
 }  // namespace deadwood

@@ -14,13 +14,18 @@ bool isDerived(const Symbol &S) {
 class Planner {
 public:
   Planner(const Program &P, const Reachability &R, Report &Rep, const RemovalOptions &O)
-      : P(P), R(R), Rep(Rep), O(O) {}
+      : P(P), R(R), Rep(Rep), O(O), IsRoot(P.size(), false) {
+    for (const ProgramRoot &Root : P.Roots) IsRoot[Root.Sym] = true;
+  }
 
   RemovalPlan run() {
     for (Finding &F : Rep.Findings) collect(F, kNoSymbol);
+    if (O.TestOnly) addTestsThatUse();
     for (SymbolId S : std::vector<SymbolId>(Going.begin(), Going.end())) checkSites(S);
-    while (blockWhatStayingCodeNeeds()) {
-    }
+    do {
+      while (blockWhatStayingCodeNeeds()) {
+      }
+    } while (keepTestsWithNothingToGo());
     return group();
   }
 
@@ -30,6 +35,10 @@ private:
     if (Id == kNoSymbol) return;
     FindingOf[Id] = &F;
     if (Class != kNoSymbol) MemberOf[Id] = Class;
+    if (O.TestOnly && F.Category == "test-only") {
+      F.Removable = true;
+      F.NotRemovableBecause.clear();
+    }
     if (F.Removable) Going.insert(Id);
     for (Finding &M : F.Members) collect(M, Id);
   }
@@ -40,6 +49,81 @@ private:
       F->Removable = false;
       F->NotRemovableBecause = Why;
     }
+    if (auto It = TextOf.find(S); It != TextOf.end())  // one text: all stay
+      for (SymbolId Other : Together[It->second]) block(Other, Why);
+  }
+
+  /// --remove-test-only: the test cases that name what goes (a function a
+  /// test macro defines: gtest's TEST, Catch's TEST_CASE), found upward
+  /// through compiler-made code (a lambda, an instantiation), with
+  /// everything their text contains. A helper that names it keeps it: its
+  /// callers are tests that do not name it.
+  void addTestsThatUse() {
+    std::vector<bool> Production = productionFiles(P, *O.TestOnly);
+    std::vector<std::vector<SymbolId>> Referrers(P.size());
+    for (SymbolId S = 0; S < P.size(); ++S) {
+      for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I) Referrers[P.Edges[I].To].push_back(S);
+      if (P.PatternOf[S] != kNoSymbol) Referrers[S].push_back(P.PatternOf[S]);
+    }
+    std::vector<SymbolId> Work(Going.begin(), Going.end());
+    std::vector<bool> Seen(P.size(), false);
+    while (!Work.empty()) {
+      SymbolId S = Work.back();
+      Work.pop_back();
+      for (SymbolId T : Referrers[S]) {
+        if (Seen[T] || Going.count(T)) continue;
+        Seen[T] = true;
+        const Symbol &Sym = P.Symbols[T];
+        if (isDerived(Sym)) Work.push_back(T);
+        else if ((Sym.Flags & flag::FromMacro) && Sym.HasDefinition && Sym.Definition.File >= 0 &&
+                 !Production[Sym.Definition.File] && !IsRoot[T] && !reachedByWhatStays(T))
+          TestCases.push_back(T);
+      }
+    }
+    std::sort(TestCases.begin(), TestCases.end());
+    // TEST(Suite, Name) { ... } is one text: the TestBody's definition starts
+    // at the macro and holds the class and registration it expands to.
+    for (SymbolId U : TestCases) {
+      Going.insert(U);
+      const Site &Outer = P.Symbols[U].Definition;
+      Together[U].push_back(U);
+      for (SymbolId S = 0; S < P.size(); ++S) {
+        const Site &In = P.Symbols[S].Definition;
+        if (S == U || !P.Symbols[S].HasDefinition || In.File != Outer.File || In.Begin < Outer.Begin ||
+            In.End > Outer.End || In.End <= In.Begin)
+          continue;
+        Going.insert(S);
+        Together[U].push_back(S);
+        TextOf[S] = U;
+      }
+      TextOf[U] = U;
+    }
+  }
+
+  /// A test case goes only while something it names goes with it: when all
+  /// of that was blocked, removing the test would remove nothing else.
+  bool keepTestsWithNothingToGo() {
+    bool Changed = false;
+    for (SymbolId U : TestCases) {
+      if (!Going.count(U)) continue;
+      std::vector<SymbolId> Work{U};
+      std::set<SymbolId> Seen{U};
+      bool Names = false;
+      while (!Work.empty() && !Names) {
+        SymbolId S = Work.back();
+        Work.pop_back();
+        for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1] && !Names; ++I) {
+          SymbolId T = P.Edges[I].To;
+          Names = FindingOf.count(T) && Going.count(T);
+          if (isDerived(P.Symbols[T]) && Seen.insert(T).second) Work.push_back(T);
+        }
+      }
+      if (!Names) {
+        block(U, "the test that holds it stays");
+        Changed = true;
+      }
+    }
+    return Changed;
   }
 
   /// Every site must be editable: a known range, under the source root, not
@@ -66,7 +150,7 @@ private:
     std::vector<bool> Stays(P.size(), false);
     std::vector<SymbolId> Work;
     for (SymbolId S = 0; S < P.size(); ++S)
-      if (!Going.count(S) && (R.reached(S) || !isDerived(P.Symbols[S]))) {
+      if (!Going.count(S) && (!isDerived(P.Symbols[S]) || reachedByWhatStays(S))) {
         Stays[S] = true;
         Work.push_back(S);
       }
@@ -82,6 +166,13 @@ private:
       Use(P.PatternOf[S]);
     }
     return Stays;
+  }
+
+  /// Reached, and not only by test code that may go (--remove-test-only:
+  /// compiler-made code reached only by tests stays only if staying code
+  /// uses it).
+  bool reachedByWhatStays(SymbolId S) const {
+    return R.reached(S) && (!O.TestOnly || IsRoot[S] || !O.TestOnly->testOnly(S));
   }
 
   /// One round: block going symbols that staying code needs. True if any.
@@ -144,6 +235,7 @@ private:
       for (SymbolId O : P.OverridersOf[S]) Join(S, O);
       if (auto It = MemberOf.find(S); It != MemberOf.end()) Join(S, It->second);
       if (P.PatternOf[S] != kNoSymbol) Join(S, P.PatternOf[S]);
+      if (auto It = TextOf.find(S); It != TextOf.end()) Join(S, It->second);
     }
     std::map<SymbolId, RemovalGroup> ByLeader;
     for (SymbolId S : Ids) ByLeader[Find(S)].Symbols.push_back(S);
@@ -181,9 +273,15 @@ private:
   const Reachability &R;
   Report &Rep;
   const RemovalOptions &O;
+  std::vector<bool> IsRoot;
   std::set<SymbolId> Going;
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
+  /// --remove-test-only: a test function whose text holds other symbols
+  /// (a TEST macro's class, its registration), and those symbols.
+  std::map<SymbolId, std::vector<SymbolId>> Together;
+  std::map<SymbolId, SymbolId> TextOf;  ///< symbol -> the test function whose text holds it
+  std::vector<SymbolId> TestCases;      ///< --remove-test-only: tests that name what goes
 };
 
 }  // namespace

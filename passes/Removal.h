@@ -6,7 +6,9 @@
 //
 // A symbol stays when it is reached, when it is a finding that cannot be
 // removed, or when code that stays uses it (a dead function named by a
-// macro-defined one, a virtual whose override stays). What goes together:
+// macro-defined one, a virtual whose override stays). With
+// --remove-test-only, test-only code goes too, taking along the tests that
+// use it. What goes together:
 // a class and its members, an override family, and dead code that refers to
 // other dead code (a table and the functions only it lists) — removing one
 // without the other would not build.
@@ -33,6 +35,12 @@ struct RemovalOptions {
   std::string SourceRoot;
   std::vector<std::string> ExcludeDirs;  ///< never edited (the build directory)
   std::set<std::string> Frozen;          ///< files that must not change (edited since parsed)
+  /// --remove-test-only: the programs, when test-only findings go too. The
+  /// test code that uses them goes with them: functions defined in files no
+  /// production program compiles (a gtest TEST, its helpers), with whatever
+  /// their text contains (the TEST macro's class and registration). An entry
+  /// point or other root that uses them keeps them.
+  const WholeReach *TestOnly = nullptr;
 };
 
 struct RemovalPlan {

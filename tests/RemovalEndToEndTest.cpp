@@ -24,11 +24,12 @@ struct Copy {
   std::string Output;
 };
 
-Copy copySample(const std::string &Sample, const std::string &Tag) {
+Copy copySample(const std::string &Sample, const std::string &Tag,
+                const fs::path &From = DEADWOOD_SAMPLES_DIR) {
   Copy C;
   C.Source = scratch() / ("copy-" + Sample + Tag);
   fs::remove_all(C.Source);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / Sample, C.Source, fs::copy_options::recursive);
+  fs::copy(From / Sample, C.Source, fs::copy_options::recursive);
   C.Build = C.Source / "build";
   Result R = sh("cmake -S " + quote(C.Source) + " -B " + quote(C.Build) +
                 " -DCMAKE_CXX_COMPILER=g++ && cmake --build " + quote(C.Build));
@@ -217,6 +218,55 @@ TEST(Fix, ReadOnlySourceChangesNothing) {
       << R.Err;
   EXPECT_EQ(slurp(Dir / "a.cpp"), A);
   EXPECT_EQ(slurp(Dir / "b.cpp"), B);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Fix, RemoveTestOnlyTakesTheTestsThatUseIt) {
+  if (sh("test -f /usr/include/gtest/gtest.h").Exit != 0) GTEST_SKIP() << "no googletest";
+  Copy C = copySample("gtest-project", "-testonly", DEADWOOD_FIXTURES_DIR);
+  Result Json = runDeadwood("-q --format json -p " + quote(C.Build));
+  EXPECT_EQ(findings(json::parse(Json.Out)), marks(C.Source)) << Json.Err;
+  Result Plain = runDeadwood("-q --fix -p " + quote(C.Build));
+  ASSERT_EQ(Plain.Exit, 0) << Plain.Err;
+  EXPECT_EQ(Plain.Out.find("deadwood: removal"), std::string::npos) << "test-only code stays by default";
+  EXPECT_NE(slurp(C.Source / "lib" / "fmt.cpp").find("legacyFormat"), std::string::npos);
+
+  Result R = runDeadwood("-q --fix --remove-test-only -p " + quote(C.Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  std::string Lib = slurp(C.Source / "lib" / "fmt.cpp") + slurp(C.Source / "lib" / "fmt.h");
+  std::string Test = slurp(C.Source / "tests" / "fmt_test.cpp");
+  EXPECT_EQ(Lib.find("pad("), std::string::npos) << Lib;
+  EXPECT_EQ(Lib.find("oldWidth"), std::string::npos) << Lib;
+  EXPECT_NE(Lib.find("shout("), std::string::npos) << Lib;
+  EXPECT_NE(Lib.find("legacyFormat"), std::string::npos) << "a helper names it: " << Lib;
+  // The tests that name it go whole (TEST macro, lambda); the rest stay.
+  for (const char *Gone : {"OldWidth", "Pads"}) EXPECT_EQ(Test.find(Gone), std::string::npos) << Gone;
+  for (const char *Stays : {"TEST(Fmt, Shout)", "TEST(Fmt, Legacy)", "TEST(Fmt, LegacyDirect)", "bracketed"})
+    EXPECT_NE(Test.find(Stays), std::string::npos) << Stays;
+
+  Result Build = sh("cmake --build " + quote(C.Build) + " && ctest --test-dir " + quote(C.Build));
+  EXPECT_EQ(Build.Exit, 0) << Build.Out << Build.Err;
+  EXPECT_NE(Build.Out.find("100% tests passed"), std::string::npos) << Build.Out;
+  EXPECT_EQ(sh(quote(C.Build / "app")).Out, "hi!\n");
+}
+
+TEST(Fix, RemoveTestOnlyKeepsWhatAnEntryPointUses) {
+  Copy C = copySample("toolkit", "-testonly");
+  Result R = runDeadwood("-q --format json --remove-test-only --patch " + quote(C.Source / "p.diff") + " -p " +
+                         quote(C.Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  json Report = json::parse(R.Out);
+  size_t TestOnly = 0;
+  for (const json &F : Report["findings"])
+    if (F["category"] == "test-only") {
+      ++TestOnly;
+      EXPECT_FALSE(F["removable"].get<bool>()) << F.dump();
+      EXPECT_EQ(F["not_removable_because"], "used by 'main()', which stays") << F.dump();
+    }
+  EXPECT_EQ(TestOnly, 2u);
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ const std::string &parsedHash(const Program &P, const std::string &File) {
 /// The plan, re-made until every file it edits is the one that was parsed.
 bool planAgainstDisk(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
                      RemovalPlan *Plan, std::map<std::string, std::string> *Texts, std::string *Err) {
-  RemovalOptions RO{Rep.SourceRoot, O.ExcludeDirs, {}};
+  RemovalOptions RO{Rep.SourceRoot, O.ExcludeDirs, {}, O.RemoveTestOnly ? O.Programs : nullptr};
   for (;;) {
     *Plan = planRemoval(P, R, Rep, RO);
     size_t Frozen = RO.Frozen.size();

@@ -20,6 +20,8 @@ struct ApplyOptions {
   std::string VerifyCommand;  ///< --verify
   std::string BuildDir;       ///< for the YAML's BuildDirectory
   std::vector<std::string> ExcludeDirs;
+  bool RemoveTestOnly = false;             ///< --remove-test-only
+  const WholeReach *Programs = nullptr;    ///< which code is test-only; with RemoveTestOnly
   bool wanted() const { return !PatchPath.empty() || !FixesPath.empty() || Fix || !VerifyCommand.empty(); }
 };
 

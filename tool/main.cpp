@@ -276,6 +276,7 @@ int run(const Options &O) {
     ApplyOptions A = O.Apply;
     A.BuildDir = DbDir;
     A.ExcludeDirs = Classify.ExcludeDirs;
+    A.Programs = Programs.empty() ? nullptr : &W;
     if (!applyRemovals(P, R, Rep, A, &Err)) {
       render(O, Rep, P, R);
       return fail(Err);
@@ -319,6 +320,8 @@ int main(int argc, char **argv) {
   App.add_option("--fail-on", O.FailOn, "Exit 1 when there are new (after --baseline) or any findings")
       ->check(CLI::IsMember({"new", "any"}));
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
+  App.add_flag("--remove-test-only", O.Apply.RemoveTestOnly,
+               "Remove test-only code too, with the tests (in files only test programs compile) that use it");
   App.add_option("--patch", O.Apply.PatchPath,
                  "Write the removal as a unified diff (git apply, patch -p1)");
   App.add_option("--export-fixes", O.Apply.FixesPath,
