@@ -265,8 +265,7 @@ private:
       if (It == ByName.end()) continue;
       for (int Id : It->second) {
         if (Id == P.From) continue;
-        Out.Edges.push_back(Edge{P.From < 0 ? "" : Out.Symbols[P.From].Usr, Out.Symbols[Id].Usr,
-                                 EdgeKind::Address});
+        Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
         std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
         note(P.Loc, std::string(P.IsAlias ? "alias attribute" : "inline assembly") + " names '" +
                         Name + "': '" + Out.Symbols[Id].Name + "' is kept alive");
@@ -382,8 +381,8 @@ private:
     int To = symbolFor(ND);
     if (To < 0 || !SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return true;
     Edge E;
-    E.From = From < 0 ? std::string() : Out.Symbols[From].Usr;
-    E.To = Out.Symbols[To].Usr;
+    E.From = From;
+    E.To = To;
     E.Kind = Kind;
     std::tie(E.File, E.Line, E.Column) = position(Loc);
     Out.Edges.push_back(std::move(E));

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <random>
 #include <sys/resource.h>
+#include <unordered_map>
 
 using namespace deadwood;
 
@@ -25,22 +26,34 @@ int main(int argc, char **argv) {
   auto Usr = [](size_t I) { return "c:@N@bench@F@function_number_" + std::to_string(I) + "#I#"; };
   auto Start = std::chrono::steady_clock::now();
   std::vector<TuSummary> Summaries(Tus);
+  // Each TU defines its share of the symbols and declares (as its headers
+  // would) the functions of other TUs it calls: a tenth of its edges leave
+  // the TU, and every symbol it names is an entry of its own table.
+  size_t PerTu = Symbols / Tus;
   for (size_t T = 0; T < Tus; ++T) {
     TuSummary &S = Summaries[T];
     S.MainFile = "/bench/tu" + std::to_string(T) + ".cc";
     S.Files = {S.MainFile};
     S.FileHashes = {""};
-    for (size_t I = T; I < Symbols; I += Tus) {
+    std::unordered_map<size_t, int32_t> Local;
+    auto Index = [&](size_t I, bool Defined) {
+      auto [It, New] = Local.try_emplace(I, static_cast<int32_t>(S.Symbols.size()));
+      if (!New) return It->second;
       Symbol Sym;
       Sym.Usr = Usr(I);
       Sym.Name = "bench::function_number_" + std::to_string(I) + "(int)";
-      Sym.HasDefinition = true;
-      Sym.Definition = Site{0, 0, 10, static_cast<uint32_t>(I % 60000), 1, 3};
+      Sym.HasDefinition = Defined;
+      (Defined ? Sym.Definition : Sym.Declarations.emplace_back()) =
+          Site{0, 0, 10, static_cast<uint32_t>(I % 60000), 1, 3};
       S.Symbols.push_back(std::move(Sym));
-    }
+      return It->second;
+    };
+    for (size_t I = T; I < Symbols; I += Tus) Index(I, true);
     for (size_t E = 0; E < Edges / Tus; ++E) {
-      size_t From = T + Tus * (Rng() % (Symbols / Tus));
-      S.Edges.push_back(Edge{Usr(From), Usr(Rng() % Symbols), EdgeKind::Call, 0, 1, 1});
+      int32_t From = Index(T + Tus * (Rng() % PerTu), true);
+      size_t Target = Rng() % 10 ? T + Tus * (Rng() % PerTu) : Rng() % Symbols;
+      S.Edges.push_back(Edge{From, Index(Target, Target % Tus == T), EdgeKind::Call, 0,
+                             static_cast<uint32_t>(E % 60000), 1});
     }
     if (T == 0)
       for (size_t R = 0; R < 100; ++R) S.Roots.push_back(Root{Usr(R * Tus), RootReason::Main, ""});

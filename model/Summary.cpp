@@ -85,28 +85,19 @@ Symbol symbolOf(const json &J) {
   return S;
 }
 
-/// Edges name their ends by index into the summary's symbols (-1: none),
-/// not by USR: a TU has many edges per symbol and USRs are long.
-using UsrIndex = std::unordered_map<std::string, int64_t>;
-
-json edgeJson(const Edge &E, const UsrIndex &Index) {
-  auto Id = [&](const std::string &Usr) -> json {
-    if (Usr.empty()) return -1;
-    auto It = Index.find(Usr);
-    return It == Index.end() ? json(Usr) : json(It->second);  // an unknown end keeps its USR
-  };
-  return json::array({Id(E.From), Id(E.To), static_cast<int>(E.Kind), E.File, E.Line, E.Column});
+json edgeJson(const Edge &E) {
+  return json::array({E.From, E.To, static_cast<int>(E.Kind), E.File, E.Line, E.Column});
 }
 
-std::string usrAt(const json &J, const std::vector<Symbol> &Symbols) {
-  if (J.is_string()) return J.get<std::string>();
+int32_t symbolIndex(const json &J, size_t NumSymbols, bool MayBeNone) {
   int64_t I = J.get<int64_t>();
-  if (I < -1 || I >= static_cast<int64_t>(Symbols.size())) throw std::runtime_error("symbol index out of range");
-  return I < 0 ? std::string() : Symbols[I].Usr;
+  if (I < (MayBeNone ? -1 : 0) || I >= static_cast<int64_t>(NumSymbols))
+    throw std::runtime_error("symbol index out of range");
+  return static_cast<int32_t>(I);
 }
 
 Edge edgeOf(const json &J, const std::vector<Symbol> &Symbols) {
-  Edge E{usrAt(J.at(0), Symbols), usrAt(J.at(1), Symbols)};
+  Edge E{symbolIndex(J.at(0), Symbols.size(), true), symbolIndex(J.at(1), Symbols.size(), false)};
   int Kind = J.at(2).get<int>();
   if (Kind < 0 || Kind >= static_cast<int>(kEdgeNames.size())) throw std::runtime_error("unknown edge kind");
   E.Kind = static_cast<EdgeKind>(Kind);
@@ -142,7 +133,10 @@ bool parseRootReason(const std::string &Name, RootReason *R) {
 /// change no answer and would dominate the cached summary.
 void pruneLibrarySymbols(TuSummary &S) {
   std::set<std::string> Keep;
-  for (const Edge &E : S.Edges) Keep.insert(E.From), Keep.insert(E.To);
+  for (const Edge &E : S.Edges) {
+    if (E.From >= 0) Keep.insert(S.Symbols[E.From].Usr);
+    Keep.insert(S.Symbols[E.To].Usr);
+  }
   for (const Root &R : S.Roots) Keep.insert(R.Usr);
   std::map<std::string, const Symbol *> ByUsr;
   for (const Symbol &Sym : S.Symbols) {
@@ -161,7 +155,18 @@ void pruneLibrarySymbols(TuSummary &S) {
       for (const std::string &R : *List)
         if (Keep.insert(R).second) Work.push_back(R);
   }
-  std::erase_if(S.Symbols, [&](const Symbol &Sym) { return !Keep.count(Sym.Usr); });
+  std::vector<int32_t> NewIndex(S.Symbols.size(), -1);
+  std::vector<Symbol> Kept;
+  for (size_t I = 0; I < S.Symbols.size(); ++I)
+    if (Keep.count(S.Symbols[I].Usr)) {
+      NewIndex[I] = static_cast<int32_t>(Kept.size());
+      Kept.push_back(std::move(S.Symbols[I]));
+    }
+  S.Symbols = std::move(Kept);
+  for (Edge &E : S.Edges) {
+    if (E.From >= 0) E.From = NewIndex[E.From];
+    E.To = NewIndex[E.To];
+  }
 }
 
 std::string contentHash(std::string_view Bytes) {
@@ -178,10 +183,8 @@ std::string summaryToJson(const TuSummary &S) {
             {"errors", S.Errors}, {"files", S.Files}, {"file_hashes", S.FileHashes}};
   json &Symbols = J["symbols"] = json::array();
   for (const Symbol &Sym : S.Symbols) Symbols.push_back(symbolJson(Sym));
-  UsrIndex Index;
-  for (size_t I = 0; I < S.Symbols.size(); ++I) Index.emplace(S.Symbols[I].Usr, I);
   json &Edges = J["edges"] = json::array();
-  for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E, Index));
+  for (const Edge &E : S.Edges) Edges.push_back(edgeJson(E));
   json &Roots = J["roots"] = json::array();
   for (const Root &R : S.Roots)
     Roots.push_back(json::array({R.Usr, rootReasonName(R.Reason), R.Note}));

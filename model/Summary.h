@@ -18,7 +18,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 10;
+inline constexpr int kSummaryVersion = 11;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -117,13 +117,15 @@ enum class EdgeKind : uint8_t {
 const char *edgeKindName(EdgeKind K);
 bool parseEdgeKind(const std::string &Name, EdgeKind *K);
 
-/// {container, target, kind, location}: the container is the symbol whose
-/// body (or initializer) holds the reference — for a TypeUse, the class
-/// whose definition names the type may be the container too. Empty means the
-/// reference sits at namespace or class scope (a `static_assert`, an array
-/// bound), which is compile-time use and keeps the target alive.
+/// {container, target, kind, location}, the ends as indexes into the
+/// summary's Symbols (a TU has many edges per symbol, and USRs are long):
+/// the container is the symbol whose body (or initializer) holds the
+/// reference — for a TypeUse, the class whose definition names the type may
+/// be the container too. -1 means the reference sits at namespace or class
+/// scope (a `static_assert`, an array bound), which is compile-time use and
+/// keeps the target alive.
 struct Edge {
-  std::string From, To;
+  int32_t From = -1, To = -1;
   EdgeKind Kind = EdgeKind::Call;
   int File = -1;
   uint32_t Line = 0, Column = 0;

@@ -64,14 +64,6 @@ Symbol placeholder(const std::string &Usr) {
   return S;
 }
 
-struct RawEdge {
-  SymbolId From, To;
-  EdgeKind Kind;
-  int File;
-  uint32_t Line, Column;
-  auto key() const { return std::tie(From, To, Kind, File, Line, Column); }
-};
-
 /// `dlsym(h, "name")` keeps alive every function or variable whose
 /// qualified name is `name` (C names are their own qualified names).
 void resolveLookups(Program &P, std::vector<NameLookup> &Lookups, std::vector<Root> &Roots) {
@@ -115,7 +107,113 @@ void buildRelations(Program &P) {
   }
 }
 
+/// Symbols as they are merged, into the program, by id in order of first
+/// sight (TUs are sorted, so the order does not depend on the database's);
+/// every USR is hashed once per TU that mentions it.
+class SymbolTable {
+public:
+  explicit SymbolTable(Program &P) : P(P) {}
+  /// The id of Sym's USR, merging Sym into what is known.
+  SymbolId add(Symbol &&Sym) {
+    SymbolId Id = P.ByUsr.insert(P.Symbols, Sym.Usr, static_cast<SymbolId>(P.Symbols.size()));
+    if (Id == P.Symbols.size()) P.Symbols.push_back(std::move(Sym));
+    else mergeInto(P.Symbols[Id], std::move(Sym));
+    return Id;
+  }
+  /// The id of a USR named by a relation or root; a placeholder when no
+  /// summary describes it (an edge must never be dropped: that could make
+  /// something look dead).
+  SymbolId intern(const std::string &Usr) {
+    SymbolId Id = P.ByUsr.insert(P.Symbols, Usr, static_cast<SymbolId>(P.Symbols.size()));
+    if (Id == P.Symbols.size()) P.Symbols.push_back(placeholder(Usr));
+    return Id;
+  }
+
+private:
+  Program &P;
+};
+
+/// The edges of every summary, in CSR form: bucketed by container (a
+/// counting sort, filled in TU order), each bucket sorted by target, kind
+/// and place; the same edge from another TU keeps its first place. Each
+/// summary's edges are freed once copied.
+void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector<std::vector<uint32_t>> &Locals,
+                const std::vector<std::vector<int>> &FileMaps) {
+  auto Usable = [](const Edge &E, const std::vector<uint32_t> &Local) {
+    // Summaries are checked when read; a hand-made one may not be.
+    return E.From >= 0 && E.To >= 0 && static_cast<size_t>(E.From) < Local.size() &&
+           static_cast<size_t>(E.To) < Local.size();
+  };
+  std::vector<uint32_t> Start(P.size() + 1, 0);
+  for (size_t Tu = 0; Tu < Summaries.size(); ++Tu)
+    for (const Edge &E : Summaries[Tu].Edges)
+      if (Usable(E, Locals[Tu])) ++Start[Locals[Tu][E.From] + 1];
+  for (size_t I = 0; I < P.size(); ++I) Start[I + 1] += Start[I];
+  std::vector<OutEdge> Edges(Start.back());
+  std::vector<uint32_t> Next(Start.begin(), Start.end() - 1);
+  for (size_t Tu = 0; Tu < Summaries.size(); ++Tu) {
+    for (const Edge &E : Summaries[Tu].Edges)
+      if (Usable(E, Locals[Tu]))
+        Edges[Next[Locals[Tu][E.From]]++] =
+            OutEdge{Locals[Tu][E.To], E.Kind, E.File >= 0 ? FileMaps[Tu][E.File] : -1, E.Line, E.Column};
+    std::vector<Edge>().swap(Summaries[Tu].Edges);
+  }
+  P.EdgeBegin.assign(P.size() + 1, 0);
+  size_t Out = 0;
+  for (SymbolId S = 0; S < P.size(); ++S) {
+    auto B = Edges.begin() + Start[S], E = Edges.begin() + Start[S + 1];
+    std::sort(B, E, [](const OutEdge &X, const OutEdge &Y) {
+      return std::tie(X.To, X.Kind, X.File, X.Line, X.Column) < std::tie(Y.To, Y.Kind, Y.File, Y.Line, Y.Column);
+    });
+    for (auto I = B; I != E; ++I)
+      if (I == B || I[-1].To != I->To || I[-1].Kind != I->Kind) Edges[Out++] = *I;
+    P.EdgeBegin[S + 1] = static_cast<uint32_t>(Out);
+  }
+  Edges.resize(Out);
+  P.Edges = std::move(Edges);
+}
+
 }  // namespace
+
+namespace {
+size_t hashOf(std::string_view Usr) { return std::hash<std::string_view>{}(Usr); }
+}  // namespace
+
+SymbolId Program::UsrIndex::find(const std::vector<Symbol> &Symbols, std::string_view Usr) const {
+  if (Slots.empty()) return kNoSymbol;
+  size_t H = hashOf(Usr), Mask = Slots.size() - 1;
+  for (size_t I = H & Mask;; I = (I + 1) & Mask) {
+    const Slot &S = Slots[I];
+    if (S.Id == kNoSymbol) return kNoSymbol;
+    if (S.Hash == static_cast<uint32_t>(H) && Symbols[S.Id].Usr == Usr) return S.Id;
+  }
+}
+
+SymbolId Program::UsrIndex::insert(const std::vector<Symbol> &Symbols, std::string_view Usr, SymbolId Id) {
+  if ((Used + 1) * 2 > Slots.size()) grow();
+  size_t H = hashOf(Usr), Mask = Slots.size() - 1;
+  for (size_t I = H & Mask;; I = (I + 1) & Mask) {
+    Slot &S = Slots[I];
+    if (S.Id == kNoSymbol) {
+      S = Slot{Id, static_cast<uint32_t>(H)};
+      ++Used;
+      return Id;
+    }
+    if (S.Hash == static_cast<uint32_t>(H) && Symbols[S.Id].Usr == Usr) return S.Id;
+  }
+}
+
+void Program::UsrIndex::grow() {
+  std::vector<Slot> Old = std::move(Slots);
+  Slots.assign(std::max<size_t>(1024, Old.size() * 2), Slot{});
+  size_t Mask = Slots.size() - 1;
+  for (const Slot &S : Old) {
+    if (S.Id == kNoSymbol) continue;
+    size_t I = S.Hash & Mask;  // the table never outgrows 32 bits of hash
+    while (Slots[I].Id != kNoSymbol) I = (I + 1) & Mask;
+    Slots[I] = S;
+  }
+}
 
 Program link(std::vector<TuSummary> Summaries) {
   // By main file; a file compiled twice keeps the database's order.
@@ -131,11 +229,17 @@ Program link(std::vector<TuSummary> Summaries) {
   P.Files = globalFiles(Summaries);
   P.FileHashes.assign(P.Files.size(), "");
 
-  // Hashed while merging (every edge end is looked up); sorted once at the end.
-  std::unordered_map<std::string, Symbol> Merged;
-  std::vector<std::tuple<std::string, std::string, EdgeKind, int, uint32_t, uint32_t>> Edges;
-  std::vector<std::pair<Root, uint32_t>> Roots;  ///< with the TU that found it
-  std::vector<std::pair<std::string, EdgeKind>> ScopeMentions;
+  SymbolTable Table(P);
+  std::vector<std::vector<uint32_t>> Locals;  ///< per TU: its symbol indexes -> ids
+  std::vector<std::vector<int>> FileMaps;      ///< per TU: its file indexes -> Program::Files
+  struct FoundRoot {
+    uint32_t Sym;
+    RootReason Reason;
+    std::string Note;
+    uint32_t Tu;  ///< the TU that found it; UINT32_MAX: every program
+  };
+  std::vector<FoundRoot> Roots;
+  std::vector<std::pair<SymbolId, EdgeKind>> ScopeMentions;
   std::vector<NameLookup> Lookups;
   for (TuSummary &S : Summaries) {
     uint32_t Tu = static_cast<uint32_t>(P.Tus.size());
@@ -149,21 +253,21 @@ Program link(std::vector<TuSummary> Summaries) {
     TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
     sortUnique(Info.Files);
     P.Tus.push_back(std::move(Info));
+    std::vector<uint32_t> Local;
+    Local.reserve(S.Symbols.size());
     for (Symbol &Sym : S.Symbols) {
       remap(Sym.Definition, Map);
       for (Site &D : Sym.Declarations) remap(D, Map);
-      auto [It, Inserted] = Merged.try_emplace(Sym.Usr);
-      if (Inserted) It->second = std::move(Sym);
-      else mergeInto(It->second, std::move(Sym));
+      Local.push_back(Table.add(std::move(Sym)));
     }
-    for (Edge &E : S.Edges) {
-      if (E.From.empty() && (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse))
-        ScopeMentions.emplace_back(E.To, E.Kind);
-      else if (E.From.empty()) Roots.emplace_back(Root{E.To, RootReason::ScopeUse}, Tu);
-      else Edges.emplace_back(std::move(E.From), std::move(E.To), E.Kind,
-                              E.File >= 0 ? Map[E.File] : -1, E.Line, E.Column);
+    for (const Edge &E : S.Edges) {  // at namespace scope; the rest when ids are known
+      if (E.From >= 0 || E.To < 0 || static_cast<size_t>(E.To) >= Local.size()) continue;
+      if (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse)
+        ScopeMentions.emplace_back(Local[E.To], E.Kind);
+      else Roots.push_back(FoundRoot{Local[E.To], RootReason::ScopeUse, "", Tu});
     }
-    for (Root &R : S.Roots) Roots.emplace_back(std::move(R), Tu);
+    std::vector<Symbol>().swap(S.Symbols);
+    for (Root &R : S.Roots) Roots.push_back(FoundRoot{Table.intern(R.Usr), R.Reason, std::move(R.Note), Tu});
     for (Note &N : S.Notes) {
       if (N.File >= 0) N.File = Map[N.File];
       P.Notes.push_back(std::move(N));
@@ -172,73 +276,48 @@ Program link(std::vector<TuSummary> Summaries) {
       if (L.File >= 0) L.File = Map[L.File];
       Lookups.push_back(std::move(L));
     }
+    Locals.push_back(std::move(Local));
+    FileMaps.push_back(std::move(Map));
   }
-
-  auto Ensure = [&Merged](const std::string &Usr) {
-    if (!Usr.empty() && !Merged.count(Usr)) Merged.emplace(Usr, placeholder(Usr));
-  };
-  for (auto &E : Edges) Ensure(std::get<0>(E)), Ensure(std::get<1>(E));
-  for (const auto &[R, Tu] : Roots) Ensure(R.Usr);
-  for (const auto &[Usr, Kind] : ScopeMentions) Ensure(Usr);
-  std::vector<std::string> Related;
-  for (auto &[Usr, Sym] : Merged) {
+  for (SymbolId Id = 0; Id < P.size(); ++Id) {  // grows while placeholders are added
+    const Symbol &Sym = P.Symbols[Id];
+    if (Sym.Parent.empty() && Sym.Pattern.empty() && Sym.Overrides.empty() && Sym.Bases.empty()) continue;
+    std::vector<std::string> Related = Sym.Overrides;  // a copy: interning may grow the table
+    Related.insert(Related.end(), Sym.Bases.begin(), Sym.Bases.end());
     Related.push_back(Sym.Parent);
     Related.push_back(Sym.Pattern);
-    Related.insert(Related.end(), Sym.Overrides.begin(), Sym.Overrides.end());
-    Related.insert(Related.end(), Sym.Bases.begin(), Sym.Bases.end());
+    for (const std::string &R : Related)
+      if (!R.empty()) Table.intern(R);
   }
-  for (const std::string &Usr : Related) Ensure(Usr);
 
-  std::vector<Symbol *> ByName;
-  ByName.reserve(Merged.size());
-  for (auto &[Usr, Sym] : Merged) ByName.push_back(&Sym);
-  std::sort(ByName.begin(), ByName.end(), [](const Symbol *A, const Symbol *B) { return A->Usr < B->Usr; });
-  P.Symbols.reserve(ByName.size());
-  P.ByUsr.reserve(ByName.size());
-  for (Symbol *Sym : ByName) {
-    sortUnique(Sym->Declarations);
-    std::erase(Sym->Declarations, Sym->Definition);
-    sortUnique(Sym->Overrides);
-    sortUnique(Sym->Bases);
-    P.ByUsr.emplace(Sym->Usr, static_cast<SymbolId>(P.Symbols.size()));
-    P.Symbols.push_back(std::move(*Sym));
+  for (Symbol &Sym : P.Symbols) {
+    sortUnique(Sym.Declarations);
+    std::erase(Sym.Declarations, Sym.Definition);
+    sortUnique(Sym.Overrides);
+    sortUnique(Sym.Bases);
   }
-  Merged.clear();
-
-  std::vector<RawEdge> Raw;
-  Raw.reserve(Edges.size());
-  for (auto &[From, To, Kind, File, Line, Column] : Edges)
-    Raw.push_back(RawEdge{P.find(From), P.find(To), Kind, File, Line, Column});
-  std::sort(Raw.begin(), Raw.end(), [](const RawEdge &A, const RawEdge &B) { return A.key() < B.key(); });
-  P.EdgeBegin.assign(P.size() + 1, 0);
-  for (size_t I = 0; I < Raw.size(); ++I) {
-    const RawEdge &E = Raw[I];
-    if (I && Raw[I - 1].From == E.From && Raw[I - 1].To == E.To && Raw[I - 1].Kind == E.Kind)
-      continue;  // same edge seen in another TU: keep the first location
-    P.Edges.push_back(OutEdge{E.To, E.Kind, E.File, E.Line, E.Column});
-    ++P.EdgeBegin[E.From + 1];
-  }
-  for (size_t I = 0; I < P.size(); ++I) P.EdgeBegin[I + 1] += P.EdgeBegin[I];
+  buildEdges(P, Summaries, Locals, FileMaps);
 
   std::vector<Root> Looked;
   resolveLookups(P, Lookups, Looked);
-  for (Root &R : Looked) Roots.emplace_back(std::move(R), UINT32_MAX);  // any program may dlopen it
+  for (Root &R : Looked)  // any program may dlopen it
+    Roots.push_back(FoundRoot{static_cast<uint32_t>(P.find(R.Usr)), R.Reason, std::move(R.Note), UINT32_MAX});
   std::map<SymbolId, ProgramRoot> RootMap;
   std::set<SymbolId> Anywhere;  // roots of every program: no TU list
-  for (const auto &[R, Tu] : Roots) {
-    SymbolId S = P.find(R.Usr);
+  for (FoundRoot &R : Roots) {
+    SymbolId S = R.Sym;
     auto [It, Inserted] = RootMap.try_emplace(S, ProgramRoot{S, R.Reason, {}});
     if (!Inserted) It->second.Reason = std::min(It->second.Reason, R.Reason);
-    if (Tu == UINT32_MAX) Anywhere.insert(S);
-    else It->second.Tus.push_back(Tu);
-    if (!R.Note.empty()) P.RootNotes.emplace(S, R.Note);
+    if (R.Tu == UINT32_MAX) Anywhere.insert(S);
+    else It->second.Tus.push_back(R.Tu);
+    if (!R.Note.empty()) P.RootNotes.emplace(S, std::move(R.Note));
   }
   for (auto &[Sym, Root] : RootMap) {
     if (Anywhere.count(Sym)) Root.Tus.clear();
     sortUnique(Root.Tus);
     P.Roots.push_back(std::move(Root));
   }
-  for (const auto &[Usr, Kind] : ScopeMentions) P.ScopeMentions.emplace_back(P.find(Usr), Kind);
+  P.ScopeMentions = std::move(ScopeMentions);
   sortUnique(P.ScopeMentions);
   std::sort(P.Notes.begin(), P.Notes.end(), [](const Note &A, const Note &B) {
     return std::tie(A.File, A.Line, A.Column, A.Text) < std::tie(B.File, B.Line, B.Column, B.Text);

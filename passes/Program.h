@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -48,10 +49,29 @@ struct Program {
   /// contentHash of each file as parsed; empty when unknown, "changed" when
   /// two TUs read different contents (the file changed during the analysis).
   std::vector<std::string> FileHashes;
-  /// Sorted by USR. Site::File indexes Files; Parent/Pattern/Overrides/Bases
-  /// hold USRs as in the summaries (ids below are the fast form).
+  /// In order of first sight over the TUs sorted by main file (so not by
+  /// the database's order). Site::File indexes Files; Parent/Pattern/
+  /// Overrides/Bases hold USRs as in the summaries (ids below are the fast
+  /// form).
   std::vector<Symbol> Symbols;
-  std::unordered_map<std::string, SymbolId> ByUsr;
+  /// Symbols by USR: open addressing over ids, the USRs themselves stay in
+  /// Symbols (a million symbols need no second copy of their USRs).
+  class UsrIndex {
+  public:
+    /// The id of Usr, or kNoSymbol.
+    SymbolId find(const std::vector<Symbol> &Symbols, std::string_view Usr) const;
+    /// The id of Usr; when absent, Id (the caller appends that symbol).
+    SymbolId insert(const std::vector<Symbol> &Symbols, std::string_view Usr, SymbolId Id);
+
+  private:
+    struct Slot {
+      SymbolId Id = kNoSymbol;
+      uint32_t Hash = 0;  ///< low bits of the USR's hash
+    };
+    void grow();
+    std::vector<Slot> Slots;
+    size_t Used = 0;
+  } ByUsr;
 
   /// Edges of symbol S are Edges[EdgeBegin[S] .. EdgeBegin[S+1]).
   std::vector<uint32_t> EdgeBegin;
@@ -77,8 +97,7 @@ struct Program {
   std::vector<std::vector<SymbolId>> VirtualsOf;    ///< class -> its virtual methods
 
   SymbolId find(const std::string &Usr) const {
-    auto It = ByUsr.find(Usr);
-    return It == ByUsr.end() ? kNoSymbol : It->second;
+    return ByUsr.find(Symbols, Usr);
   }
   size_t size() const { return Symbols.size(); }
   const std::string &fileOf(const Site &S) const { return Files[S.File]; }

@@ -25,7 +25,8 @@ const Edge *edgeBetween(const TuSummary &S, const std::string &From, const std::
   const Symbol *F = byName(S, From), *T = byName(S, To);
   if (!T) return nullptr;
   for (const Edge &E : S.Edges)
-    if (E.To == T->Usr && (F ? E.From == F->Usr : From.empty() && E.From.empty())) return &E;
+    if (&S.Symbols[E.To] == T && (F ? E.From >= 0 && &S.Symbols[E.From] == F : From.empty() && E.From < 0))
+      return &E;
   return nullptr;
 }
 
@@ -194,11 +195,9 @@ TEST(Extract, CallsInsideStandardLibraryInstantiationsAreKept) {
   const Symbol *Op = byName(S, "Less::operator()(int, int) const");
   ASSERT_NE(Op, nullptr);
   bool CalledFromStd = std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
-    if (E.To != Op->Usr) return false;
-    auto From = std::find_if(S.Symbols.begin(), S.Symbols.end(),
-                             [&](const Symbol &Sym) { return Sym.Usr == E.From; });
-    return From != S.Symbols.end() && (From->Flags & flag::InSystemHeader) &&
-           (From->Flags & flag::Instantiation);
+    if (&S.Symbols[E.To] != Op || E.From < 0) return false;
+    const Symbol &From = S.Symbols[E.From];
+    return (From.Flags & flag::InSystemHeader) && (From.Flags & flag::Instantiation);
   });
   EXPECT_TRUE(CalledFromStd) << "std::sort's instantiation must call Less::operator()";
 }
@@ -215,10 +214,10 @@ TEST(Extract, LambdaBodyBelongsToTheLambda) {
   ASSERT_NE(Lambda, nullptr);
   EXPECT_EQ(edgeBetween(S, "outer()", "inner()"), nullptr);
   EXPECT_TRUE(std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
-    return E.From == Lambda->Usr && E.To == byName(S, "inner()")->Usr;
+    return E.From >= 0 && &S.Symbols[E.From] == Lambda && &S.Symbols[E.To] == byName(S, "inner()");
   }));
   EXPECT_TRUE(std::any_of(S.Edges.begin(), S.Edges.end(), [&](const Edge &E) {
-    return E.From == byName(S, "outer()")->Usr && E.To == Lambda->Usr;
+    return E.From >= 0 && &S.Symbols[E.From] == byName(S, "outer()") && &S.Symbols[E.To] == Lambda;
   }));
 }
 

@@ -24,7 +24,11 @@ TuSummary sample() {
   F.Parent = "c:@S@C";
   F.Overrides = {"c:@S@B@F@f#I#"};
   S.Symbols.push_back(F);
-  S.Edges.push_back(Edge{"c:@F@main#", "c:@F@f#I#", EdgeKind::VirtualCall, 0, 5, 3});
+  Symbol Main;
+  Main.Usr = "c:@F@main#";
+  Main.Name = "main()";
+  S.Symbols.push_back(Main);
+  S.Edges.push_back(Edge{1, 0, EdgeKind::VirtualCall, 0, 5, 3});
   S.Roots.push_back(Root{"c:@F@main#", RootReason::Main});
   return S;
 }

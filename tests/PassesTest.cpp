@@ -196,13 +196,23 @@ TEST(Link, DuplicateEdgesFromManyTusAreOne) {
   EXPECT_EQ(P.Edges.size(), 1u);
 }
 
-TEST(Link, EdgeToUnknownUsrIsKeptWithPlaceholder) {
+TEST(Link, RelationToUnknownUsrIsKeptWithPlaceholder) {
   TuBuilder A("a.cc");
-  A.fn("main").root("main");
-  A.S.Edges.push_back(Edge{"c:@F@main", "c:@F@nowhere", EdgeKind::Call, 0, 1, 1});
+  A.fn("main").root("main").fn("f").edge("main", "f");
+  A.S.Symbols[1].Pattern = "c:@FT@nowhere";
   Program P = link({A.S});
-  ASSERT_NE(P.find("c:@F@nowhere"), kNoSymbol);
-  EXPECT_TRUE(reach(P).reached(P.find("c:@F@nowhere")));
+  ASSERT_NE(P.find("c:@FT@nowhere"), kNoSymbol);
+  EXPECT_TRUE(reach(P).reached(P.find("c:@FT@nowhere"))) << "an instantiation keeps its pattern";
+}
+
+TEST(Link, EdgeToDeclarationOnlyReachesTheDefinitionElsewhere) {
+  TuBuilder A("a.cc"), B("b.cc");
+  A.fn("main").root("main").edge("main", "g");  // g only declared in a.cc
+  B.fn("g", 4);
+  Program P = link({A.S, B.S});
+  ASSERT_NE(P.find("c:@F@g"), kNoSymbol);
+  EXPECT_TRUE(P.Symbols[P.find("c:@F@g")].HasDefinition);
+  EXPECT_TRUE(reach(P).reached(P.find("c:@F@g")));
 }
 
 TEST(Link, LargeRandomGraphSameResultInAnyOrder) {

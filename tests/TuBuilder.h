@@ -41,8 +41,18 @@ public:
     return *this;
   }
   TuBuilder &edge(const std::string &From, const std::string &To, EdgeKind K = EdgeKind::Call) {
-    S.Edges.push_back(Edge{From.empty() ? "" : "c:@F@" + From, "c:@F@" + To, K, 0, 1, 1});
+    S.Edges.push_back(Edge{From.empty() ? -1 : index(From), index(To), K, 0, 1, 1});
     return *this;
+  }
+  /// The index of symbol Name, declared here (no definition) if new.
+  int32_t index(const std::string &Name) {
+    for (size_t I = 0; I < S.Symbols.size(); ++I)
+      if (S.Symbols[I].Usr == "c:@F@" + Name) return static_cast<int32_t>(I);
+    Symbol Sym;
+    Sym.Usr = "c:@F@" + Name;
+    Sym.Name = Name + "()";
+    S.Symbols.push_back(Sym);
+    return static_cast<int32_t>(S.Symbols.size() - 1);
   }
   TuBuilder &root(const std::string &Name, RootReason R = RootReason::Main) {
     S.Roots.push_back(Root{"c:@F@" + Name, R});
