@@ -41,7 +41,8 @@ bool isCompilerLauncher(llvm::StringRef Arg) {
 bool isDropped(llvm::StringRef A) {
   return A == "-Werror" || A.starts_with("-Werror=") || A == "-pedantic-errors" ||
          A.starts_with("-resource-dir") || A == "-c" || A == "-S" || A == "-E" ||
-         A == "-fsyntax-only";
+         A == "-fsyntax-only" || A == "-Wno-unknown-warning-option" || A == "-Qunused-arguments" ||
+         A == "-Wno-ignored-pch-file";  // what we append: adjusting twice changes nothing
 }
 
 /// Options that take their value as the next argument and go with it.

@@ -24,34 +24,6 @@ namespace fs = std::filesystem;
 volatile std::sig_atomic_t Interrupted = 0;
 void onSignal(int) { Interrupted = 1; }
 
-/// Writes Path atomically: a temporary file beside it, its permissions
-/// copied, then renamed over it.
-bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err) {
-  struct stat Info;
-  bool Exists = ::stat(Path.c_str(), &Info) == 0;
-  if (Exists && ::access(Path.c_str(), W_OK) != 0) {
-    *Err = "cannot write '" + Path + "': it is read-only";
-    return false;
-  }
-  std::string Temp = Path + ".deadwood-" + std::to_string(::getpid()) + ".tmp";
-  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, Exists ? (Info.st_mode & 07777) : 0644);
-  bool Ok = Fd >= 0;
-  for (size_t Done = 0; Ok && Done < Text.size();) {
-    ssize_t N = ::write(Fd, Text.data() + Done, Text.size() - Done);
-    Ok = N > 0;
-    Done += Ok ? static_cast<size_t>(N) : 0;
-  }
-  Ok = Ok && ::fsync(Fd) == 0;
-  if (Fd >= 0) Ok = ::close(Fd) == 0 && Ok;
-  if (Ok && Exists) Ok = ::fchmodat(AT_FDCWD, Temp.c_str(), Info.st_mode & 07777, 0) == 0;
-  Ok = Ok && ::rename(Temp.c_str(), Path.c_str()) == 0;
-  if (!Ok) {
-    ::unlink(Temp.c_str());
-    *Err = "cannot write '" + Path + "'";
-  }
-  return Ok;
-}
-
 const std::string &parsedHash(const Program &P, const std::string &File) {
   static const std::string None;
   auto It = std::lower_bound(P.Files.begin(), P.Files.end(), File);
@@ -247,6 +219,32 @@ bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
 }
 
 }  // namespace
+
+bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err) {
+  struct stat Info;
+  bool Exists = ::stat(Path.c_str(), &Info) == 0;
+  if (Exists && ::access(Path.c_str(), W_OK) != 0) {
+    *Err = "cannot write '" + Path + "': it is read-only";
+    return false;
+  }
+  std::string Temp = Path + ".deadwood-" + std::to_string(::getpid()) + ".tmp";
+  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, Exists ? (Info.st_mode & 07777) : 0644);
+  bool Ok = Fd >= 0;
+  for (size_t Done = 0; Ok && Done < Text.size();) {
+    ssize_t N = ::write(Fd, Text.data() + Done, Text.size() - Done);
+    Ok = N > 0;
+    Done += Ok ? static_cast<size_t>(N) : 0;
+  }
+  Ok = Ok && ::fsync(Fd) == 0;
+  if (Fd >= 0) Ok = ::close(Fd) == 0 && Ok;
+  if (Ok && Exists) Ok = ::fchmodat(AT_FDCWD, Temp.c_str(), Info.st_mode & 07777, 0) == 0;
+  Ok = Ok && ::rename(Temp.c_str(), Path.c_str()) == 0;
+  if (!Ok) {
+    ::unlink(Temp.c_str());
+    *Err = "cannot write '" + Path + "'";
+  }
+  return Ok;
+}
 
 bool readFile(const std::string &Path, std::string *Out) {
   std::ifstream In(Path, std::ios::binary);

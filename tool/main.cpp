@@ -12,6 +12,7 @@
 #include "passes/Why.h"
 #include "reports/Writers.h"
 #include "tool/Apply.h"
+#include "tool/Commands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,37 +25,16 @@
 #include <sstream>
 #include <unistd.h>
 
-namespace {
+namespace deadwood::cli {
 
-using namespace deadwood;
 namespace fs = std::filesystem;
-
-enum Exit { Done = 0, Gated = 1, BadInput = 2, Incomplete = 3 };
-
-struct Options {
-  std::string BuildPath;
-  std::string Format = "text";
-  std::string Output;
-  std::string SourceRoot;
-  std::string Virtual = "rta";
-  unsigned Jobs = 0;
-  bool Verbose = false, Quiet = false;
-  bool AllowPartial = false;
-  std::string Why;
-  std::string ConfigPath;
-  std::vector<std::string> PublicApi;
-  std::string WriteBaseline, BaselinePath, FailOn;
-  std::string Sort = "file";
-  bool NoCache = false;
-  std::string CacheDir;
-  ApplyOptions Apply;
-  std::vector<std::string> Filters;
-};
 
 int fail(const std::string &Reason) {
   std::cerr << "deadwood: error: " << Reason << '\n';
   return BadInput;
 }
+
+namespace {
 
 std::string normalized(const std::string &P) {
   std::error_code Ec;
@@ -215,19 +195,17 @@ int why(const Options &O, const Program &P, const Reachability &R) {
   return Incomplete ? Exit::Incomplete : Done;
 }
 
-int run(const Options &O) {
-  std::vector<CompileJob> Jobs;
-  std::string DbDir, Err;
-  if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
-  if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
+}  // namespace
 
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries) {
+  std::string Err;
   ClassifyOptions Classify;
   std::vector<std::string> Mains;
-  for (const CompileJob &J : Jobs) Mains.push_back(J.File);
+  for (const TuSummary &S : Summaries) Mains.push_back(S.MainFile);
   Classify.SourceRoot = O.SourceRoot.empty() ? commonAncestor(Mains) : normalized(O.SourceRoot);
   if (!O.SourceRoot.empty() && !fs::is_directory(Classify.SourceRoot))
     return fail("source root '" + O.SourceRoot + "' is not a directory");
-  if (DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
+  if (!DbDir.empty() && DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
   for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalized(F));
 
   Config Cfg;
@@ -236,17 +214,12 @@ int run(const Options &O) {
   for (const std::string &G : O.PublicApi)
     Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
 
-  SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
-  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache);
-  if (O.Verbose && !O.NoCache)
-    std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
-              << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
   Program P = link(std::move(Summaries));
   for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
     std::cerr << "deadwood: warning: " << W << '\n';
   Dispatch Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
   BuildGraph Graph;
-  std::vector<ProgramDef> Programs = programsOf(DbDir, P, &Graph, O.Verbose);
+  std::vector<ProgramDef> Programs = DbDir.empty() ? std::vector<ProgramDef>{} : programsOf(DbDir, P, &Graph, O.Verbose);
   for (const ProgramDef &D : Programs)
     for (SymbolId S : D.Exported) P.RootNotes.emplace(S, "exported by library '" + D.Name + "'");
   WholeReach W = reachPrograms(P, Programs.empty() ? std::vector<ProgramDef>{wholeDatabase(P)} : Programs, Mode);
@@ -285,19 +258,28 @@ int run(const Options &O) {
   return Finish(Rep);
 }
 
+namespace {
+
+/// The one-shot run: load the database, parse (or reuse) every TU, analyze.
+int run(const Options &O) {
+  std::vector<CompileJob> Jobs;
+  std::string DbDir, Err;
+  if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
+  if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
+  SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
+  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache);
+  if (O.Verbose && !O.NoCache)
+    std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
+              << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
+  return analyze(O, DbDir, std::move(Summaries));
+}
+
 }  // namespace
 
-int main(int argc, char **argv) {
-  Options O;
-  CLI::App App{"deadwood: finds the functions no entry point of a C++ program can reach.",
-               "deadwood"};
-  App.add_option("-p,--build-path", O.BuildPath,
-                 "Build directory holding compile_commands.json, or the file itself")
-      ->required();
+void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--format", O.Format, "Report format")
       ->check(CLI::IsMember({"text", "json", "sarif", "html", "dot"}));
   App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
-  App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_option("--source-root", O.SourceRoot,
                  "Only code under this directory is reported (default: the common ancestor "
                  "of the database's files)");
@@ -311,8 +293,6 @@ int main(int argc, char **argv) {
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
       ->allow_extra_args(false);
-  App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
-  App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
   App.add_option("--sort", O.Sort, "Order findings by file (default) or by size, largest first")
       ->check(CLI::IsMember({"file", "size"}));
   App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");
@@ -333,15 +313,45 @@ int main(int argc, char **argv) {
                "Remove even when some translation units failed to parse");
   App.add_flag("-v,--verbose", O.Verbose, "More detail: progress lines, USRs");
   App.add_flag("-q,--quiet", O.Quiet, "No progress output");
-  App.add_option("paths", O.Filters, "Report only findings in these files or directories");
+}
+
+/// Parses the command line into App's options; on --help or a bad option
+/// sets *Exit and returns false.
+bool parse(CLI::App &App, int argc, char **argv, int *Exit) {
   try {
     App.parse(argc, argv);
+    return true;
   } catch (const CLI::CallForHelp &) {
     std::cout << App.help();
-    return Done;
+    *Exit = Done;
   } catch (const CLI::ParseError &E) {
-    return fail(E.what());
+    *Exit = fail(E.what());
   }
+  return false;
+}
+
+}  // namespace deadwood::cli
+
+int main(int argc, char **argv) {
+  using namespace deadwood::cli;
+  std::string Command = argc > 1 ? argv[1] : "";
+  if (Command == "extract") return extractCommand(argc - 1, argv + 1);
+  if (Command == "link") return linkCommand(argc - 1, argv + 1);
+  if (Command == "ninja") return ninjaCommand(argc - 1, argv + 1);
+  Options O;
+  CLI::App App{"deadwood: finds the functions no entry point of a C++ program can reach.\n"
+               "Also: deadwood extract|link|ninja --help (the per-TU work run by a build system).",
+               "deadwood"};
+  App.add_option("-p,--build-path", O.BuildPath,
+                 "Build directory holding compile_commands.json, or the file itself")
+      ->required();
+  App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
+  App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
+  App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
+  addAnalysisOptions(App, O);
+  App.add_option("paths", O.Filters, "Report only findings in these files or directories");
+  int Exit = Done;
+  if (!parse(App, argc, argv, &Exit)) return Exit;
   try {
     return run(O);
   } catch (const std::exception &E) {

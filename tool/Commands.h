@@ -1,0 +1,64 @@
+// The command line's shared pieces: the options of an analysis, the exit
+// statuses of DESIGN.md, and the commands beside the one-shot run.
+//
+//   deadwood -p build ...            parse every TU, link, report (main.cpp)
+//   deadwood extract -o f.dws -- cmd one TU's summary             (Split.cpp)
+//   deadwood link [-p build] f.dws.. link summaries, report       (Split.cpp)
+//   deadwood ninja -p build -o x.ninja   the two above as a Ninja build
+#pragma once
+
+#include "model/Summary.h"
+#include "tool/Apply.h"
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace deadwood::cli {
+
+enum Exit { Done = 0, Gated = 1, BadInput = 2, Incomplete = 3 };
+
+struct Options {
+  std::string BuildPath;
+  std::string Format = "text";
+  std::string Output;
+  std::string SourceRoot;
+  std::string Virtual = "rta";
+  unsigned Jobs = 0;
+  bool Verbose = false, Quiet = false;
+  bool AllowPartial = false;
+  std::string Why;
+  std::string ConfigPath;
+  std::vector<std::string> PublicApi;
+  std::string WriteBaseline, BaselinePath, FailOn;
+  std::string Sort = "file";
+  bool NoCache = false;
+  std::string CacheDir;
+  ApplyOptions Apply;
+  std::vector<std::string> Filters;
+};
+
+/// Says "deadwood: error: <Reason>" on stderr; returns BadInput.
+int fail(const std::string &Reason);
+
+/// Everything after extraction: link, roots and programs (from the CMake
+/// build in DbDir when not empty), reach, classify, then --why, removal or
+/// the report. Returns the exit status.
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries);
+
+/// The options of an analysis and its report, shared by the one-shot run
+/// and `link`.
+void addAnalysisOptions(CLI::App &App, Options &O);
+
+/// Parses argv into App's options; on --help or a bad option sets *Exit
+/// and returns false.
+bool parse(CLI::App &App, int argc, char **argv, int *Exit);
+
+int extractCommand(int argc, char **argv);
+int linkCommand(int argc, char **argv);
+int ninjaCommand(int argc, char **argv);
+
+}  // namespace deadwood::cli
