@@ -24,7 +24,7 @@ bool readAll(const std::string &Path, std::string *Out) {
 std::string SummaryCache::pathOf(const CompileJob &Job) const {
   std::string Key = std::to_string(kSummaryVersion) + "\n" + Job.Directory + "\n" + Job.File;
   for (const std::string &A : Job.Args) Key += "\n" + A;
-  return (fs::path(Dir) / (contentHash(Key) + ".json")).string();
+  return (fs::path(Dir) / (contentHash(Key) + ".dwsb")).string();
 }
 
 std::string SummaryCache::hashOf(const std::string &Path) {
@@ -42,7 +42,7 @@ bool SummaryCache::lookup(const CompileJob &Job, TuSummary *Out) {
   std::string Path = pathOf(Job), Text, Err;
   if (Dir.empty() || !readAll(Path, &Text)) return false;
   TuSummary S;
-  if (!summaryFromJson(Text, &S, &Err) || S.MainFile != Job.File || S.Directory != Job.Directory ||
+  if (!summaryFromBinary(Text, &S, &Err) || S.MainFile != Job.File || S.Directory != Job.Directory ||
       S.FileHashes.size() != S.Files.size()) {
     std::error_code Ec;
     fs::remove(Path, Ec);
@@ -68,7 +68,7 @@ void SummaryCache::store(const CompileJob &Job, const TuSummary &S) {
                                           std::to_string(reinterpret_cast<uintptr_t>(&S)) + ".tmp";
   {
     std::ofstream Tmp(Temp, std::ios::binary);
-    Tmp << summaryToJson(S);
+    Tmp << summaryToBinary(S);
     if (!Tmp) return (void)fs::remove(Temp, Ec);
   }
   fs::rename(Temp, Path, Ec);

@@ -669,7 +669,7 @@ private:
   std::vector<PendingName> PendingNames;
   llvm::DenseMap<FileID, int> FileIds;
   llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen
-  std::set<std::tuple<int, int, int>> SeenEdges;
+  llvm::DenseSet<std::tuple<int, int, int>> SeenEdges;
   llvm::DenseSet<int> SeenRoots;
 };
 

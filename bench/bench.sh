@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # deadwood against its floor, Clang's own parse, on one compilation database:
 #   bench/bench.sh <build-dir> [jobs]
+#   bench/bench.sh --synthetic <tus> [jobs]   (a generated CMake project)
 # Prints, side by side: clang++-19 -fsyntax-only over every TU (one job),
 # deadwood cold with -j1 and -jN, a warm re-run, a re-run after touching one
 # header, their peak RSS, and link+reach on a synthetic 1M-symbol/10M-edge
 # graph. A script, not a test: these machines are noisy.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${1:?usage: bench/bench.sh <build-dir> [jobs]}" && pwd)
-jobs=${2:-$(nproc)}
+usage="usage: bench/bench.sh <build-dir> [jobs] | --synthetic <tus> [jobs]"
 deadwood="$here/build/deadwood"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ "${1:?$usage}" = --synthetic ]; then
+  python3 "$here/bench/synthetic-project.py" "$tmp/synthetic" "${2:?$usage}"
+  cmake -S "$tmp/synthetic" -B "$tmp/synthetic/build" -DCMAKE_CXX_COMPILER=g++ > /dev/null
+  build="$tmp/synthetic/build"
+  echo "synthetic project: $2 translation units (bench/synthetic-project.py)"
+  shift
+else
+  build=$(cd "$1" && pwd)
+fi
+jobs=${2:-$(nproc)}
 
 # The floor: each database command with clang++-19 -fsyntax-only, in turn.
 python3 - "$build/compile_commands.json" > "$tmp/floor.sh" <<'PY'

@@ -14,13 +14,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<const char *, 8> kKindNames = {
+constexpr std::array<const char *, kSymbolKindCount> kKindNames = {
     "function", "method",   "constructor", "destructor",
     "conversion", "operator", "variable",  "class"};
-constexpr std::array<const char *, 10> kEdgeNames = {
+constexpr std::array<const char *, kEdgeKindCount> kEdgeNames = {
     "call",     "virtual-call", "construct",   "destroy",  "address",
     "reference", "allocate",    "unevaluated", "type-use", "construct-base"};
-constexpr std::array<const char *, 8> kRootNames = {
+constexpr std::array<const char *, kRootReasonCount> kRootNames = {
     "main",      "static-init",    "attribute", "replaceable-new",
     "scope-use", "lookup-by-name", "keep-rule", "exported"};
 
@@ -132,33 +132,35 @@ bool parseRootReason(const std::string &Name, RootReason *R) {
 /// makes thousands of them (containers with no call worth recording); they
 /// change no answer and would dominate the cached summary.
 void pruneLibrarySymbols(TuSummary &S) {
-  std::set<std::string> Keep;
+  std::unordered_map<std::string_view, size_t> Index;
+  Index.reserve(S.Symbols.size());
+  for (size_t I = 0; I < S.Symbols.size(); ++I) Index.emplace(S.Symbols[I].Usr, I);
+  std::vector<bool> Keep(S.Symbols.size(), false);
+  std::vector<size_t> Work;
+  auto Mark = [&](size_t I) {
+    if (!Keep[I]) Keep[I] = true, Work.push_back(I);
+  };
+  auto MarkUsr = [&](const std::string &Usr) {
+    if (auto It = Index.find(Usr); It != Index.end()) Mark(It->second);
+  };
   for (const Edge &E : S.Edges) {
-    if (E.From >= 0) Keep.insert(S.Symbols[E.From].Usr);
-    Keep.insert(S.Symbols[E.To].Usr);
+    if (E.From >= 0) Mark(E.From);
+    Mark(E.To);
   }
-  for (const Root &R : S.Roots) Keep.insert(R.Usr);
-  std::map<std::string, const Symbol *> ByUsr;
-  for (const Symbol &Sym : S.Symbols) {
-    ByUsr[Sym.Usr] = &Sym;
-    if (!(Sym.Flags & flag::InSystemHeader)) Keep.insert(Sym.Usr);
-  }
-  std::vector<std::string> Work(Keep.begin(), Keep.end());
+  for (const Root &R : S.Roots) MarkUsr(R.Usr);
+  for (size_t I = 0; I < S.Symbols.size(); ++I)
+    if (!(S.Symbols[I].Flags & flag::InSystemHeader)) Mark(I);
   while (!Work.empty()) {
-    auto It = ByUsr.find(Work.back());
+    const Symbol &Sym = S.Symbols[Work.back()];
     Work.pop_back();
-    if (It == ByUsr.end()) continue;
-    const Symbol &Sym = *It->second;
-    for (const std::string *R : {&Sym.Parent, &Sym.Pattern})
-      if (!R->empty() && Keep.insert(*R).second) Work.push_back(*R);
+    for (const std::string *R : {&Sym.Parent, &Sym.Pattern}) MarkUsr(*R);
     for (const auto *List : {&Sym.Overrides, &Sym.Bases})
-      for (const std::string &R : *List)
-        if (Keep.insert(R).second) Work.push_back(R);
+      for (const std::string &R : *List) MarkUsr(R);
   }
   std::vector<int32_t> NewIndex(S.Symbols.size(), -1);
   std::vector<Symbol> Kept;
   for (size_t I = 0; I < S.Symbols.size(); ++I)
-    if (Keep.count(S.Symbols[I].Usr)) {
+    if (Keep[I]) {
       NewIndex[I] = static_cast<int32_t>(Kept.size());
       Kept.push_back(std::move(S.Symbols[I]));
     }
@@ -166,6 +168,28 @@ void pruneLibrarySymbols(TuSummary &S) {
   for (Edge &E : S.Edges) {
     if (E.From >= 0) E.From = NewIndex[E.From];
     E.To = NewIndex[E.To];
+  }
+}
+
+bool checkSummary(const TuSummary &S, std::string *Err) {
+  try {
+    if (S.FileHashes.size() != S.Files.size()) throw std::runtime_error("file hashes do not match files");
+    for (const Symbol &Sym : S.Symbols) {
+      checkFileIndex(Sym.Definition.File, S.Files.size());
+      for (const Site &D : Sym.Declarations) checkFileIndex(D.File, S.Files.size());
+    }
+    int32_t Symbols = static_cast<int32_t>(S.Symbols.size());
+    for (const Edge &E : S.Edges) {
+      checkFileIndex(E.File, S.Files.size());
+      if (E.From < -1 || E.From >= Symbols || E.To < 0 || E.To >= Symbols)
+        throw std::runtime_error("symbol index out of range");
+    }
+    for (const NameLookup &L : S.Lookups) checkFileIndex(L.File, S.Files.size());
+    for (const Note &N : S.Notes) checkFileIndex(N.File, S.Files.size());
+    return true;
+  } catch (const std::exception &E) {
+    *Err = E.what();
+    return false;
   }
 }
 
@@ -215,7 +239,6 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     S.Errors = J.at("errors").get<std::vector<std::string>>();
     S.Files = J.at("files").get<std::vector<std::string>>();
     S.FileHashes = J.at("file_hashes").get<std::vector<std::string>>();
-    if (S.FileHashes.size() != S.Files.size()) throw std::runtime_error("file hashes do not match files");
     for (const json &Sym : J.at("symbols")) S.Symbols.push_back(symbolOf(Sym));
     for (const json &E : J.at("edges")) S.Edges.push_back(edgeOf(E, S.Symbols));
     for (const json &R : J.at("roots")) {
@@ -227,18 +250,12 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     for (const json &L : J.at("lookups")) {
       S.Lookups.push_back(NameLookup{L.at(0).get<std::string>(), L.at(1).get<int>(),
                                      L.at(2).get<uint32_t>(), L.at(3).get<uint32_t>()});
-      checkFileIndex(S.Lookups.back().File, S.Files.size());
     }
     for (const json &N : J.at("notes")) {
       S.Notes.push_back(Note{N.at(0).get<int>(), N.at(1).get<uint32_t>(), N.at(2).get<uint32_t>(),
                              N.at(3).get<std::string>()});
-      checkFileIndex(S.Notes.back().File, S.Files.size());
     }
-    for (const Symbol &Sym : S.Symbols) {
-      checkFileIndex(Sym.Definition.File, S.Files.size());
-      for (const Site &D : Sym.Declarations) checkFileIndex(D.File, S.Files.size());
-    }
-    for (const Edge &E : S.Edges) checkFileIndex(E.File, S.Files.size());
+    if (!checkSummary(S, Err)) return false;
     *Out = std::move(S);
     return true;
   } catch (const std::exception &E) {

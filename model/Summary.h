@@ -9,6 +9,7 @@
 // It is a pure function of the TU's command line and the files it read.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@ enum class SymbolKind : uint8_t {
   Variable,     ///< `int counter;`, `static T C::instance;`
   Class,        ///< `struct S {};` — the node virtual dispatch works on
 };
+inline constexpr size_t kSymbolKindCount = 8;
 const char *kindName(SymbolKind K);
 bool parseKind(const std::string &Name, SymbolKind *K);
 
@@ -114,6 +116,7 @@ enum class EdgeKind : uint8_t {
   ConstructBase,  ///< `D::D() : B()`: runs B's constructor for a base part of a
                   ///< D; unlike Construct it makes no complete B (RTA)
 };
+inline constexpr size_t kEdgeKindCount = 10;
 const char *edgeKindName(EdgeKind K);
 bool parseEdgeKind(const std::string &Name, EdgeKind *K);
 
@@ -142,6 +145,7 @@ enum class RootReason : uint8_t {
   KeepRule,        ///< a keep rule of the config, or `// deadwood: keep(reason)`
   Exported,        ///< public API of a shared or installed library
 };
+inline constexpr size_t kRootReasonCount = 8;
 const char *rootReasonName(RootReason R);
 bool parseRootReason(const std::string &Name, RootReason *R);
 
@@ -194,9 +198,19 @@ void pruneLibrarySymbols(TuSummary &S);
 /// agree that a file is the one that was parsed.
 std::string contentHash(std::string_view Bytes);
 
-/// JSON round trip. `summaryFromJson` fails (returns false, sets *Err) on a
-/// version mismatch or a malformed document.
+/// JSON round trip (the form of `deadwood extract`'s .dws files).
+/// `summaryFromJson` fails (returns false, sets *Err) on a version mismatch
+/// or a malformed document.
 std::string summaryToJson(const TuSummary &S);
 bool summaryFromJson(const std::string &Text, TuSummary *S, std::string *Err);
+
+/// Binary round trip (model/Binary.cpp): the cache's form, read several
+/// times faster than JSON. Fails the same way on anything malformed.
+std::string summaryToBinary(const TuSummary &S);
+bool summaryFromBinary(std::string_view Bytes, TuSummary *S, std::string *Err);
+
+/// What every reader checks before a summary is used: one hash per file,
+/// every file and symbol index in range. False with *Err otherwise.
+bool checkSummary(const TuSummary &S, std::string *Err);
 
 }  // namespace deadwood

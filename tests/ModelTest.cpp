@@ -67,6 +67,34 @@ TEST(Summary, RejectsMalformedDocuments) {
   EXPECT_FALSE(summaryFromJson(BadKind, &Out, &Err));
 }
 
+TEST(Summary, RoundTripsThroughBinary) {
+  TuSummary In = sample(), Out;
+  In.Lookups.push_back(NameLookup{"plugin_init", 0, 3, 9});
+  In.Notes.push_back(Note{-1, 0, 0, "a note"});
+  std::string Err;
+  ASSERT_TRUE(summaryFromBinary(summaryToBinary(In), &Out, &Err)) << Err;
+  EXPECT_EQ(summaryToJson(Out), summaryToJson(In));
+}
+
+TEST(Summary, BinaryRejectsEveryTruncationAndForeignBytes) {
+  std::string Bytes = summaryToBinary(sample());
+  TuSummary Out;
+  std::string Err;
+  for (size_t N = 0; N < Bytes.size(); ++N)
+    EXPECT_FALSE(summaryFromBinary(std::string_view(Bytes).substr(0, N), &Out, &Err)) << "length " << N;
+  EXPECT_FALSE(summaryFromBinary(Bytes + "x", &Out, &Err));
+  EXPECT_EQ(Err, "trailing bytes");
+  EXPECT_FALSE(summaryFromBinary(summaryToJson(sample()), &Out, &Err));
+  EXPECT_EQ(Err, "not a binary summary");
+  std::string Version = Bytes;
+  Version[4] = 99;
+  EXPECT_FALSE(summaryFromBinary(Version, &Out, &Err));
+  EXPECT_EQ(Err, "summary version 99, expected " + std::to_string(kSummaryVersion));
+  std::string Huge = Bytes.substr(0, 5) + std::string("\xff\xff\xff\xff\x0f", 5);  // a 4 GB main file name
+  EXPECT_FALSE(summaryFromBinary(Huge, &Out, &Err));
+  EXPECT_EQ(Err, "count larger than the data");
+}
+
 TEST(Summary, ContentHashIsFnv1a64) {
   EXPECT_EQ(contentHash(""), "cbf29ce484222325");
   EXPECT_EQ(contentHash("a"), "af63dc4c8601ec8c");
