@@ -45,10 +45,17 @@ std::string codemodelFile(const fs::path &Reply) {
   std::string Ignored;
   if (!readJson(Indexes.back(), &Index, &Ignored)) return {};
   const json *CM = nullptr;
-  if (Index.contains("reply") && Index["reply"].contains("client-deadwood"))
+  if (Index.is_object() && Index.contains("reply") && Index["reply"].is_object() &&
+      Index["reply"].contains("client-deadwood"))
     CM = &Index["reply"]["client-deadwood"];
-  if (!CM || !CM->contains("codemodel-v2") || !(*CM)["codemodel-v2"].contains("jsonFile")) return {};
-  return (Reply / (*CM)["codemodel-v2"]["jsonFile"].get<std::string>()).string();
+  // Only what the reply really has: operator[] of a const json on a missing key is undefined.
+  if (!CM || !CM->is_object()) return {};
+  auto Model = CM->find("codemodel-v2");
+  if (Model == CM->end() || !Model->is_object()) return {};
+  auto File = Model->find("jsonFile");
+  if (File == Model->end() || !File->is_string() || File->get<std::string>().find('/') != std::string::npos)
+    return {};
+  return (Reply / File->get<std::string>()).string();
 }
 
 std::string output(const std::string &Command) {
@@ -81,7 +88,10 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
     for (const json &T : Config.at("targets")) NameOfId[T.at("id")] = T.at("name");
     for (const json &T : Config.at("targets")) {
       json TJ;
-      if (!readJson(fs::path(ReplyDir) / T.at("jsonFile").get<std::string>(), &TJ, Err)) return false;
+      std::string Name = T.at("jsonFile");
+      if (Name.empty() || Name.find('/') != std::string::npos || Name == "." || Name == "..")
+        throw std::runtime_error("a reply outside the reply directory");  // never read elsewhere
+      if (!readJson(fs::path(ReplyDir) / Name, &TJ, Err)) return false;
       Target Tg;
       Tg.Name = TJ.at("name");
       Tg.Type = TJ.at("type");
@@ -106,10 +116,12 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
 
 bool markTests(const std::string &CtestJson, BuildGraph *G, std::string *Err) {
   json J = json::parse(CtestJson, nullptr, false);
-  if (J.is_discarded() || !J.contains("tests")) return *Err = "ctest gave no test list", false;
+  if (J.is_discarded() || !J.is_object() || !J.contains("tests") || !J["tests"].is_array())
+    return *Err = "ctest gave no test list", false;
   std::set<std::string> Commands;
   for (const json &T : J["tests"])
-    if (T.contains("command") && T["command"].is_array() && !T["command"].empty())
+    if (T.is_object() && T.contains("command") && T["command"].is_array() && !T["command"].empty() &&
+        T["command"][0].is_string())
       Commands.insert(fs::path(T["command"][0].get<std::string>()).lexically_normal().string());
   for (Target &T : G->Targets)
     for (const std::string &A : T.Artifacts)

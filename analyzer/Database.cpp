@@ -114,15 +114,10 @@ bool entryOf(const nlohmann::json &J, size_t Index, RawEntry *Out, std::string *
 
 /// Reads a compile_commands.json: a JSON array of objects with "directory",
 /// "file", and "arguments" (a list) or "command" (a shell-quoted string).
-bool parseDatabase(const std::string &DbPath, std::vector<RawEntry> *Out, std::string *Err) {
-  auto Buffer = llvm::MemoryBuffer::getFile(DbPath, /*IsText=*/true);
-  if (!Buffer) {
-    *Err = "cannot read compile database '" + DbPath + "': " + Buffer.getError().message();
-    return false;
-  }
+bool parseDatabase(const std::string &DbPath, std::string_view Text, std::vector<RawEntry> *Out, std::string *Err) {
   nlohmann::json J;
   try {
-    J = nlohmann::json::parse((*Buffer)->getBuffer().begin(), (*Buffer)->getBuffer().end());
+    J = nlohmann::json::parse(Text.begin(), Text.end());
   } catch (const std::exception &E) {
     *Err = "cannot read compile database '" + DbPath + "': " + parseErrorText(E);
     return false;
@@ -192,8 +187,13 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
   DbPath = std::string(AbsDb.str());
   *DatabaseDir = std::string(path::parent_path(DbPath));
 
+  auto Buffer = llvm::MemoryBuffer::getFile(DbPath, /*IsText=*/true);
+  if (!Buffer) {
+    *Err = "cannot read compile database '" + DbPath + "': " + Buffer.getError().message();
+    return false;
+  }
   std::vector<RawEntry> Entries;
-  if (!parseDatabase(DbPath, &Entries, Err)) return false;
+  if (!parseDatabase(DbPath, (*Buffer)->getBuffer(), &Entries, Err)) return false;
   std::set<std::pair<std::string, std::vector<std::string>>> Seen;
   for (RawEntry &E : Entries) {
     CompileJob J;
@@ -211,6 +211,15 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
     J.Args = adjustCommandLine(std::move(E.Args));
     if (Seen.insert({J.File, J.Args}).second) Jobs->push_back(std::move(J));
   }
+  return true;
+}
+
+bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::vector<CompileJob> *Jobs,
+                          std::string *Err) {
+  std::vector<RawEntry> Entries;
+  if (!parseDatabase(Name, Text, &Entries, Err)) return false;
+  for (RawEntry &E : Entries)
+    Jobs->push_back(CompileJob{std::move(E.File), std::move(E.Directory), adjustCommandLine(std::move(E.Args))});
   return true;
 }
 

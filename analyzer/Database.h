@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deadwood {
@@ -24,6 +25,12 @@ struct CompileJob {
 /// *DatabaseDir is set to the directory holding the database.
 bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
                   std::string *DatabaseDir, std::string *Err);
+
+/// The parsing half of loadDatabase, on the text of a database named Name:
+/// every entry with its command line adjusted, paths as written, nothing
+/// checked on disk. (What the fuzzer drives.)
+bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::vector<CompileJob> *Jobs,
+                          std::string *Err);
 
 /// Makes a command line written for g++ or another clang safe for ours:
 /// drops GCC-only flags Clang rejects, output and dependency-file flags,

@@ -12,7 +12,8 @@ bool parseBaseline(const std::string &Path, std::string_view Text, Baseline *Out
   json J = json::parse(Text.begin(), Text.end(), nullptr, false);
   std::string Where = "cannot read baseline '" + Path + "': ";
   if (J.is_discarded()) return *Err = Where + "not valid JSON", false;
-  if (!J.is_object() || J.value("version", 0) != 1 || !J.contains("findings") || !J["findings"].is_array())
+  if (!J.is_object() || !J.contains("version") || J["version"] != 1 || !J.contains("findings") ||
+      !J["findings"].is_array())
     return *Err = Where + "not a deadwood baseline (version 1 with a list of findings)", false;
   Baseline B;
   for (size_t I = 0; I < J["findings"].size(); ++I) {
@@ -20,6 +21,9 @@ bool parseBaseline(const std::string &Path, std::string_view Text, Baseline *Out
     auto Text = [&](const char *Key) { return E.is_object() && E.contains(Key) && E[Key].is_string(); };
     if (!Text("fingerprint"))
       return *Err = Where + "entry " + std::to_string(I + 1) + " has no \"fingerprint\"", false;
+    for (const char *Key : {"category", "name", "file", "until"})
+      if (E.contains(Key) && !Text(Key))
+        return *Err = Where + "entry " + std::to_string(I + 1) + ": \"" + Key + "\" must be a string", false;
     BaselineEntry Entry{E["fingerprint"], E.value("category", ""), E.value("name", ""), E.value("file", ""),
                         E.value("until", "")};
     if (!Entry.Until.empty() && (Entry.Until.size() != 10 || Entry.Until[4] != '-' || Entry.Until[7] != '-'))
