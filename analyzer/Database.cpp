@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unistd.h>
 
 namespace deadwood {
 namespace {
@@ -202,6 +203,10 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
     if (path::filename(J.File) == "cmake_pch.hxx.cxx") continue;  // g++ PCH helper
     if (!fs::exists(J.File)) {
       *Err = "source file '" + J.File + "' named in '" + DbPath + "' does not exist";
+      return false;
+    }
+    if (::access(J.File.c_str(), R_OK) != 0) {
+      *Err = "source file '" + J.File + "' named in '" + DbPath + "' cannot be read";
       return false;
     }
     if (!fs::is_directory(J.Directory)) {

@@ -11,8 +11,19 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
+
+extern char **environ;
 
 namespace deadwood {
 namespace {
@@ -65,10 +76,73 @@ TuSummary extractOne(const CompileJob &Job) {
   return S;
 }
 
+TuSummary failed(const CompileJob &Job, const std::string &Why) {
+  TuSummary S;
+  S.MainFile = Job.File;
+  S.Directory = Job.Directory;
+  S.Failed = true;
+  S.Errors = {Why};
+  S.Files = {Job.File};
+  S.FileHashes = {""};
+  return S;
+}
+
+/// One TU in a child process: `Self extract` with the caps, killed at the
+/// deadline; its summary comes back through a file.
+TuSummary extractCapped(const CompileJob &Job, const Caps &Limits) {
+  static std::atomic<unsigned> Serial{0};
+  std::string Out = (std::filesystem::temp_directory_path() /
+                     ("deadwood-tu-" + std::to_string(::getpid()) + "-" + std::to_string(Serial++) + ".dwsb"))
+                        .string();
+  std::vector<std::string> Args = {Limits.Self, "extract", "--binary", "--directory", Job.Directory,
+                                   "--file", Job.File, "-o", Out};
+  if (Limits.MemoryMb) Args.insert(Args.end(), {"--memory-limit", std::to_string(Limits.MemoryMb)});
+  Args.push_back("--");
+  Args.insert(Args.end(), Job.Args.begin(), Job.Args.end());
+  std::vector<char *> Argv;
+  for (std::string &A : Args) Argv.push_back(A.data());
+  Argv.push_back(nullptr);
+  posix_spawn_file_actions_t Actions;
+  posix_spawn_file_actions_init(&Actions);
+  posix_spawn_file_actions_addopen(&Actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&Actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t Pid = 0;
+  int Spawned = posix_spawn(&Pid, Limits.Self.c_str(), &Actions, nullptr, Argv.data(), environ);
+  posix_spawn_file_actions_destroy(&Actions);
+  if (Spawned != 0) return failed(Job, "error: cannot start '" + Limits.Self + "' for this translation unit");
+  auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(Limits.Seconds);
+  int Status = 0;
+  bool TimedOut = false;
+  for (;;) {
+    pid_t Done = ::waitpid(Pid, &Status, WNOHANG);
+    if (Done == Pid || (Done < 0 && errno != EINTR)) break;
+    if (Limits.Seconds && std::chrono::steady_clock::now() >= Deadline) {
+      ::kill(Pid, SIGKILL);
+      ::waitpid(Pid, &Status, 0);
+      TimedOut = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::ifstream In(Out, std::ios::binary);
+  std::stringstream Bytes;
+  Bytes << In.rdbuf();
+  std::remove(Out.c_str());
+  if (TimedOut)
+    return failed(Job, "error: stopped after " + std::to_string(Limits.Seconds) + " s (--tu-timeout)");
+  TuSummary S;
+  std::string Err;
+  if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0 && summaryFromBinary(Bytes.str(), &S, &Err)) return S;
+  std::string How = WIFSIGNALED(Status) ? "killed by signal " + std::to_string(WTERMSIG(Status))
+                                        : "exited with status " + std::to_string(WEXITSTATUS(Status));
+  return failed(Job, "error: the frontend " + How +
+                         (Limits.MemoryMb ? " (--tu-memory " + std::to_string(Limits.MemoryMb) + " MB)" : ""));
+}
+
 }  // namespace
 
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
-                                  const ProgressFn &Progress, SummaryCache *Cache) {
+                                  const ProgressFn &Progress, SummaryCache *Cache, const Caps *Limits) {
   if (Jobs == 0) Jobs = std::max(1u, std::thread::hardware_concurrency());
   Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Work.size()));
   std::vector<TuSummary> Out(Work.size());
@@ -78,7 +152,7 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Work.size();) {
       if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
-        Out[I] = extractOne(Work[I]);
+        Out[I] = Limits && Limits->any() ? extractCapped(Work[I], *Limits) : extractOne(Work[I]);
         if (Cache) Cache->store(Work[I], Out[I]);
       }
       std::lock_guard<std::mutex> Lock(ProgressLock);

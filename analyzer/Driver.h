@@ -22,6 +22,18 @@ using ProgressFn = std::function<void(size_t Done, size_t Total, const TuSummary
 /// With a Cache, a TU whose command line and files are unchanged is not
 /// parsed again; what is parsed is stored.
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
-                                  const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr);
+                                  const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr,
+                                  const struct Caps *Limits = nullptr);
+
+/// Caps on one TU's frontend (--tu-timeout, --tu-memory). With any set, each
+/// TU is parsed by a child process (`Self extract ...`) that is killed at
+/// the deadline or runs out of address space; such a TU counts as failed
+/// and the run goes on.
+struct Caps {
+  std::string Self;          ///< the deadwood executable
+  unsigned Seconds = 0;      ///< 0: no time limit
+  unsigned MemoryMb = 0;     ///< 0: no memory limit
+  bool any() const { return Seconds || MemoryMb; }
+};
 
 }  // namespace deadwood

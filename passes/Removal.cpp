@@ -140,6 +140,7 @@ private:
       for (const std::string &Dir : O.ExcludeDirs)
         if (isUnder(File, Dir)) return block(S, "declared in '" + File + "', under '" + Dir + "'");
       if (O.Frozen.count(File)) return block(S, "'" + File + "' changed since it was parsed");
+      if (auto It = O.Unsafe.find(File); It != O.Unsafe.end()) return block(S, It->second);
     }
   }
 

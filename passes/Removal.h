@@ -35,6 +35,7 @@ struct RemovalOptions {
   std::string SourceRoot;
   std::vector<std::string> ExcludeDirs;  ///< never edited (the build directory)
   std::set<std::string> Frozen;          ///< files that must not change (edited since parsed)
+  std::map<std::string, std::string> Unsafe;  ///< files that must not be edited, and why
   /// --remove-test-only: the programs, when test-only findings go too. The
   /// test code that uses them goes with them: functions defined in files no
   /// production program compiles (a gtest TEST, its helpers), with whatever

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(llvm-19-dev libclang-19-dev clang-19 lld-19 nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev cmake ninja-build g++ ccache
-          python3-jsonschema chromium patch git util-linux)
+          python3-jsonschema chromium patch git util-linux libclang-rt-19-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

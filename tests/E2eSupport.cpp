@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -42,8 +43,21 @@ Result runDeadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) +
 void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files) {
   json Entries = json::array();
   for (const std::string &F : Files)
-    Entries.push_back({{"directory", Dir.string()}, {"command", "g++ -c " + F}, {"file", F}});
+    Entries.push_back({{"directory", Dir.string()}, {"arguments", {"g++", "-c", F}}, {"file", F}});
   std::ofstream(Dir / "compile_commands.json") << Entries.dump();
+}
+
+void expectOneLineError(const Result &R, const std::string &Needle) {
+  EXPECT_EQ(R.Exit, 2);
+  EXPECT_EQ(R.Err.rfind("deadwood: error: ", 0), 0u) << R.Err;
+  EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
+  EXPECT_NE(R.Err.find(Needle), std::string::npos) << R.Err;
+}
+
+std::string asNobody() {
+  if (geteuid() != 0) return "";
+  sh("chmod -R o+rX " + quote(scratch()));
+  return "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
 }
 
 fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag) {

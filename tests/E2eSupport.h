@@ -26,9 +26,16 @@ fs::path scratch();
 /// Runs a shell command, capturing stdout, stderr and the exit status.
 Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
-/// Writes Dir/compile_commands.json with one `g++ -c <file>` entry per file
+/// Writes Dir/compile_commands.json with one `g++ -c <file>` entry (as
+/// "arguments") per file
 /// (paths relative to Dir), the way a hand-made build would.
 void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files);
+
+/// Exit 2 with exactly one line on stderr, "deadwood: error: ...Needle...".
+void expectOneLineError(const Result &R, const std::string &Needle);
+/// Runs Command as the unprivileged user `nobody` when we are root (root
+/// ignores file modes), after making the scratch tree readable to it.
+std::string asNobody();
 
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
 fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");

@@ -438,13 +438,6 @@ TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
 
 // --- bad input: one line naming the path, exit 2 ---
 
-void expectOneLineError(const Result &R, const std::string &Needle) {
-  EXPECT_EQ(R.Exit, 2);
-  EXPECT_EQ(R.Err.rfind("deadwood: error: ", 0), 0u) << R.Err;
-  EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
-  EXPECT_NE(R.Err.find(Needle), std::string::npos) << R.Err;
-}
-
 TEST(BadInput, MissingBuildDirectory) {
   expectOneLineError(runDeadwood("-p /nonexistent/build"), "'/nonexistent/build' does not exist");
 }

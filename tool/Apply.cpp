@@ -34,14 +34,21 @@ const std::string &parsedHash(const Program &P, const std::string &File) {
 /// The plan, re-made until every file it edits is the one that was parsed.
 bool planAgainstDisk(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
                      RemovalPlan *Plan, std::map<std::string, std::string> *Texts, std::string *Err) {
-  RemovalOptions RO{Rep.SourceRoot, O.ExcludeDirs, {}, O.RemoveTestOnly ? O.Programs : nullptr};
+  RemovalOptions RO{Rep.SourceRoot, O.ExcludeDirs, {}, {}, O.RemoveTestOnly ? O.Programs : nullptr};
+  std::error_code Ec;
+  fs::path RealRoot = fs::canonical(Rep.SourceRoot, Ec);
   for (;;) {
     *Plan = planRemoval(P, R, Rep, RO);
-    size_t Frozen = RO.Frozen.size();
+    size_t Frozen = RO.Frozen.size() + RO.Unsafe.size();
     std::vector<const RemovalGroup *> All;
     for (const RemovalGroup &G : Plan->Groups) All.push_back(&G);
     for (const auto &[File, Ranges] : rangesOf(All)) {
       if (Texts->count(File)) continue;
+      fs::path Real = fs::canonical(File, Ec);
+      if (!Ec && Real != File && !RealRoot.empty() && !isUnder(Real.string(), RealRoot.string())) {
+        RO.Unsafe[File] = "'" + File + "' links to '" + Real.string() + "', outside the source root";
+        continue;
+      }
       std::string Text;
       if (!readFile(File, &Text)) {
         *Err = "cannot read '" + File + "'";
@@ -50,7 +57,7 @@ bool planAgainstDisk(const Program &P, const Reachability &R, Report &Rep, const
       if (contentHash(Text) != parsedHash(P, File)) RO.Frozen.insert(File);
       else Texts->emplace(File, std::move(Text));
     }
-    if (RO.Frozen.size() == Frozen) return true;
+    if (RO.Frozen.size() + RO.Unsafe.size() == Frozen) return true;
   }
 }
 
@@ -81,17 +88,19 @@ public:
     if (!Kept) restore(&Ignored);
   }
 
+  /// Stops between two files when interrupted (the caller restores).
   bool apply(const std::vector<const RemovalGroup *> &Groups, std::string *Err) {
     std::map<std::string, std::string> Want = Originals;
     for (const FileEdits &F : editsFor(Groups, Originals)) Want[F.Path] = applyEdits(F.Original, F.Edits);
-    return writeAll(Want, Err);
+    return writeAll(Want, Err, /*Interruptible=*/true);
   }
-  bool restore(std::string *Err) { return writeAll(Originals, Err); }
+  bool restore(std::string *Err) { return writeAll(Originals, Err, false); }
   void keep() { Kept = true; }
 
 private:
-  bool writeAll(const std::map<std::string, std::string> &Want, std::string *Err) {
+  bool writeAll(const std::map<std::string, std::string> &Want, std::string *Err, bool Interruptible) {
     for (const auto &[Path, Text] : Want) {
+      if (Interruptible && Interrupted) return false;
       auto Now = Current.find(Path);
       const std::string &Have = Now == Current.end() ? Originals.at(Path) : Now->second;
       if (Have == Text) continue;
@@ -220,7 +229,11 @@ bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
 
 }  // namespace
 
-bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err) {
+bool writeAtomically(const std::string &Named, const std::string &Text, std::string *Err) {
+  // Through a symbolic link, the file it names is rewritten; the link stays.
+  std::error_code Ec;
+  fs::path Real = fs::is_symlink(Named, Ec) ? fs::canonical(Named, Ec) : fs::path(Named);
+  const std::string Path = Ec ? Named : Real.string();
   struct stat Info;
   bool Exists = ::stat(Path.c_str(), &Info) == 0;
   if (Exists && ::access(Path.c_str(), W_OK) != 0) {
@@ -278,8 +291,16 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
         *Err = "cannot write '" + F.Path + "': it is read-only; nothing was changed";
         return false;
       }
-    for (const FileEdits &F : Files)
-      if (!writeAtomically(F.Path, applyEdits(F.Original, F.Edits), Err)) return false;
+    // A file at a time, each atomically; interrupted or failing half way,
+    // every file written so far is put back.
+    auto OldInt = std::signal(SIGINT, onSignal), OldTerm = std::signal(SIGTERM, onSignal);
+    Tree T(Texts);
+    bool Ok = T.apply(All, Err);
+    std::signal(SIGINT, OldInt);
+    std::signal(SIGTERM, OldTerm);
+    if (Interrupted) *Err = "interrupted: every source file is restored";
+    if (!Ok || Interrupted) return false;  // ~Tree restores the originals
+    T.keep();
   }
   return true;
 }

@@ -37,6 +37,7 @@ struct Options {
   std::string Sort = "file";
   bool NoCache = false;
   std::string CacheDir;
+  unsigned TuTimeout = 0, TuMemory = 0;  ///< --tu-timeout seconds, --tu-memory MB
   ApplyOptions Apply;
   std::vector<std::string> Filters;
 };
@@ -56,6 +57,9 @@ void addAnalysisOptions(CLI::App &App, Options &O);
 /// Parses argv into App's options; on --help or a bad option sets *Exit
 /// and returns false.
 bool parse(CLI::App &App, int argc, char **argv, int *Exit);
+
+/// The running deadwood executable's path.
+std::string selfPath();
 
 int extractCommand(int argc, char **argv);
 int linkCommand(int argc, char **argv);

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace deadwood::cli {
@@ -108,17 +109,19 @@ std::string shellLine(const std::vector<std::string> &Words) {
   return Out;
 }
 
-std::string self() {
+}  // namespace
+
+std::string selfPath() {
   std::error_code Ec;
   fs::path P = fs::read_symlink("/proc/self/exe", Ec);
   return Ec ? std::string("deadwood") : P.string();
 }
 
-}  // namespace
-
 int extractCommand(int argc, char **argv) {
   std::string Output, Depfile, Directory = fs::current_path().string(), File;
   std::vector<std::string> Command;
+  bool Binary = false;
+  unsigned MemoryMb = 0;
   CLI::App App{"deadwood extract: parses one translation unit and writes its summary, for `deadwood link`.\n"
                "Exit 0 when the summary is written (a TU that does not parse writes one that says so).",
                "deadwood extract"};
@@ -126,9 +129,15 @@ int extractCommand(int argc, char **argv) {
   App.add_option("--depfile", Depfile, "Also write the files the TU read, as a Makefile rule (Ninja's deps = gcc)");
   App.add_option("--directory", Directory, "Working directory of the command (default: the current one)");
   App.add_option("--file", File, "The main file (default: the source file the command names)");
+  App.add_flag("--binary", Binary, "Write the binary form (the cache's) instead of JSON");
+  App.add_option("--memory-limit", MemoryMb, "Cap the address space of this process, in MB");
   App.add_option("command", Command, "The compile command, after --")->required();
   int Exit = Done;
   if (!parse(App, argc, argv, &Exit)) return Exit;
+  if (MemoryMb) {
+    rlimit Limit{static_cast<rlim_t>(MemoryMb) << 20, static_cast<rlim_t>(MemoryMb) << 20};
+    ::setrlimit(RLIMIT_AS, &Limit);
+  }
   if (!fs::is_directory(Directory)) return fail("directory '" + Directory + "' does not exist");
   Directory = fs::absolute(Directory).lexically_normal().string();
   if (File.empty()) File = sourceOf(Command);
@@ -140,7 +149,7 @@ int extractCommand(int argc, char **argv) {
     std::cerr << "deadwood: error: '" << File << "' did not parse: " << (S[0].Errors.empty() ? "" : S[0].Errors[0])
               << '\n';
   std::string Err;
-  if (!writeAtomically(Output, summaryToJson(S[0]), &Err)) return fail(Err);
+  if (!writeAtomically(Output, Binary ? summaryToBinary(S[0]) : summaryToJson(S[0]), &Err)) return fail(Err);
   if (!Depfile.empty() && !writeAtomically(Depfile, depfileText(Output, S[0]), &Err)) return fail(Err);
   return Done;
 }
@@ -203,7 +212,7 @@ int ninjaCommand(int argc, char **argv) {
   std::string DbDir, Err;
   if (!loadDatabase(BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
   if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
-  std::string Deadwood = self(), Dir = DbDir + "/.deadwood/summaries";
+  std::string Deadwood = selfPath(), Dir = DbDir + "/.deadwood/summaries";
   std::ostringstream N;
   N << "# Written by `deadwood ninja -p " << BuildPath << "`: run with `ninja -f " << Output << "`.\n"
     << "ninja_required_version = 1.3\n\n"

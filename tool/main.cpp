@@ -239,6 +239,9 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     return Rendered != Done ? Rendered : Gate;
   };
   if (O.Apply.wanted()) {
+    if (Classify.SourceRoot == "/" && (O.Apply.Fix || !O.Apply.VerifyCommand.empty()))
+      return fail("refusing to edit sources under the source root '/' (any file on the machine); name the "
+                  "project's directory with --source-root");
     if (Rep.incomplete() && !O.AllowPartial) {
       render(O, Rep, P, R);
       std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
@@ -267,7 +270,8 @@ int run(const Options &O) {
   if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
   if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
   SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
-  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache);
+  Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
+  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);
   if (O.Verbose && !O.NoCache)
     std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
               << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
@@ -348,6 +352,10 @@ int main(int argc, char **argv) {
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
+  App.add_option("--tu-timeout", O.TuTimeout,
+                 "Stop a translation unit's frontend after this many seconds; it counts as failed");
+  App.add_option("--tu-memory", O.TuMemory,
+                 "Cap a translation unit's frontend at this many MB of address space; over it, it counts as failed");
   addAnalysisOptions(App, O);
   App.add_option("paths", O.Filters, "Report only findings in these files or directories");
   int Exit = Done;
