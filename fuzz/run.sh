@@ -43,7 +43,7 @@ printf '%-10s %10s %12s %8s %8s  %s\n' target seconds executions cov ft result
 status=0
 for t in "${targets[@]}"; do
   log=$out/fuzz-$t.log
-  if "$out/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=4096 \
+  if "$out/fuzz/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=4096 \
        -artifact_prefix="$out/crashes/$t-" "$corpus/$t" > "$log" 2>&1; then result=clean; else result=CRASH; status=1; fi
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo ?)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo ?)

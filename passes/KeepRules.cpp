@@ -137,6 +137,9 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
   } catch (const json::parse_error &E) {
     *Err = Path + ":" + std::to_string(lineAt(Text, E.byte ? E.byte - 1 : 0)) + ": not valid JSON";
     return false;
+  } catch (const json::exception &) {  // a number out of range: 1e999
+    *Err = Path + ":1: not valid JSON (a number out of range)";
+    return false;
   }
   if (!J.is_object()) return *Err = Path + ":1: the config must be a JSON object", false;
   Config C;

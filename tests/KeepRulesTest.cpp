@@ -52,6 +52,8 @@ TEST(Config, ErrorsNameTheFileAndLine) {
   EXPECT_EQ(parseError("{\"ignore\": [\n 3]}"), ".deadwood.json:2: an ignore entry must be a string");
   EXPECT_EQ(parseError("{\n\"keep\": [,]}"), ".deadwood.json:2: not valid JSON");
   EXPECT_EQ(parseError("[]"), ".deadwood.json:1: the config must be a JSON object");
+  // Found by fuzz_Config: a number too large for a double threw past the parser.
+  EXPECT_EQ(parseError("2e1129"), ".deadwood.json:1: not valid JSON (a number out of range)");
 }
 
 TEST(Glob, NamesAndPaths) {
