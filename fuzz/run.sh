@@ -39,6 +39,7 @@ if [ -d "$corpus/Summary" ] || [ -d "$corpus/Database" ]; then
   fi
 fi
 
+export ASAN_OPTIONS=${ASAN_OPTIONS:-allow_user_poisoning=0}  # see scripts/test.sh
 printf '%-10s %10s %12s %8s %8s  %s\n' target seconds executions cov ft result
 status=0
 for t in "${targets[@]}"; do

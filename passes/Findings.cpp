@@ -56,7 +56,7 @@ public:
       const Symbol &S = P.Symbols[I];
       // Test-only is worth saying of production code, not of the tests' own.
       bool TestOnly = W && S.Kind != SymbolKind::Class && W->testOnly(I);
-      if (TestOnly && !ProductionFile[S.Definition.File]) continue;
+      if (TestOnly && (S.Definition.File < 0 || !ProductionFile[S.Definition.File])) continue;  // or no definition
       if ((isAlive(I) && !TestOnly) || !isCandidate(S) || !reportedFile(P.fileOf(S.Definition))) continue;
       if (touchesUnknown(S)) ++Out.Unknown;
       else if (TestOnly) Dead.emplace(I, testOnlyFinding(I));

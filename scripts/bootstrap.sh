@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what deadwood needs from Debian's packages (only what is missing),
 # then configures and builds it in ./build. Used by demo.sh, test.sh and CI.
+#   scripts/bootstrap.sh [build-dir [cmake options...]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,12 @@ cxx=g++; linker=()
 if command -v clang++-19 >/dev/null; then cxx=clang++-19; fi
 if command -v ld.lld-19 >/dev/null || command -v ld.lld >/dev/null; then linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld); fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" "${linker[@]}" >/dev/null
-cmake --build build -j "$(nproc)"
-scripts/fetch-sarif-schema.sh build/sarif-schema-2.1.0.json ||
-  echo "deadwood: warning: could not fetch the SARIF schema; the SARIF schema test will fail" >&2
+build=${1:-build}; shift || true
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" "${linker[@]}" "$@" >/dev/null
+cmake --build "$build" -j "$(nproc)"
+if [ -f build/sarif-schema-2.1.0.json ] && [ "$build" != build ]; then
+  cp build/sarif-schema-2.1.0.json "$build/"
+else
+  scripts/fetch-sarif-schema.sh "$build/sarif-schema-2.1.0.json" ||
+    echo "deadwood: warning: could not fetch the SARIF schema; the SARIF schema test will fail" >&2
+fi

@@ -95,7 +95,8 @@ TEST(BadSource, SymlinkOutsideTheSourceRootIsNeverEdited) {
   EXPECT_EQ(slurp(Dir / "main.cpp").find("unusedHere"), std::string::npos) << "the rest is removed";
   // Paths are resolved as the compiler resolves them: the definition lives
   // outside the root, so it is not this project's to report or remove.
-  for (const json &F : json::parse(R.Out)["findings"]) {
+  json Report = json::parse(R.Out);
+  for (const json &F : Report["findings"]) {
     EXPECT_NE(F["name"], "unusedElsewhere()") << R.Out;
     EXPECT_EQ(F["file"].get<std::string>().find(Outside.string()), std::string::npos) << R.Out;
   }

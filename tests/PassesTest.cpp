@@ -271,3 +271,26 @@ TEST(Why, LookupByUsrQualifiedOrUnqualifiedName) {
 
 }  // namespace
 }  // namespace deadwood
+
+namespace deadwood {
+namespace {
+
+TEST(Classify, TestOnlyCodeSplitFromDeadAndDeclarationsOnlyAreNoFindings) {
+  TuBuilder Lib("lib.cc"), App("app.cc"), Test("test.cc");
+  Lib.fn("used", 1).fn("onlyTested", 2).fn("dead", 3);
+  App.fn("main").root("main").edge("main", "used");
+  Test.fn("testMain").root("testMain").edge("testMain", "onlyTested").edge("testMain", "external");
+  Program P = link({Lib.S, App.S, Test.S});  // TUs sorted: app.cc, lib.cc, test.cc
+  std::vector<ProgramDef> Programs = {ProgramDef{"app", false, {true, true, false}, {}},
+                                      ProgramDef{"tests", true, {false, true, true}, {}}};
+  WholeReach W = reachPrograms(P, Programs, Dispatch::Rta);
+  // `external` is reached only by the test and has no definition anywhere.
+  ASSERT_TRUE(W.testOnly(P.find("c:@F@external")));
+  Report R = classify(P, W.Any, ClassifyOptions{"/src", {}, {}, {}}, &W);
+  std::vector<std::string> Seen;
+  for (const Finding &F : R.Findings) Seen.push_back(F.Category + " " + F.Name);
+  EXPECT_THAT(Seen, UnorderedElementsAre("dead dead()", "test-only onlyTested()"));
+}
+
+}  // namespace
+}  // namespace deadwood
