@@ -32,9 +32,9 @@ if [ -d "$corpus/Summary" ] || [ -d "$corpus/Database" ]; then
   cmake -S samples/inventory -B "$sample" -DCMAKE_CXX_COMPILER=g++ > /dev/null
   cp "$sample/compile_commands.json" "$corpus/Database/seed-inventory.json" 2>/dev/null || true
   if [ -d "$corpus/Summary" ]; then
-    ASAN_OPTIONS=detect_leaks=0 "$out/deadwood" -q --cache-dir "$out/seed-cache" -p "$sample" > /dev/null || true
+    ASAN_OPTIONS=detect_leaks=0:allow_user_poisoning=0 "$out/deadwood" -q --cache-dir "$out/seed-cache" -p "$sample" > /dev/null || true
     cp "$out"/seed-cache/*.dwsb "$corpus/Summary/" 2>/dev/null || true
-    ASAN_OPTIONS=detect_leaks=0 "$out/deadwood" extract -o "$corpus/Summary/seed-text.dws" \
+    ASAN_OPTIONS=detect_leaks=0:allow_user_poisoning=0 "$out/deadwood" extract -o "$corpus/Summary/seed-text.dws" \
       --directory "$sample" -- g++ -Isamples/inventory/lib -c "$PWD/samples/inventory/lib/text.cpp" || true
   fi
 fi
