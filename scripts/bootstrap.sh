@@ -24,6 +24,8 @@ cxx=g++; linker=()
 if command -v clang++-19 >/dev/null; then cxx=clang++-19; fi
 if command -v ld.lld-19 >/dev/null || command -v ld.lld >/dev/null; then linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld); fi
 
+# ccache: paths relative to the checkout, so another clone hits the same entries.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 build=${1:-build}; shift || true
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" "${linker[@]}" "$@" >/dev/null
 cmake --build "$build" -j "$(nproc)"
