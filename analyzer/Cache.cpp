@@ -1,23 +1,15 @@
 #include "analyzer/Cache.h"
 
+#include "model/Files.h"
+
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace deadwood {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool readAll(const std::string &Path, std::string *Out) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In) return false;
-  std::stringstream S;
-  S << In.rdbuf();
-  *Out = S.str();
-  return true;
-}
 
 }  // namespace
 
@@ -33,14 +25,14 @@ std::string SummaryCache::hashOf(const std::string &Path) {
     if (auto It = FileHashes.find(Path); It != FileHashes.end()) return It->second;
   }
   std::string Text, Hash = "missing";
-  if (readAll(Path, &Text)) Hash = contentHash(Text);
+  if (readFile(Path, &Text)) Hash = contentHash(Text);
   std::lock_guard<std::mutex> L(Lock);
   return FileHashes.emplace(Path, Hash).first->second;
 }
 
 bool SummaryCache::lookup(const CompileJob &Job, TuSummary *Out) {
   std::string Path = pathOf(Job), Text, Err;
-  if (Dir.empty() || !readAll(Path, &Text)) return false;
+  if (Dir.empty() || !readFile(Path, &Text)) return false;
   TuSummary S;
   if (!summaryFromBinary(Text, &S, &Err) || S.MainFile != Job.File || S.Directory != Job.Directory ||
       S.FileHashes.size() != S.Files.size()) {

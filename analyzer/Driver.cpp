@@ -1,6 +1,7 @@
 #include "analyzer/Driver.h"
 
 #include "analyzer/Extract.h"
+#include "model/Files.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
@@ -15,10 +16,8 @@
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <spawn.h>
-#include <sstream>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -124,15 +123,14 @@ TuSummary extractCapped(const CompileJob &Job, const Caps &Limits) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  std::ifstream In(Out, std::ios::binary);
-  std::stringstream Bytes;
-  Bytes << In.rdbuf();
+  std::string Bytes;
+  readFile(Out, &Bytes);
   std::remove(Out.c_str());
   if (TimedOut)
     return failed(Job, "error: stopped after " + std::to_string(Limits.Seconds) + " s (--tu-timeout)");
   TuSummary S;
   std::string Err;
-  if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0 && summaryFromBinary(Bytes.str(), &S, &Err)) return S;
+  if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0 && summaryFromBinary(Bytes, &S, &Err)) return S;
   std::string How = WIFSIGNALED(Status) ? "killed by signal " + std::to_string(WTERMSIG(Status))
                                         : "exited with status " + std::to_string(WEXITSTATUS(Status));
   return failed(Job, "error: the frontend " + How +

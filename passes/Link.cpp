@@ -215,6 +215,16 @@ void Program::UsrIndex::grow() {
   }
 }
 
+std::vector<std::vector<SymbolId>> referrersOf(const Program &P) {
+  std::vector<std::vector<SymbolId>> Out(P.size());
+  for (SymbolId From = 0; From < P.size(); ++From)
+    for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
+      std::vector<SymbolId> &Of = Out[P.Edges[I].To];
+      if (Of.empty() || Of.back() != From) Of.push_back(From);
+    }
+  return Out;
+}
+
 Program link(std::vector<TuSummary> Summaries) {
   // By main file; a file compiled twice keeps the database's order.
   std::vector<size_t> Order(Summaries.size());

@@ -103,6 +103,9 @@ struct Program {
   const std::string &fileOf(const Site &S) const { return Files[S.File]; }
 };
 
+/// Who has an edge to each symbol: by target, each list ascending, unique.
+std::vector<std::vector<SymbolId>> referrersOf(const Program &P);
+
 /// Merges summaries into one program. Summaries are taken by value: their
 /// strings are moved, not copied.
 Program link(std::vector<TuSummary> Summaries);

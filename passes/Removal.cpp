@@ -60,11 +60,9 @@ private:
   /// callers are tests that do not name it.
   void addTestsThatUse() {
     std::vector<bool> Production = productionFiles(P, *O.TestOnly);
-    std::vector<std::vector<SymbolId>> Referrers(P.size());
-    for (SymbolId S = 0; S < P.size(); ++S) {
-      for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I) Referrers[P.Edges[I].To].push_back(S);
+    std::vector<std::vector<SymbolId>> Referrers = referrersOf(P);
+    for (SymbolId S = 0; S < P.size(); ++S)  // up from an instantiation to its template
       if (P.PatternOf[S] != kNoSymbol) Referrers[S].push_back(P.PatternOf[S]);
-    }
     std::vector<SymbolId> Work(Going.begin(), Going.end());
     std::vector<bool> Seen(P.size(), false);
     while (!Work.empty()) {

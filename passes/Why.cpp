@@ -52,14 +52,7 @@ Why Explainer::explain(SymbolId Target) {
     std::reverse(W.Path.begin(), W.Path.end());
     return W;
   }
-  if (Referrers.empty()) {
-    Referrers.resize(P.size());
-    for (SymbolId From = 0; From < P.size(); ++From)
-      for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
-        std::vector<SymbolId> &Of = Referrers[P.Edges[I].To];
-        if (Of.empty() || Of.back() != From) Of.push_back(From);
-      }
-  }
+  if (Referrers.empty()) Referrers = referrersOf(P);
   W.Referrers = Referrers[Target];
   return W;
 }

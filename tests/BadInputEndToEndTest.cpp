@@ -21,13 +21,6 @@ namespace {
 
 using namespace deadwood::e2e;
 
-fs::path freshDir(const std::string &Name) {
-  fs::path Dir = scratch() / Name;
-  fs::remove_all(Dir);
-  fs::create_directories(Dir);
-  return Dir;
-}
-
 /// A build directory whose compile_commands.json is exactly Text.
 fs::path withDatabase(const std::string &Name, const std::string &Text) {
   fs::path Dir = freshDir(Name);

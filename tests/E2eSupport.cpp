@@ -32,6 +32,13 @@ fs::path scratch() {
   return Dir;
 }
 
+fs::path freshDir(const std::string &Name) {
+  fs::path Dir = scratch() / Name;
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  return Dir;
+}
+
 Result sh(const std::string &Command) {
   fs::path Out = scratch() / "stdout", Err = scratch() / "stderr";
   int Status = std::system((Command + " >" + quote(Out) + " 2>" + quote(Err)).c_str());

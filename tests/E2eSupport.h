@@ -23,6 +23,8 @@ std::string slurp(const fs::path &P);
 std::string quote(const std::string &S);
 /// A scratch directory for this test process.
 fs::path scratch();
+/// scratch()/Name, emptied and created.
+fs::path freshDir(const std::string &Name);
 /// Runs a shell command, capturing stdout, stderr and the exit status.
 Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
@@ -33,8 +35,9 @@ void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files);
 
 /// Exit 2 with exactly one line on stderr, "deadwood: error: ...Needle...".
 void expectOneLineError(const Result &R, const std::string &Needle);
-/// Runs Command as the unprivileged user `nobody` when we are root (root
-/// ignores file modes), after making the scratch tree readable to it.
+/// A command prefix that runs as the unprivileged user `nobody` when we are
+/// root (root ignores file modes), after making the scratch tree readable to
+/// it; empty otherwise.
 std::string asNobody();
 
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.

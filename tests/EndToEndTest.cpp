@@ -443,22 +443,19 @@ TEST(BadInput, MissingBuildDirectory) {
 }
 
 TEST(BadInput, CMakeBuildDirWithoutDatabase) {
-  fs::path Dir = scratch() / "no-db";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("no-db");
   std::ofstream(Dir / "CMakeCache.txt") << "";
   expectOneLineError(runDeadwood("-p " + quote(Dir)), "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
 }
 
 TEST(BadInput, MalformedDatabase) {
-  fs::path Dir = scratch() / "malformed";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("malformed");
   std::ofstream(Dir / "compile_commands.json") << "[{\"directory\": 3,";
   expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "compile_commands.json").string());
 }
 
 TEST(BadInput, EntryWhoseFileDoesNotExist) {
-  fs::path Dir = scratch() / "missing-file";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("missing-file");
   writeDatabase(Dir, {"gone.cpp"});
   expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "gone.cpp").string());
 }
@@ -472,8 +469,7 @@ TEST(BadInput, MissingRequiredBuildPath) { expectOneLineError(runDeadwood(""), "
 // --- a TU that does not parse: exit 3, reported incomplete, nothing it read called dead ---
 
 TEST(FailedTu, ReportsIncompleteAndJudgesNothingItRead) {
-  fs::path Dir = scratch() / "broken";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("broken");
   std::ofstream(Dir / "shared.h") << "int helper();\nint orphan();\n";
   std::ofstream(Dir / "good.cpp")
       << "#include \"shared.h\"\nint helper() { return 1; }\nint orphan() { return 2; }\n"

@@ -107,8 +107,7 @@ TEST(Patch, GitApplyTakesItOnAPristineCopy) {
 TEST(ExportFixes, SameEditsAsFix) {
   Copy A = copySample("inventory", "-yaml");
   Copy B = copySample("inventory", "-yaml-fix");
-  fs::path Dir = scratch() / "fixes";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("fixes");
   Result R = runDeadwood("-q --export-fixes " + quote(Dir / "fixes.yaml") + " -p " + quote(A.Build));
   ASSERT_EQ(R.Exit, 0) << R.Err;
   std::string Yaml = slurp(Dir / "fixes.yaml");
@@ -123,9 +122,7 @@ TEST(ExportFixes, SameEditsAsFix) {
 /// A project whose build compiles a file the database does not list: what
 /// that file calls looks dead to deadwood, and removing it breaks the link.
 fs::path hiddenCallerProject(const std::string &Name) {
-  fs::path Dir = scratch() / Name;
-  fs::remove_all(Dir);
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir(Name);
   std::ofstream(Dir / "a.cpp") << "int helper() { return 1; }\n\nint reallyDead() { return 2; }\n\n"
                                   "int callHidden();\n\nint main() { return callHidden() - 1; }\n";
   std::ofstream(Dir / "hidden.cpp") << "int helper();\nint callHidden() { return helper(); }\n";
@@ -181,9 +178,7 @@ TEST(Verify, InterruptRestoresEveryFile) {
 }
 
 TEST(Fix, RefusedWhenATuFailedUnlessAllowPartial) {
-  fs::path Dir = scratch() / "partial";
-  fs::remove_all(Dir);
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("partial");
   std::ofstream(Dir / "good.cpp") << "int lonely() { return 3; }\nint main() { return 0; }\n";
   std::ofstream(Dir / "bad.cpp") << "int user() { return undeclared(); }\n";
   writeDatabase(Dir, {"good.cpp", "bad.cpp"});
@@ -200,17 +195,15 @@ TEST(Fix, RefusedWhenATuFailedUnlessAllowPartial) {
 
 TEST(Fix, ReadOnlySourceChangesNothing) {
   if (geteuid() == 0 && sh("command -v setpriv").Exit != 0) GTEST_SKIP() << "root ignores file modes";
-  fs::path Dir = scratch() / "readonly";
-  fs::remove_all(Dir);
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("readonly");
   std::ofstream(Dir / "a.cpp") << "int dead() { return 1; }\nint main() { return 0; }\n";
   std::ofstream(Dir / "b.cpp") << "int alsoDead() { return 2; }\n";
   writeDatabase(Dir, {"a.cpp", "b.cpp"});
   fs::permissions(Dir / "b.cpp", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   std::string A = slurp(Dir / "a.cpp"), B = slurp(Dir / "b.cpp");
-  // As root, access(2) ignores modes; run as nobody (who can read the tree).
-  sh("chmod -R o+rX " + quote(scratch()) + " && chmod o+w " + quote(Dir) + " " + quote(Dir / "a.cpp"));
-  std::string As = geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+  // As root, access(2) ignores modes; run as nobody, who may write a.cpp.
+  std::string As = asNobody();
+  sh("chmod o+w " + quote(Dir) + " " + quote(Dir / "a.cpp"));
   Result R = sh(As + quote(DEADWOOD_BINARY) + " -q --fix -p " + quote(Dir));
   EXPECT_EQ(R.Exit, 2) << R.Err;
   EXPECT_NE(R.Err.find("'" + (Dir / "b.cpp").string() + "': it is read-only; nothing was changed"),

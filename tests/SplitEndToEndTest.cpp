@@ -51,8 +51,7 @@ TEST(Split, NinjaRunsExtractsAndLinkSameReportAsOneShot) {
 }
 
 TEST(Split, ExtractOneCommandFindsItsSourceFile) {
-  fs::path Dir = scratch() / "extract-one";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("extract-one");
   std::ofstream(Dir / "a.cpp") << "static void dead() {}\nint main() {}\n";
   fs::path Out = Dir / "a.dws";
   Result R = runDeadwood("extract -o " + quote(Out) + " -- g++ -std=c++17 -O2 -o a.o -c " + quote(Dir / "a.cpp"));
@@ -65,8 +64,7 @@ TEST(Split, ExtractOneCommandFindsItsSourceFile) {
 }
 
 TEST(Split, ExtractOfABrokenTuWritesItAndLinkSaysIncomplete) {
-  fs::path Dir = scratch() / "extract-broken";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("extract-broken");
   std::ofstream(Dir / "b.cpp") << "int main() { return undeclared(); }\n";
   fs::path Out = Dir / "b.dws";
   Result R = runDeadwood("extract --directory " + quote(Dir) + " -o " + quote(Out) + " -- g++ -c b.cpp");
@@ -76,8 +74,7 @@ TEST(Split, ExtractOfABrokenTuWritesItAndLinkSaysIncomplete) {
 }
 
 TEST(Split, BadInputIsOneLineAndExit2) {
-  fs::path Dir = scratch() / "split-bad";
-  fs::create_directories(Dir);
+  fs::path Dir = freshDir("split-bad");
   std::ofstream(Dir / "not.dws") << "{\"version\": 1}";
   Result NotSummary = runDeadwood("link " + quote(Dir / "not.dws"));
   EXPECT_EQ(NotSummary.Exit, 2);

@@ -259,15 +259,6 @@ bool writeAtomically(const std::string &Named, const std::string &Text, std::str
   return Ok;
 }
 
-bool readFile(const std::string &Path, std::string *Out) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In) return false;
-  std::stringstream S;
-  S << In.rdbuf();
-  *Out = S.str();
-  return true;
-}
-
 bool removalInterrupted() { return Interrupted; }
 
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,

@@ -6,6 +6,7 @@
 
 #include "passes/Findings.h"
 #include "passes/Program.h"
+#include "model/Files.h"
 #include "passes/Reach.h"
 
 #include <string>
@@ -35,9 +36,6 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
 /// Writes Path atomically: a temporary file beside it, the permissions of
 /// the file it replaces, then a rename over it. False with *Err naming it.
 bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err);
-
-/// Reads a whole file; false when it cannot be read.
-bool readFile(const std::string &Path, std::string *Out);
 
 /// Set by SIGINT/SIGTERM while --verify runs: the originals are restored.
 bool removalInterrupted();

@@ -168,15 +168,13 @@ std::vector<ProgramDef> programsOf(const std::string &BuildDir, const Program &P
 /// is one. A config named on the command line must exist.
 bool loadConfig(const Options &O, const std::string &SourceRoot, Config *Out, std::string *Err) {
   std::string Path = O.ConfigPath.empty() ? SourceRoot + "/.deadwood.json" : O.ConfigPath;
-  std::ifstream In(Path);
-  if (!In) {
+  std::string Text;
+  if (!readFile(Path, &Text)) {
     if (O.ConfigPath.empty()) return true;
     *Err = "cannot read config '" + Path + "'";
     return false;
   }
-  std::stringstream Text;
-  Text << In.rdbuf();
-  return parseConfig(Path, Text.str(), Out, Err);
+  return parseConfig(Path, Text, Out, Err);
 }
 
 /// --why: the path from a root to one symbol, or who refers to a dead one.
