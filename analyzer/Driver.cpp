@@ -7,7 +7,12 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Basic/Stack.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,6 +23,7 @@
 #include <filesystem>
 #include <mutex>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -49,30 +55,114 @@ public:
   std::vector<std::string> Messages;
 };
 
-TuSummary extractOne(const CompileJob &Job) {
-  TuSummary S;
-  S.MainFile = Job.File;
-  S.Directory = Job.Directory;
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
-      llvm::vfs::createPhysicalFileSystem().release());
+/// The file system a TU is parsed on: the real one (its own instance, with
+/// the command's working directory), and over it the edited texts of an
+/// overlay, each under its absolute path with the real file's mtime.
+llvm::IntrusiveRefCntPtr<clang::FileManager> filesFor(const CompileJob &Job, const Overlay *Edited) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real(llvm::vfs::createPhysicalFileSystem().release());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = Real;
+  if (Edited && !Edited->empty()) {
+    auto Over = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Real);
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto &[Path, Text] : *Edited) {
+      struct stat Info;
+      time_t MTime = ::stat(Path.c_str(), &Info) == 0 ? Info.st_mtime : 0;
+      Memory->addFile(Path, MTime, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+    }
+    Over->pushOverlay(Memory);
+    FS = Over;
+  }
   FS->setCurrentWorkingDirectory(Job.Directory);
-  llvm::IntrusiveRefCntPtr<clang::FileManager> Files(
-      new clang::FileManager(clang::FileSystemOptions(), FS));
-  ErrorCollector Errors;
-  clang::tooling::ToolInvocation Invocation(Job.Args, makeExtractAction(&S), Files.get());
-  Invocation.setDiagnosticConsumer(&Errors);
-  bool Ok = Invocation.run();
-  if (!Ok || Errors.getNumErrors() > 0) {
-    S.Failed = true;
-    S.Errors = Errors.Messages;
-    if (S.Errors.empty()) S.Errors.push_back("error: the frontend did not run");
+  return llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), FS);
+}
+
+/// Runs Fn on a thread of its own with Clang's stack size, under a crash
+/// recovery context: a crash (SIGSEGV, an assertion, a fatal error) in one
+/// TU returns false with *Signal set, and the process goes on. What the
+/// crashed frontend allocated is abandoned, never reused.
+bool runContained(llvm::function_ref<void()> Fn, int *Signal) {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    llvm::CrashRecoveryContext::Enable();
+    llvm::install_fatal_error_handler([](void *, const char *, bool) { std::abort(); });
+  });
+  llvm::CrashRecoveryContext CRC;
+  CRC.DumpStackAndCleanupOnFailure = false;
+  if (CRC.RunSafelyOnThread([&] { clang::noteBottomOfStack(); Fn(); }, clang::DesiredStackSize))
+    return true;
+  *Signal = CRC.RetCode > 128 ? CRC.RetCode - 128 : CRC.RetCode;
+  return false;
+}
+
+/// The files a TU reads, found by running only its preprocessor: what a TU
+/// that crashed or was stopped could have referenced.
+std::vector<std::string> filesReadBy(const CompileJob &Job) {
+  struct Listing : clang::PreprocessOnlyAction {
+    explicit Listing(TuSummary *Out) : Out(Out) {}
+    void EndSourceFileAction() override {
+      recordFilesRead(getCompilerInstance().getSourceManager(), Out);
+    }
+    TuSummary *Out;
+  };
+  TuSummary S;
+  int Signal = 0;
+  ErrorCollector Quiet;
+  runContained(
+      [&] {
+        auto Files = filesFor(Job, nullptr);
+        clang::tooling::ToolInvocation Invocation(Job.Args, std::make_unique<Listing>(&S), Files.get());
+        Invocation.setDiagnosticConsumer(&Quiet);
+        Invocation.run();
+      },
+      &Signal);
+  return S.Files;
+}
+
+TuSummary failed(const CompileJob &Job, const std::string &Why);
+
+/// A TU that crashed or was stopped: failed, and every file it reads is
+/// unknown (not only its main file), so nothing it could reference is dead.
+TuSummary failedReading(const CompileJob &Job, const std::string &Why) {
+  TuSummary F = failed(Job, Why);
+  for (const std::string &Path : filesReadBy(Job))
+    if (std::find(F.Files.begin(), F.Files.end(), Path) == F.Files.end()) {
+      F.Files.push_back(Path);
+      F.FileHashes.push_back("");
+    }
+  return F;
+}
+
+TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
+  auto *S = new TuSummary;  // abandoned, not freed, if the frontend crashes
+  S->MainFile = Job.File;
+  S->Directory = Job.Directory;
+  auto *Errors = new ErrorCollector;
+  bool Ok = false;
+  int Signal = 0;
+  bool Finished = runContained(
+      [&] {
+        llvm::IntrusiveRefCntPtr<clang::FileManager> Files = filesFor(Job, Edited);
+        clang::tooling::ToolInvocation Invocation(Job.Args, makeExtractAction(S), Files.get());
+        Invocation.setDiagnosticConsumer(Errors);
+        Ok = Invocation.run();
+      },
+      &Signal);
+  if (!Finished)
+    return failedReading(Job, "error: the frontend crashed (signal " + std::to_string(Signal) + ")");
+  TuSummary Result = std::move(*S);
+  delete S;
+  if (!Ok || Errors->getNumErrors() > 0) {
+    Result.Failed = true;
+    Result.Errors = Errors->Messages;
+    if (Result.Errors.empty()) Result.Errors.push_back("error: the frontend did not run");
   }
-  if (S.MainFile.size() && std::find(S.Files.begin(), S.Files.end(), S.MainFile) == S.Files.end())
-  {
-    S.Files.push_back(S.MainFile);
-    S.FileHashes.push_back("");
+  delete Errors;
+  if (Result.MainFile.size() &&
+      std::find(Result.Files.begin(), Result.Files.end(), Result.MainFile) == Result.Files.end()) {
+    Result.Files.push_back(Result.MainFile);
+    Result.FileHashes.push_back("");
   }
-  return S;
+  return Result;
 }
 
 TuSummary failed(const CompileJob &Job, const std::string &Why) {
@@ -127,41 +217,53 @@ TuSummary extractCapped(const CompileJob &Job, const Caps &Limits) {
   readFile(Out, &Bytes);
   std::remove(Out.c_str());
   if (TimedOut)
-    return failed(Job, "error: stopped after " + std::to_string(Limits.Seconds) + " s (--tu-timeout)");
+    return failedReading(Job, "error: stopped after " + std::to_string(Limits.Seconds) + " s (--tu-timeout)");
   TuSummary S;
   std::string Err;
   if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0 && summaryFromBinary(Bytes, &S, &Err)) return S;
   std::string How = WIFSIGNALED(Status) ? "killed by signal " + std::to_string(WTERMSIG(Status))
                                         : "exited with status " + std::to_string(WEXITSTATUS(Status));
-  return failed(Job, "error: the frontend " + How +
+  return failedReading(Job, "error: the frontend " + How +
                          (Limits.MemoryMb ? " (--tu-memory " + std::to_string(Limits.MemoryMb) + " MB)" : ""));
+}
+
+/// Runs Each(I) for every index below N on `Jobs` threads (0: one per core).
+void forEachParallel(size_t N, unsigned Jobs, const std::function<void(size_t)> &Each) {
+  if (Jobs == 0) Jobs = std::max(1u, std::thread::hardware_concurrency());
+  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, N));
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < N;) Each(I);
+  };
+  std::vector<std::thread> Threads;
+  for (unsigned T = 1; T < Jobs; ++T) Threads.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Threads) T.join();
 }
 
 }  // namespace
 
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
                                   const ProgressFn &Progress, SummaryCache *Cache, const Caps *Limits) {
-  if (Jobs == 0) Jobs = std::max(1u, std::thread::hardware_concurrency());
-  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Work.size()));
   std::vector<TuSummary> Out(Work.size());
-  std::atomic<size_t> Next{0};
   size_t Done = 0;
   std::mutex ProgressLock;
-  auto Worker = [&] {
-    for (size_t I; (I = Next++) < Work.size();) {
-      if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
-        Out[I] = Limits && Limits->any() ? extractCapped(Work[I], *Limits) : extractOne(Work[I]);
-        if (Cache) Cache->store(Work[I], Out[I]);
-      }
-      std::lock_guard<std::mutex> Lock(ProgressLock);
-      ++Done;
-      if (Progress) Progress(Done, Work.size(), Out[I]);
+  forEachParallel(Work.size(), Jobs, [&](size_t I) {
+    if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
+      Out[I] = Limits && Limits->any() ? extractCapped(Work[I], *Limits) : extractOne(Work[I]);
+      if (Cache) Cache->store(Work[I], Out[I]);
     }
-  };
-  std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < Jobs; ++T) Threads.emplace_back(Worker);
-  Worker();
-  for (std::thread &T : Threads) T.join();
+    std::lock_guard<std::mutex> Lock(ProgressLock);
+    ++Done;
+    if (Progress) Progress(Done, Work.size(), Out[I]);
+  });
+  return Out;
+}
+
+std::vector<TuSummary> reparseAll(const std::vector<CompileJob> &Work, const Overlay &Edited,
+                                  unsigned Jobs) {
+  std::vector<TuSummary> Out(Work.size());
+  forEachParallel(Work.size(), Jobs, [&](size_t I) { Out[I] = extractOne(Work[I], &Edited); });
   return Out;
 }
 

@@ -7,6 +7,8 @@
 #include "model/Summary.h"
 
 #include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace deadwood {
@@ -24,6 +26,16 @@ using ProgressFn = std::function<void(size_t Done, size_t Total, const TuSummary
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
                                   const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr,
                                   const struct Caps *Limits = nullptr);
+
+/// Edited texts by absolute path: what a re-parse reads instead of the
+/// files on disk.
+using Overlay = std::map<std::string, std::string>;
+
+/// The removal proof's parse: every job again, in parallel, with the edited
+/// buffers of `Edited` laid over the real file system, its own command line,
+/// no cache and no caps. A crash is that TU's failure, as in extractAll.
+std::vector<TuSummary> reparseAll(const std::vector<CompileJob> &Work, const Overlay &Edited,
+                                  unsigned Jobs);
 
 /// Caps on one TU's frontend (--tu-timeout, --tu-memory). With any set, each
 /// TU is parsed by a child process (`Self extract ...`) that is killed at

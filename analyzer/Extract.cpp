@@ -125,8 +125,10 @@ public:
     return true;
   }
 
-  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
-    if (RD->isLambda() || RD->isInjectedClassName()) return true;
+  /// A class, or a C struct or union.
+  bool VisitRecordDecl(RecordDecl *RD) {
+    if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD); CRD && CRD->isLambda()) return true;
+    if (RD->isInjectedClassName()) return true;
     recordSite(RD, RD->isThisDeclarationADefinition());
     return true;
   }
@@ -372,8 +374,9 @@ private:
     if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
                                                     !FD->isTemplated())
       return true;
-    if (Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
-                                      cast<CXXRecordDecl>(ND)->isLambda()))
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(ND);
+        Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
+                                      (RD && RD->isLambda())))
       return true;  // never reported, so naming it changes nothing
     if (UnevaluatedDepth > 0 && Kind != EdgeKind::TypeUse) Kind = EdgeKind::Unevaluated;
     int From = container(Kind);
