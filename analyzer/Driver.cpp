@@ -55,23 +55,48 @@ public:
   std::vector<std::string> Messages;
 };
 
-/// The file system a TU is parsed on: the real one (its own instance, with
-/// the command's working directory), and over it the edited texts of an
-/// overlay, each under its absolute path with the real file's mtime.
-llvm::IntrusiveRefCntPtr<clang::FileManager> filesFor(const CompileJob &Job, const Overlay *Edited) {
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real(llvm::vfs::createPhysicalFileSystem().release());
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = Real;
-  if (Edited && !Edited->empty()) {
-    auto Over = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Real);
-    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-    for (const auto &[Path, Text] : *Edited) {
+/// The real file system with some files' texts replaced, whatever path a
+/// TU reaches them by (a symlink, `..`): a path is resolved to its real
+/// path before it is looked up among the edited files.
+class EditedFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  EditedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real, const Overlay &Edited)
+      : ProxyFileSystem(std::move(Real)), Memory(new llvm::vfs::InMemoryFileSystem) {
+    for (const auto &[Path, Text] : Edited) {
       struct stat Info;
       time_t MTime = ::stat(Path.c_str(), &Info) == 0 ? Info.st_mtime : 0;
       Memory->addFile(Path, MTime, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
     }
-    Over->pushOverlay(Memory);
-    FS = Over;
   }
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    if (std::string Real = edited(Path); !Real.empty())
+      if (auto S = Memory->status(Real)) return llvm::vfs::Status::copyWithNewName(*S, Path);
+    return ProxyFileSystem::status(Path);
+  }
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>> openFileForRead(const llvm::Twine &Path) override {
+    // Named by its real path, as the real file system names an opened file.
+    if (std::string Real = edited(Path); !Real.empty()) return Memory->openFileForRead(Real);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+private:
+  /// The real path of Path if it is an edited file, else empty.
+  std::string edited(const llvm::Twine &Path) {
+    llvm::SmallString<256> Real;
+    if (getUnderlyingFS().getRealPath(Path, Real)) return {};
+    return Memory->exists(Real) ? std::string(Real.str()) : std::string();
+  }
+
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory;
+};
+
+/// The file system a TU is parsed on: the real one (its own instance, with
+/// the command's working directory), with the edited texts of an overlay.
+llvm::IntrusiveRefCntPtr<clang::FileManager> filesFor(const CompileJob &Job, const Overlay *Edited) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
+  if (Edited && !Edited->empty()) FS = llvm::makeIntrusiveRefCnt<EditedFileSystem>(FS, *Edited);
   FS->setCurrentWorkingDirectory(Job.Directory);
   return llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), FS);
 }
@@ -142,7 +167,10 @@ TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
   bool Finished = runContained(
       [&] {
         llvm::IntrusiveRefCntPtr<clang::FileManager> Files = filesFor(Job, Edited);
-        clang::tooling::ToolInvocation Invocation(Job.Args, makeExtractAction(S), Files.get());
+        // No "N warnings generated." lines: the analysed code's diagnostics are not ours.
+        std::vector<std::string> Args = Job.Args;
+        if (!Args.empty()) Args.insert(Args.begin() + 1, "-fno-caret-diagnostics");
+        clang::tooling::ToolInvocation Invocation(Args, makeExtractAction(S), Files.get());
         Invocation.setDiagnosticConsumer(Errors);
         Ok = Invocation.run();
       },

@@ -73,6 +73,13 @@ enum : uint32_t {
 };
 }  // namespace flag
 
+/// Code the compiler makes on demand — an instantiation, an implicit member,
+/// a lambda, anything a system header declares: it is never reported or
+/// edited, and it disappears with its last user.
+inline bool isCompilerMade(uint32_t Flags) {
+  return Flags & (flag::Instantiation | flag::Implicit | flag::InSystemHeader | flag::Lambda);
+}
+
 /// A place in a file. `File` indexes the owning summary's `Files` table.
 /// `Begin`/`End` are byte offsets of the whole declaration's text (template
 /// header included), `Line`/`Column` (1-based) are the position of its name.

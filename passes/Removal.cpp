@@ -6,10 +6,7 @@
 namespace deadwood {
 namespace {
 
-/// Code the compiler makes on demand: it disappears with its last user.
-bool isDerived(const Symbol &S) {
-  return S.Flags & (flag::Instantiation | flag::Implicit | flag::InSystemHeader | flag::Lambda);
-}
+bool isDerived(const Symbol &S) { return isCompilerMade(S.Flags); }
 
 class Planner {
 public:
@@ -230,7 +227,7 @@ private:
       if (Going.count(A) && Going.count(B)) Leader[Find(A)] = Find(B);
     };
     for (SymbolId S : Ids) {
-      for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I) Join(S, P.Edges[I].To);
+      for (SymbolId T : goingCodeUsedBy(S)) Join(S, T);
       for (SymbolId O : P.OverridersOf[S]) Join(S, O);
       if (auto It = MemberOf.find(S); It != MemberOf.end()) Join(S, It->second);
       if (P.PatternOf[S] != kNoSymbol) Join(S, P.PatternOf[S]);
@@ -240,13 +237,36 @@ private:
     for (SymbolId S : Ids) ByLeader[Find(S)].Symbols.push_back(S);
     RemovalPlan Plan;
     for (auto &[L, G] : ByLeader) {
-      for (SymbolId S : G.Symbols) addRanges(S, G);
+      for (SymbolId S : G.Symbols) {
+        addRanges(S, G);
+        G.Usrs.push_back(P.Symbols[S].Usr);
+      }
       G.Label = label(G);
       Plan.Groups.push_back(std::move(G));
     }
     std::sort(Plan.Groups.begin(), Plan.Groups.end(),
               [](const RemovalGroup &A, const RemovalGroup &B) { return A.Label < B.Label; });
     return Plan;
+  }
+
+  /// The going symbols S uses, directly or through compiler-made code that
+  /// only unreached code uses (a lambda in S's body calling a dead helper,
+  /// an instantiation made for S): removing one without the other would
+  /// not compile.
+  std::vector<SymbolId> goingCodeUsedBy(SymbolId S) const {
+    std::vector<SymbolId> Out, Work{S};
+    std::set<SymbolId> Seen{S};
+    while (!Work.empty()) {
+      SymbolId X = Work.back();
+      Work.pop_back();
+      for (uint32_t I = P.EdgeBegin[X]; I < P.EdgeBegin[X + 1]; ++I) {
+        SymbolId T = P.Edges[I].To;
+        if (!Seen.insert(T).second) continue;
+        if (Going.count(T)) Out.push_back(T);
+        else if (isDerived(P.Symbols[T]) && !R.reached(T)) Work.push_back(T);
+      }
+    }
+    return Out;
   }
 
   void addRanges(SymbolId S, RemovalGroup &G) const {

@@ -27,6 +27,7 @@ namespace deadwood {
 struct RemovalGroup {
   std::string Label;              ///< "function 'f()'", "class 'S' and 3 more"
   std::vector<SymbolId> Symbols;  ///< sorted
+  std::vector<std::string> Usrs;  ///< of Symbols, in the same order
   /// Byte ranges of every definition and redeclaration, by absolute path.
   std::map<std::string, std::vector<ByteRange>> Ranges;
 };

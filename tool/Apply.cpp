@@ -194,22 +194,21 @@ private:
   const std::string &Command;
 };
 
-void markUnsafe(const Program &P, Report &Rep, const RemovalGroup &G, const std::string &Why) {
+void markUnsafe(const Program &P, Report &Rep, const RemovalGroup &G, const std::string &Why,
+                const std::string &Prefix) {
   forEachFinding(Rep.Findings, [&](Finding &F) {
     if (std::binary_search(G.Symbols.begin(), G.Symbols.end(), P.find(F.Usr))) {
       F.Removable = false;
-      F.NotRemovableBecause = "unsafe to remove: " + Why;
+      F.NotRemovableBecause = Prefix + Why;
     }
   });
 }
 
-bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
+bool verify(const Program &P, Report &Rep, const std::vector<const RemovalGroup *> &All,
             const std::map<std::string, std::string> &Texts, const ApplyOptions &O, std::string *Err) {
   auto OldInt = std::signal(SIGINT, onSignal), OldTerm = std::signal(SIGTERM, onSignal);
   Tree T(Texts);
   Verifier V(T, O.VerifyCommand);
-  std::vector<const RemovalGroup *> All;
-  for (const RemovalGroup &G : Plan.Groups) All.push_back(&G);
   bool Ok = V.search(All, Err) && !Interrupted && T.apply(V.Accepted, Err);
   std::signal(SIGINT, OldInt);
   std::signal(SIGTERM, OldTerm);
@@ -219,7 +218,7 @@ bool verify(const Program &P, Report &Rep, const RemovalPlan &Plan,
   }
   if (!Ok) return false;
   T.keep();
-  for (const auto &[G, Why] : V.Unsafe) markUnsafe(P, Rep, *G, Why);
+  for (const auto &[G, Why] : V.Unsafe) markUnsafe(P, Rep, *G, Why, "unsafe to remove: ");
   size_t Symbols = 0;
   for (const RemovalGroup *G : V.Accepted) Symbols += G->Symbols.size();
   std::cerr << "deadwood: verify: removed " << Symbols << " symbol(s) in " << V.Accepted.size()
@@ -268,14 +267,33 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
   if (!planAgainstDisk(P, R, Rep, O, &Plan, &Texts, Err)) return false;
   std::vector<const RemovalGroup *> All;
   for (const RemovalGroup &G : Plan.Groups) All.push_back(&G);
+  if (O.Prove && !All.empty()) {
+    if (!O.Tus) {
+      *Err = "the removal proof needs each translation unit's compile command: pass -p <build dir> "
+             "(or --no-prove, which is unsafe)";
+      return false;
+    }
+    ProofResult Proof = proveRemoval(All, Texts, *O.Tus, O.Jobs);
+    for (const auto &[G, Why] : Proof.KeptOut) {
+      markUnsafe(P, Rep, *G, Why, "removing it ");
+      std::cerr << "deadwood: proof: kept out " << G->Label << ": " << Why << '\n';
+    }
+    char Seconds[32];
+    std::snprintf(Seconds, sizeof Seconds, "%.1f", Proof.Seconds);
+    std::cerr << "deadwood: proved " << Proof.Proven.size() << " removal group(s) in " << Proof.Tus
+              << " translation unit(s) (" << Seconds << " s, " << Proof.Reparses << " re-parse(s)); "
+              << Proof.KeptOut.size() << " kept out\n";
+    All = Proof.Proven;
+  }
   std::vector<FileEdits> Files = editsFor(All, Texts);
-  size_t Lines = 0;
+  size_t Lines = 0, Symbols = 0;
   for (const FileEdits &F : Files) Lines += linesRemoved(F);
-  std::cerr << "deadwood: removal: " << Plan.symbols() << " symbol(s) in " << Plan.Groups.size()
+  for (const RemovalGroup *G : All) Symbols += G->Symbols.size();
+  std::cerr << "deadwood: removal: " << Symbols << " symbol(s) in " << All.size()
             << " group(s), " << Lines << " line(s) from " << Files.size() << " file(s)\n";
   if (!O.PatchPath.empty() && !writeText(O.PatchPath, renderPatch(Files, Rep.SourceRoot), Err)) return false;
   if (!O.FixesPath.empty() && !writeText(O.FixesPath, renderFixesYaml(Files, O.BuildDir), Err)) return false;
-  if (!O.VerifyCommand.empty()) return verify(P, Rep, Plan, Texts, O, Err);
+  if (!O.VerifyCommand.empty()) return verify(P, Rep, All, Texts, O, Err);
   if (O.Fix) {
     for (const FileEdits &F : Files)  // all or nothing: check before the first write
       if (::access(F.Path.c_str(), W_OK) != 0) {

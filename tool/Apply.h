@@ -8,6 +8,7 @@
 #include "passes/Program.h"
 #include "model/Files.h"
 #include "passes/Reach.h"
+#include "tool/Prove.h"
 
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct ApplyOptions {
   std::vector<std::string> ExcludeDirs;
   bool RemoveTestOnly = false;             ///< --remove-test-only
   const WholeReach *Programs = nullptr;    ///< which code is test-only; with RemoveTestOnly
+  /// The removal proof (on unless --no-prove): every TU, with its compile
+  /// command, parsed again with the edits before anything is written.
+  bool Prove = true;
+  const std::vector<ProvableTu> *Tus = nullptr;
+  unsigned Jobs = 0;  ///< parallel frontends for the proof (0: one per core)
   bool wanted() const { return !PatchPath.empty() || !FixesPath.empty() || Fix || !VerifyCommand.empty(); }
 };
 

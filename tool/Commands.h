@@ -48,7 +48,10 @@ int fail(const std::string &Reason);
 /// Everything after extraction: link, roots and programs (from the CMake
 /// build in DbDir when not empty), reach, classify, then --why, removal or
 /// the report. Returns the exit status.
-int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries);
+/// Jobs: the compile commands the summaries came from (for the removal
+/// proof), or null when unknown.
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
+            const std::vector<CompileJob> *Jobs);
 
 /// The options of an analysis and its report, shared by the one-shot run
 /// and `link`.

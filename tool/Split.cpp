@@ -167,10 +167,8 @@ int linkCommand(int argc, char **argv) {
   int Exit = Done;
   if (!parse(App, argc, argv, &Exit)) return Exit;
   std::string DbDir, Err;
-  if (!O.BuildPath.empty()) {
-    std::vector<CompileJob> Ignored;
-    if (!loadDatabase(O.BuildPath, &Ignored, &DbDir, &Err)) return fail(Err);
-  }
+  std::vector<CompileJob> Jobs;
+  if (!O.BuildPath.empty() && !loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
   std::vector<std::string> Files;
   for (const std::string &In : Inputs) {
     if (fs::is_directory(In)) {
@@ -190,7 +188,7 @@ int linkCommand(int argc, char **argv) {
     Summaries.push_back(std::move(S));
   }
   try {
-    return analyze(O, DbDir, std::move(Summaries));
+    return analyze(O, DbDir, std::move(Summaries), O.BuildPath.empty() ? nullptr : &Jobs);
   } catch (const std::exception &E) {
     return fail(E.what());
   }

@@ -193,9 +193,29 @@ int why(const Options &O, const Program &P, const Reachability &R) {
   return Incomplete ? Exit::Incomplete : Done;
 }
 
+/// Each TU's summary as parsed, with its compile command: by position when
+/// the summaries came from these jobs, else by main file and directory.
+std::vector<ProvableTu> provable(const std::vector<TuSummary> &Summaries, const std::vector<CompileJob> *Jobs) {
+  std::vector<ProvableTu> Out;
+  if (!Jobs) return Out;
+  bool Aligned = Jobs->size() == Summaries.size();
+  for (size_t I = 0; Aligned && I < Summaries.size(); ++I)
+    Aligned = (*Jobs)[I].File == Summaries[I].MainFile;
+  for (size_t I = 0; I < Summaries.size(); ++I) {
+    const CompileJob *Job = nullptr;
+    if (Aligned) Job = &(*Jobs)[I];
+    else
+      for (const CompileJob &J : *Jobs)
+        if (J.File == Summaries[I].MainFile && J.Directory == Summaries[I].Directory) Job = &J;
+    Out.push_back(ProvableTu{Job, &Summaries[I]});
+  }
+  return Out;
+}
+
 }  // namespace
 
-int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries) {
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
+            const std::vector<CompileJob> *Jobs) {
   std::string Err;
   ClassifyOptions Classify;
   std::vector<std::string> Mains;
@@ -212,6 +232,9 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   for (const std::string &G : O.PublicApi)
     Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
 
+  // The removal proof compares each TU's summary before and after the edit.
+  std::vector<TuSummary> AsParsed;
+  if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
   Program P = link(std::move(Summaries));
   for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
     std::cerr << "deadwood: warning: " << W << '\n';
@@ -251,6 +274,9 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     A.BuildDir = DbDir;
     A.ExcludeDirs = Classify.ExcludeDirs;
     A.Programs = Programs.empty() ? nullptr : &W;
+    std::vector<ProvableTu> Tus = provable(AsParsed, Jobs);
+    A.Tus = Jobs ? &Tus : nullptr;
+    A.Jobs = O.Jobs;
     if (!applyRemovals(P, R, Rep, A, &Err)) {
       render(O, Rep, P, R);
       return fail(Err);
@@ -273,7 +299,7 @@ int run(const Options &O) {
   if (O.Verbose && !O.NoCache)
     std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
               << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
-  return analyze(O, DbDir, std::move(Summaries));
+  return analyze(O, DbDir, std::move(Summaries), &Jobs);
 }
 
 }  // namespace
@@ -311,6 +337,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--verify", O.Apply.VerifyCommand,
                  "Remove in place, run this shell command (build and test), and keep out the "
                  "removals that make it fail");
+  App.add_flag("--no-prove", [&O](int64_t) { O.Apply.Prove = false; },
+               "Unsafe: write the removal without first parsing every affected translation unit "
+               "again with it (the proof that it compiles and changes nothing that stays)");
   App.add_flag("--allow-partial", O.AllowPartial,
                "Remove even when some translation units failed to parse");
   App.add_flag("-v,--verbose", O.Verbose, "More detail: progress lines, USRs");
