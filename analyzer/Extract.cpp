@@ -64,6 +64,8 @@ public:
 
   bool TraverseDecl(Decl *D) {
     if (!D) return true;
+    if (const auto *F = dyn_cast<FieldDecl>(D); F && F->hasInClassInitializer())
+      return traverseFieldButNotItsInitializer(F);
     if (skipWholly(D)) return true;
     // Project classes contain the types their definitions name; a library
     // class is never reported, so what it names does not matter.
@@ -101,6 +103,7 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->isDependentContext() && !FD->isTemplated()) return true;
+    explicitInstantiation(FD);
     recordSite(FD, FD->isThisDeclarationADefinition());
     aliasOf(FD);
     if (FD->isThisDeclarationADefinition()) functionRoots(FD);
@@ -129,6 +132,7 @@ public:
   bool VisitRecordDecl(RecordDecl *RD) {
     if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD); CRD && CRD->isLambda()) return true;
     if (RD->isInjectedClassName()) return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) explicitInstantiation(Spec);
     recordSite(RD, RD->isThisDeclarationADefinition());
     return true;
   }
@@ -230,6 +234,33 @@ public:
     return true;
   }
 
+  /// `f(t)` with a dependent `t`: which `f` is meant is decided per
+  /// instantiation, and a function body's instantiations carry the resolved
+  /// call. A constraint, a requires-clause or a default template argument is
+  /// never instantiated as a body: every candidate it names counts as used.
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    if (insideFunctionBody(E->getNameLoc())) return true;
+    for (const NamedDecl *Candidate : E->decls()) {
+      const NamedDecl *D = Candidate->getUnderlyingDecl();
+      if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) D = T->getTemplatedDecl();
+      if (isa<FunctionDecl>(D)) edge(D, EdgeKind::Call, E->getNameLoc());
+    }
+    return true;
+  }
+
+  /// `using ns::f;`, `using Base::f;`: the declaration must stay while the
+  /// using-declaration does (it runs nothing).
+  bool VisitUsingDecl(UsingDecl *D) {
+    for (const UsingShadowDecl *Shadow : D->shadows()) {
+      const NamedDecl *T = Shadow->getTargetDecl();
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(T)) T = FT->getTemplatedDecl();
+      if (const auto *CT = dyn_cast<ClassTemplateDecl>(T)) T = CT->getTemplatedDecl();
+      if (isa<FunctionDecl>(T) || isa<VarDecl>(T) || isa<RecordDecl>(T))
+        unevaluated([&] { return edge(T, isa<RecordDecl>(T) ? EdgeKind::TypeUse : EdgeKind::Call, D->getLocation()); });
+    }
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr *E) {
     return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
   }
@@ -309,19 +340,77 @@ private:
     return Ok;
   }
 
+  /// A member's in-class initializer is walked where a constructor or an
+  /// aggregate initialization uses it; its type and bit-width are part of
+  /// the class (`char name[kMax] = {}; Limits lim{};`).
+  bool traverseFieldButNotItsInitializer(const FieldDecl *F) {
+    if (const TypeSourceInfo *T = F->getTypeSourceInfo())
+      if (!TraverseTypeLoc(T->getTypeLoc())) return false;
+    if (F->isBitField()) return TraverseStmt(F->getBitWidth());
+    return true;
+  }
+
   /// Declarations whose insides we never walk: bodies of system functions
-  /// that are not instantiations, and members' in-class initializers (they
-  /// are walked where a constructor or aggregate uses them).
+  /// that are not instantiations.
   bool skipWholly(const Decl *D) {
-    if (const auto *F = dyn_cast<FieldDecl>(D)) return F->hasInClassInitializer();
     if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D)) return false;
     if (isa<ParmVarDecl>(D)) return false;
     return inSystemHeader(D->getLocation()) && !isInstantiated(D);
   }
 
+  /// `template class X<int>;` makes every member of X<int> (a root, like
+  /// exported code: the directive is there for other code to link against);
+  /// `extern template class X<int>;` needs X declared. Either names the
+  /// template at namespace scope, so it stays.
+  void explicitInstantiation(const Decl *D) {
+    TemplateSpecializationKind K = TSK_Undeclared;
+    SourceLocation Loc;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D)) {
+      K = Spec->getSpecializationKind();
+      Loc = Spec->getPointOfInstantiation();
+    } else if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      K = FD->getTemplateSpecializationKind();
+      Loc = FD->getPointOfInstantiation();
+    }
+    if (K != TSK_ExplicitInstantiationDefinition && K != TSK_ExplicitInstantiationDeclaration) return;
+    if (inSystemHeader(Loc)) return;
+    const auto *ND = cast<NamedDecl>(D);
+    if (isa<RecordDecl>(ND)) {
+      edgeFromScope(ND, EdgeKind::TypeUse, Loc);
+      if (K == TSK_ExplicitInstantiationDefinition)
+        for (const Decl *M : cast<CXXRecordDecl>(ND)->decls())
+          if (const auto *MD = dyn_cast<CXXMethodDecl>(M); MD && !MD->isImplicit())
+            root(MD, RootReason::ScopeUse, "explicitly instantiated");
+    } else if (K == TSK_ExplicitInstantiationDefinition) {
+      root(ND, RootReason::ScopeUse, "explicitly instantiated");
+    } else {
+      edgeFromScope(ND, EdgeKind::Unevaluated, Loc);
+    }
+  }
+
+  /// An edge from namespace scope, whatever is being walked.
+  void edgeFromScope(const NamedDecl *To, EdgeKind Kind, SourceLocation Loc) {
+    std::vector<Container> Saved;
+    Saved.swap(Containers);
+    edge(To, Kind, Loc);
+    Containers.swap(Saved);
+  }
+
+  /// What is alive without a caller: `main` (also under -ffreestanding,
+  /// where Clang does not call it main), `wmain`, a fuzzer's entry points.
+  bool isEntryPoint(const FunctionDecl *FD) const {
+    if (FD->isMain()) return true;
+    if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit() || !FD->getIdentifier()) return false;
+    if (linkageOf(FD) != Linkage::External) return false;
+    llvm::StringRef Name = FD->getName();
+    return Name == "main" || Name == "wmain" || Name == "WinMain" || Name == "wWinMain" ||
+           Name == "LLVMFuzzerTestOneInput" || Name == "LLVMFuzzerInitialize" ||
+           Name == "LLVMFuzzerCustomMutator" || Name == "LLVMFuzzerCustomCrossOver";
+  }
+
   void functionRoots(const FunctionDecl *FD) {
     if (inSystemHeader(FD->getLocation())) return;
-    if (FD->isMain()) root(FD, RootReason::Main);
+    if (isEntryPoint(FD)) root(FD, RootReason::Main);
     else if (FD->hasAttr<ConstructorAttr>() || FD->hasAttr<DestructorAttr>() ||
              FD->hasAttr<UsedAttr>() || FD->hasAttr<RetainAttr>())
       root(FD, RootReason::Attribute);
@@ -392,6 +481,16 @@ private:
     return true;
   }
 
+  /// Whether Loc lies in the body of the innermost enclosing function.
+  bool insideFunctionBody(SourceLocation Loc) const {
+    if (Containers.empty() || Containers.back().IsClass) return false;
+    const auto *FD = dyn_cast<FunctionDecl>(Decls[Containers.back().Id]);
+    const FunctionDecl *Def = nullptr;
+    if (!FD || !FD->hasBody(Def) || !Def->getBody()) return false;
+    SourceRange Body = Def->getBody()->getSourceRange();
+    return SM.isPointWithin(SM.getFileLoc(Loc), SM.getFileLoc(Body.getBegin()), SM.getFileLoc(Body.getEnd()));
+  }
+
   /// The symbol an edge of this kind starts at. A class is the container of
   /// the types its definition names; any other reference directly inside a
   /// class body (an array bound, a static_assert) is compile-time use: -1.
@@ -423,10 +522,25 @@ private:
       llvm::StringRef Line = Text.substr(Start).split('\n').first;
       size_t At = Line.find("deadwood: keep(");
       if (At == llvm::StringRef::npos) continue;
+      // The line above counts only when it is a comment of its own: a
+      // trailing comment belongs to the code on its line.
+      if (L < First && !Line.ltrim().starts_with("//") && !Line.ltrim().starts_with("/*") &&
+          !Line.ltrim().starts_with("*"))
+        continue;
       llvm::StringRef Reason = Line.substr(At + 15).split(')').first;
-      return root(D, RootReason::KeepRule,
-                  "kept by '// deadwood: keep(" + Reason.str() + ")' at " +
-                      Out.Files[fileIndex(FID)] + ":" + std::to_string(L));
+      std::string Note = "kept by '// deadwood: keep(" + Reason.str() + ")' at " +
+                         Out.Files[fileIndex(FID)] + ":" + std::to_string(L);
+      root(D, RootReason::KeepRule, Note);
+      // A kept class keeps what it declares.
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && RD->isThisDeclarationADefinition())
+        for (const Decl *M : RD->decls())
+          if (const auto *Member = dyn_cast<NamedDecl>(M);
+              Member && !Member->isImplicit() && (isa<FunctionDecl>(Member) || isa<VarDecl>(Member) ||
+                                                 isa<FunctionTemplateDecl>(Member)))
+            root(isa<FunctionTemplateDecl>(Member) ? cast<FunctionTemplateDecl>(Member)->getTemplatedDecl()
+                                                   : Member,
+                 RootReason::KeepRule, Note);
+      return;
     }
   }
 
@@ -435,7 +549,7 @@ private:
   void recordSite(const NamedDecl *D, bool IsDefinition) {
     if (inSystemHeader(D->getLocation())) return;
     int Id = symbolFor(D);
-    if (!isa<RecordDecl>(D)) keepComment(D);
+    keepComment(D);
     Symbol &S = Out.Symbols[Id];
     Site Where = siteOf(D);
     // Clang declares `operator new` itself before the user replaces it: the
@@ -529,7 +643,10 @@ private:
     std::string Usr(Buf.str());
     // Each `main` is its own program's entry: two programs' mains are two symbols.
     bool IsMain = isa<FunctionDecl>(D) && cast<FunctionDecl>(D)->isMain();
-    if ((IsMain || linkageOf(D) != Linkage::External) && !isa<RecordDecl>(D) && File >= 0)
+    // A record without linkage (a local class) already has its offset in
+    // the USR; one in an anonymous namespace has only its file's base name.
+    Linkage L = linkageOf(D);
+    if ((IsMain || L == Linkage::Internal || (L == Linkage::None && !isa<RecordDecl>(D))) && File >= 0)
       Usr += "#" + Where;
     return Usr + constraintSuffix(D);
   }
@@ -652,9 +769,92 @@ private:
     if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
       S.Begin = SM.getFileOffset(B);
       S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
-      S.Lines = SM.getExpansionLineNumber(E) - SM.getExpansionLineNumber(B) + 1;
+      if (isSpecialization(D)) S.Begin = templateHeaderBefore(SM.getFileID(B), S.Begin);
+      if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && (FD->isExplicitlyDefaulted() || FD->isDeletedAsWritten()))
+        S.End = defaultedOrDeletedEnd(SM.getFileID(B), S.End);
+      if (sharesDeclaration(D, SM.getFileID(B), S.Begin, S.End, SM.getFileOffset(SM.getFileLoc(D->getLocation()))))
+        S.Begin = S.End = 0;  // `int a = 1, b = 2;`: no range deletes one of them alone
+      else
+        S.Lines = SM.getExpansionLineNumber(E) - SM.getExpansionLineNumber(B) + 1;
     }
     return S;
+  }
+
+  /// `template <> struct X<0> {...}`, `template <> void f<int>(int)`: Clang's
+  /// range starts after the `template <>` that belongs to them.
+  static bool isSpecialization(const NamedDecl *D) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+      return Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
+             !isa<ClassTemplatePartialSpecializationDecl>(D);
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      return FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      return VD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
+    return false;
+  }
+
+  /// The offset of `template <>` (comments and white space between) right
+  /// before Offset, or Offset itself.
+  uint32_t templateHeaderBefore(FileID FID, uint32_t Offset) const {
+    bool Invalid = false;
+    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+    if (Invalid || Offset > Text.size()) return Offset;
+    size_t I = Offset;
+    auto SkipSpace = [&] {
+      while (I > 0 && std::isspace(static_cast<unsigned char>(Text[I - 1]))) --I;
+    };
+    auto Expect = [&](llvm::StringRef Word) {
+      SkipSpace();
+      if (I < Word.size() || Text.substr(I - Word.size(), Word.size()) != Word) return false;
+      I -= Word.size();
+      return true;
+    };
+    for (uint32_t Found = Offset;; Found = static_cast<uint32_t>(I)) {
+      if (!Expect(">") || !Expect("<") || !Expect("template")) return Found;
+      if (I > 0 && (std::isalnum(static_cast<unsigned char>(Text[I - 1])) || Text[I - 1] == '_')) return Found;
+    }
+  }
+
+  /// The end of `= default` / `= delete` (or `= delete("why")`) after a
+  /// declarator ending at Offset: Clang's range of an out-of-line
+  /// `S &S::operator=(const S &) = default;` stops before it.
+  uint32_t defaultedOrDeletedEnd(FileID FID, uint32_t Offset) const {
+    bool Invalid = false;
+    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+    if (Invalid || Offset >= Text.size()) return Offset;
+    llvm::StringRef Rest = Text.substr(Offset);
+    size_t Eq = Rest.find_first_not_of(" \t\r\n");
+    if (Eq == llvm::StringRef::npos || Rest[Eq] != '=') return Offset;
+    llvm::StringRef After = Rest.substr(Eq + 1).ltrim();
+    size_t Word = Rest.size() - After.size();
+    for (llvm::StringRef Key : {"default", "delete"})
+      if (After.starts_with(Key)) {
+        size_t End = Word + Key.size();
+        llvm::StringRef Tail = Rest.substr(End);
+        if (Key == "delete" && Tail.ltrim().starts_with("(")) End += Tail.find(')') + 1;
+        return Offset + static_cast<uint32_t>(End);
+      }
+    return Offset;
+  }
+
+  /// Whether the declaration at [Begin, End) shares its text with another
+  /// declarator: `static int a = 1, b = 2;` (a's range ends before `,`,
+  /// b's starts at `static`).
+  bool sharesDeclaration(const NamedDecl *D, FileID FID, uint32_t Begin, uint32_t End, uint32_t Name) const {
+    if (!isa<VarDecl>(D) || isa<ParmVarDecl>(D)) return false;
+    bool Invalid = false;
+    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+    if (Invalid || End > Text.size() || Name < Begin || Name > End) return false;
+    llvm::StringRef After = Text.substr(End).ltrim();
+    if (After.starts_with(",")) return true;
+    int Depth = 0;  // a `,` between the specifiers and the name, outside brackets
+    for (uint32_t I = Begin; I < Name; ++I) {
+      char C = Text[I];
+      if (C == '(' || C == '[' || C == '{' || C == '<') ++Depth;
+      else if ((C == ')' || C == ']' || C == '}' || C == '>') && Depth > 0) --Depth;
+      else if (C == ',' && Depth == 0) return true;
+    }
+    return false;
   }
 
   ASTContext &Ctx;

@@ -67,8 +67,19 @@ public:
   }
 
 private:
+  /// A class is alive when named; a `static constexpr` member of a named
+  /// explicit or partial specialization too: a specialization is selected
+  /// by template-argument matching, and its constants are read by template
+  /// machinery where no code is written (`Info<0>::max_exponent` in a
+  /// default template argument).
   bool isAlive(SymbolId S) const {
-    return P.Symbols[S].Kind == SymbolKind::Class ? Named[S] : R.reached(S);
+    const Symbol &Sym = P.Symbols[S];
+    if (Sym.Kind == SymbolKind::Class) return Named[S];
+    if (SymbolId C = P.ParentOf[S]; Sym.Kind == SymbolKind::Variable && (Sym.Flags & flag::Constexpr) &&
+                                    C != kNoSymbol && Named[C] && P.PatternOf[C] != kNoSymbol &&
+                                    !(P.Symbols[C].Flags & flag::Instantiation))
+      return true;
+    return R.reached(S);
   }
 
   /// Members of a dead class go under it, innermost class first, so that a
@@ -139,16 +150,28 @@ private:
   /// specializes a library template (the library may use it unnamed:
   /// std::tuple_size for structured bindings), or a class that stays needs
   /// it (as a base, a member's type, its outer class, its template).
+  ///
+  /// A class template is one family: which of its explicit and partial
+  /// specializations an instantiation selects is decided by template-argument
+  /// matching, often where no code is written (a default template argument,
+  /// `X<N - 1>` in a base-class recursion, `Info<0>::value` in a trait), so
+  /// a family any of whose members is named is named whole.
   void nameClasses() {
+    std::vector<std::vector<SymbolId>> Specializations(P.size());
     for (SymbolId S = 0; S < P.size(); ++S) {
       if (R.reached(S) && P.ParentOf[S] != kNoSymbol) NamedWork.push_back(P.ParentOf[S]);
+      if (R.reached(S) && P.Symbols[S].Kind == SymbolKind::Class) NamedWork.push_back(S);  // a keep rule
       if (P.Symbols[S].Flags & flag::SpecializesLibrary) NamedWork.push_back(S);
+      if (P.Symbols[S].Kind == SymbolKind::Class && P.PatternOf[S] != kNoSymbol &&
+          !(P.Symbols[S].Flags & flag::Instantiation))
+        Specializations[P.PatternOf[S]].push_back(S);
     }
     while (!NamedWork.empty()) {
       SymbolId C = NamedWork.back();
       NamedWork.pop_back();
       if (C == kNoSymbol || Named[C]) continue;
       Named[C] = true;
+      NamedWork.insert(NamedWork.end(), Specializations[C].begin(), Specializations[C].end());
       NamedWork.push_back(P.ParentOf[C]);
       NamedWork.push_back(P.PatternOf[C]);
       NamedWork.insert(NamedWork.end(), P.BasesOf[C].begin(), P.BasesOf[C].end());

@@ -36,7 +36,11 @@ void remap(Site &S, const std::vector<int> &Map) {
 }
 
 void mergeInto(Symbol &Into, Symbol &&From) {
-  Into.Flags |= From.Flags;
+  // What one TU says is not the project's (a header reached through
+  // -isystem there) or not written (a compiler-declared operator new) does
+  // not hide what another TU sees written in the project.
+  constexpr uint32_t Everywhere = flag::InSystemHeader | flag::Implicit;
+  Into.Flags = ((Into.Flags | From.Flags) & ~Everywhere) | (Into.Flags & From.Flags & Everywhere);
   if (From.HasDefinition && (!Into.HasDefinition || From.Definition < Into.Definition)) {
     if (Into.HasDefinition) Into.Declarations.push_back(Into.Definition);
     Into.Definition = From.Definition;

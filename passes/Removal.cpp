@@ -38,6 +38,23 @@ private:
     }
     if (F.Removable) Going.insert(Id);
     for (Finding &M : F.Members) collect(M, Id);
+    if (F.Kind == SymbolKind::Class) takeUnreportedMembers(Id, F.Removable);
+  }
+
+  /// A class's `= delete` and `= default` members are never findings of
+  /// their own: they go with their class.
+  void takeUnreportedMembers(SymbolId Class, bool Removable) {
+    if (ChildrenOf.empty()) {
+      ChildrenOf.resize(P.size());
+      for (SymbolId S = 0; S < P.size(); ++S)
+        if (P.ParentOf[S] != kNoSymbol) ChildrenOf[P.ParentOf[S]].push_back(S);
+    }
+    for (SymbolId M : ChildrenOf[Class]) {
+      const Symbol &Sym = P.Symbols[M];
+      if (FindingOf.count(M) || isDerived(Sym) || !(Sym.Flags & (flag::Deleted | flag::Defaulted))) continue;
+      MemberOf[M] = Class;
+      if (Removable) Going.insert(M);
+    }
   }
 
   void block(SymbolId S, const std::string &Why) {
@@ -296,6 +313,7 @@ private:
   std::set<SymbolId> Going;
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
+  std::vector<std::vector<SymbolId>> ChildrenOf;  ///< members and nested classes, by class
   /// --remove-test-only: a test function whose text holds other symbols
   /// (a TEST macro's class, its registration), and those symbols.
   std::map<SymbolId, std::vector<SymbolId>> Together;

@@ -9,6 +9,7 @@
 #include "passes/KeepRules.h"
 #include "passes/Program.h"
 #include "passes/Reach.h"
+#include "passes/Removal.h"
 #include "passes/Why.h"
 #include "reports/Writers.h"
 #include "tool/Apply.h"
@@ -259,7 +260,11 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     int Rendered = render(O, Final, P, R);
     return Rendered != Done ? Rendered : Gate;
   };
-  if (O.Apply.wanted()) {
+  if (!O.Apply.wanted()) {
+    // `removable` says what a removal would do: the planner decides it.
+    RemovalOptions Plan{Classify.SourceRoot, Classify.ExcludeDirs, {}, {}, nullptr};
+    planRemoval(P, R, Rep, Plan);
+  } else {
     if (Classify.SourceRoot == "/" && (O.Apply.Fix || !O.Apply.VerifyCommand.empty()))
       return fail("refusing to edit sources under the source root '/' (any file on the machine); name the "
                   "project's directory with --source-root");
