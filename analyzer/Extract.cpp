@@ -255,6 +255,7 @@ public:
       const NamedDecl *T = Shadow->getTargetDecl();
       if (const auto *FT = dyn_cast<FunctionTemplateDecl>(T)) T = FT->getTemplatedDecl();
       if (const auto *CT = dyn_cast<ClassTemplateDecl>(T)) T = CT->getTemplatedDecl();
+      if (isa<CXXConstructorDecl>(T)) continue;  // `using B::B;`: what is used is seen at its uses
       if (isa<FunctionDecl>(T) || isa<VarDecl>(T) || isa<RecordDecl>(T))
         unevaluated([&] { return edge(T, isa<RecordDecl>(T) ? EdgeKind::TypeUse : EdgeKind::Call, D->getLocation()); });
     }
@@ -764,6 +765,11 @@ private:
       if (const auto *T = FD->getDescribedFunctionTemplate()) R.setBegin(T->getBeginLoc());
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
       if (const auto *T = RD->getDescribedClassTemplate()) R.setBegin(T->getBeginLoc());
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (const auto *T = VD->getDescribedVarTemplate()) R.setBegin(T->getBeginLoc());
+    // `extern "C" void f() {}` without braces: the linkage goes with it.
+    if (const auto *L = dyn_cast<LinkageSpecDecl>(D->getLexicalDeclContext()); L && !L->hasBraces())
+      R.setBegin(L->getBeginLoc());
     if (const SourceLocation Friend = friendKeyword(D); Friend.isValid()) R.setBegin(Friend);
     SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
     if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
@@ -771,7 +777,7 @@ private:
       S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
       if (isSpecialization(D)) S.Begin = templateHeaderBefore(SM.getFileID(B), S.Begin);
       if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && (FD->isExplicitlyDefaulted() || FD->isDeletedAsWritten()))
-        S.End = defaultedOrDeletedEnd(SM.getFileID(B), S.End);
+        S.End = std::max(S.End, defaultedOrDeletedEnd(E, S.End));
       if (sharesDeclaration(D, SM.getFileID(B), S.Begin, S.End, SM.getFileOffset(SM.getFileLoc(D->getLocation()))))
         S.Begin = S.End = 0;  // `int a = 1, b = 2;`: no range deletes one of them alone
       else
@@ -815,26 +821,29 @@ private:
     }
   }
 
-  /// The end of `= default` / `= delete` (or `= delete("why")`) after a
-  /// declarator ending at Offset: Clang's range of an out-of-line
-  /// `S &S::operator=(const S &) = default;` stops before it.
-  uint32_t defaultedOrDeletedEnd(FileID FID, uint32_t Offset) const {
-    bool Invalid = false;
-    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
-    if (Invalid || Offset >= Text.size()) return Offset;
-    llvm::StringRef Rest = Text.substr(Offset);
-    size_t Eq = Rest.find_first_not_of(" \t\r\n");
-    if (Eq == llvm::StringRef::npos || Rest[Eq] != '=') return Offset;
-    llvm::StringRef After = Rest.substr(Eq + 1).ltrim();
-    size_t Word = Rest.size() - After.size();
-    for (llvm::StringRef Key : {"default", "delete"})
-      if (After.starts_with(Key)) {
-        size_t End = Word + Key.size();
-        llvm::StringRef Tail = Rest.substr(End);
-        if (Key == "delete" && Tail.ltrim().starts_with("(")) End += Tail.find(')') + 1;
-        return Offset + static_cast<uint32_t>(End);
-      }
-    return Offset;
+  /// The end of `= default` / `= delete` (or `= delete("why")`) after the
+  /// declarator that ends with the token at Last: Clang's range of an
+  /// out-of-line `S &S::operator=(const S &) = default;` stops before it.
+  uint32_t defaultedOrDeletedEnd(SourceLocation Last, uint32_t Offset) const {
+    const LangOptions &LO = Ctx.getLangOpts();
+    std::optional<Token> Eq = Lexer::findNextToken(Last, SM, LO);
+    if (!Eq || !Eq->is(tok::equal)) return Offset;
+    std::optional<Token> Word = Lexer::findNextToken(Eq->getLocation(), SM, LO);
+    // A raw lexer: keywords come back as raw identifiers.
+    auto Is = [](const Token &T, llvm::StringRef Name) {
+      return T.is(tok::raw_identifier) && T.getRawIdentifier() == Name;
+    };
+    if (!Word || !(Is(*Word, "default") || Is(*Word, "delete"))) return Offset;
+    Token End = *Word;
+    if (Is(*Word, "delete"))
+      if (std::optional<Token> Open = Lexer::findNextToken(Word->getLocation(), SM, LO); Open && Open->is(tok::l_paren))
+        for (std::optional<Token> T = Open; T && !T->is(tok::eof); T = Lexer::findNextToken(T->getLocation(), SM, LO))
+          if (T->is(tok::r_paren)) {
+            End = *T;
+            break;
+          }
+    if (End.getLocation().isMacroID()) return Offset;
+    return SM.getFileOffset(End.getLocation()) + End.getLength();
   }
 
   /// Whether the declaration at [Begin, End) shares its text with another

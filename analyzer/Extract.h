@@ -33,8 +33,10 @@ std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out);
 /// Parses `Code` in memory as `FileName` with `Args` (no compiler name, no
 /// file) and returns its summary; Failed is set when Clang reported errors.
 /// For tests and for one-off use; the tool itself goes through Driver.
+/// OtherFiles: more files the code may include, {absolute path, content}.
 TuSummary extractFromCode(const std::string &Code,
                           std::vector<std::string> Args = {"-std=c++20"},
-                          const std::string &FileName = "/virtual/input.cc");
+                          const std::string &FileName = "/virtual/input.cc",
+                          const std::vector<std::pair<std::string, std::string>> &OtherFiles = {});
 
 }  // namespace deadwood

@@ -65,11 +65,13 @@ std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
 }
 
 TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
-                          const std::string &FileName) {
+                          const std::string &FileName,
+                          const std::vector<std::pair<std::string, std::string>> &OtherFiles) {
   TuSummary S;
   S.MainFile = FileName;
   Args.insert(Args.begin(), "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
-  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName))
+  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName, "clang-tool",
+                                             std::make_shared<clang::PCHContainerOperations>(), OtherFiles))
     S.Failed = true;
   return S;
 }

@@ -92,7 +92,7 @@ for spec in "$@"; do
     (cd "$build" && ctest -j "$jobs" --timeout 600 > "$dir/ctest-after.log" 2>&1)
     after=$(tests_of "$dir/ctest-after.log")
   else
-    built="**no** ($(grep -m1 -E 'error' "$dir/build-after.log" | cut -c1-120))"
+    built="**no** ($(grep -m1 -E 'error:' "$dir/build-after.log" | cut -c1-120))"
     after="-"
   fi
   "$deadwood" -p "$build" -q --format json -o "$dir/report2.json" 2> "$dir/deadwood2.log"

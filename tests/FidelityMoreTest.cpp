@@ -34,7 +34,7 @@ struct L2 : L1 { int v() override { return 2; } };
 int main() { L2 x; L0 &r = x; return r.v(); }
 )cpp"},
     {"FinalClassCall", R"cpp(
-struct B { virtual int f() { return 0; } };   // dead
+struct B { virtual int f() { return 0; } };   // dead not-removable
 struct D final : B { int f() override { return 1; } };
 int main() { D d; return d.f(); }
 )cpp"},
@@ -51,7 +51,7 @@ int main() { D d; B &b = d; delete b.clone(); }
     {"VirtualOperator", R"cpp(
 // C++20 rewrites `s == b` as `b.operator==(s)`: Dot's exact match wins.
 struct Shape {
-  virtual bool operator==(const Shape &) const { return false; }   // dead
+  virtual bool operator==(const Shape &) const { return false; }   // dead not-removable
   virtual ~Shape() {}
 };
 struct Dot : Shape { bool operator==(const Shape &) const override { return true; } };

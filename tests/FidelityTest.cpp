@@ -327,13 +327,13 @@ int main() { Hash<int> h; return h.slot(3); }
 )cpp"},
     // --- unevaluated operands: the declaration stays, the code is dead ---
     {"SizeofAndDecltypeDoNotKeepCodeAlive", R"cpp(
-int probe() { return 1; }              // dead
-struct Widget { Widget() {} };         // dead
+int probe() { return 1; }              // dead not-removable
+struct Widget { Widget() {} };         // dead not-removable
 using Made = decltype(Widget());
 int main() { return sizeof(probe()) + sizeof(Made); }
 )cpp"},
     {"NoexceptOperand", R"cpp(
-void mayThrow() {}                     // dead
+void mayThrow() {}                     // dead not-removable
 int main() { return noexcept(mayThrow()); }
 )cpp"},
     {"ConstantExpressionsKeepCodeAlive", R"cpp(
@@ -353,8 +353,8 @@ int main() {
 #define DEFINE_GETTER(name) int name() { return 1; }
 #define DEFINE_HELPER int helper() { return 2; }
 DEFINE_GETTER(used)
-DEFINE_GETTER(unused)   // dead
-DEFINE_HELPER           // dead
+DEFINE_GETTER(unused)   // dead not-removable
+DEFINE_HELPER           // dead not-removable
 int main() { return used(); }
 )cpp"},
     // --- more implicit calls and callables ---

@@ -1,0 +1,198 @@
+// The fidelity corpus, cases from real code: each shape here broke the build
+// of a real project after a removal (or was called dead when it was not).
+// Every case is also removed and re-parsed (see Fidelity.h): a removal that
+// does not compile, or that changes what surviving code uses, fails here.
+#include "Fidelity.h"
+
+#include <gtest/gtest.h>
+
+namespace deadwood::test {
+namespace {
+
+const Case kRealCases[] = {
+    // --- type-level code: specializations chosen by template-argument matching ---
+    {"SpecializationSelectedByDefaultTemplateArgument", R"cpp(
+// dragonbox: info<0> is read only where the default argument of `pick`
+// is substituted; no code names it.
+template <unsigned N> struct info;
+template <>
+struct info<0> {
+  static constexpr int hi = 10;
+};
+template <>
+struct info<1> {
+  static constexpr int hi = 100;
+};
+template <int v, unsigned tier = 0, bool = (v <= info<tier>::hi)> struct pick;
+template <int v, unsigned tier> struct pick<v, tier, true> { static constexpr int value = info<tier>::hi; };
+template <int v, unsigned tier> struct pick<v, tier, false> : pick<v, tier + 1> {};
+int unused() { return 0; }   // dead function
+int main() { return pick<50>::value; }
+)cpp"},
+    {"RecursionTerminatorPartialSpecialization", R"cpp(
+template <unsigned... I> struct seq {};
+template <unsigned N, unsigned... I> struct make_seq : make_seq<N - 1, N - 1, I...> {};
+template <unsigned... I>
+struct make_seq<0, I...> {
+  using type = seq<I...>;
+};
+template <unsigned... I> int count(seq<I...>) { return sizeof...(I); }
+int main() { return count(typename make_seq<3>::type{}); }
+)cpp"},
+    {"DeadTemplateFamilyGoesWhole", R"cpp(
+template <class T> struct Traits { static int id() { return 0; } };   // dead class method
+template <>
+struct Traits<int> {                                                  // dead class
+  static int id() { return 1; }                                       // dead method
+};
+template <class T> struct Traits<T *> { static int id() { return 2; } };   // dead class method
+int main() {}
+)cpp"},
+    {"ExplicitFunctionSpecializationOnItsOwnLine", R"cpp(
+template <class T> int weight(T) { return 1; }        // dead function
+template <>
+int weight<char>(char) { return 2; }                  // dead function
+int main() {}
+)cpp"},
+    {"SpecializationUsedThroughNestedType", R"cpp(
+template <class T> struct Unsigned;
+template <> struct Unsigned<int> { using type = unsigned; };
+template <> struct Unsigned<long> { using type = unsigned long; };
+int main() { Unsigned<int>::type u = 1; return static_cast<int>(u); }
+)cpp"},
+    // --- defaulted and deleted definitions ---
+    {"OutOfLineDefaultedAssignmentUsed", R"cpp(
+// snappy's StatusStub: the range of an out-of-line `= default` stops before it.
+struct Stub {
+  Stub() = default;
+  Stub &operator=(const Stub &);
+  int dead() const;
+};
+Stub &Stub::operator=(const Stub &) = default;
+int Stub::dead() const { return 1; }   // dead method
+int main() { Stub a, b; a = b; }
+)cpp"},
+    {"DeadClassWithDefaultedAndDeletedMembers", R"cpp(
+struct Gone {                                // dead class
+  Gone() = default;
+  Gone(const Gone &) = delete;
+  Gone &operator=(const Gone &);
+};
+Gone &Gone::operator=(const Gone &) =       // dead operator
+    default;
+int main() {}
+)cpp"},
+    // --- what a class's definition needs ---
+    {"FieldTypesAndBoundsOfDefaultInitializedMembers", R"cpp(
+struct Limits { int depth = 3; };
+constexpr int kMax = 8;
+constexpr int kUnused = 9;   // dead variable
+struct Holder {
+  char name[kMax] = {};
+  Limits lim{};
+  unsigned bits : kMax = 0;
+};
+int main() { Holder h; return h.name[0]; }
+)cpp"},
+    {"ArrayBoundOfAClassThatStays", R"cpp(
+constexpr int width() { return 2; }
+struct Grid { int cells[width()]; };
+int main() { Grid g{}; return g.cells[0]; }
+)cpp"},
+    {"PureVirtualOverrideInAClassThatStays", R"cpp(
+struct Shape { virtual int area() const = 0; virtual ~Shape() = default; };
+struct Square : Shape { int area() const override { return 4; } };   // dead not-removable
+int main() { Square *s = nullptr; return s != nullptr; }
+)cpp"},
+    {"StaticMembersDeclaredTogether", R"cpp(
+struct Counters { static int hits, misses; };   // dead class not-removable
+int Counters::hits = 0, Counters::misses = 0;   // dead variable not-removable
+int main() {}
+)cpp"},
+    // --- names in constraints and templates never instantiated as bodies ---
+    {"ConstexprFunctionInAConcept", R"cpp(
+template <class T> constexpr bool small() { return sizeof(T) <= 8; }
+template <class T> concept Small = small<T>();
+template <Small T> int take(T t) { return static_cast<int>(t); }
+int main() { return take(1); }
+)cpp"},
+    {"FunctionInARequiresClause", R"cpp(
+template <class T> constexpr bool allowed(T) { return true; }
+template <class T> requires(allowed(T{})) int use(T t) { return static_cast<int>(t); }
+int main() { return use(2); }
+)cpp"},
+    // --- declarations that name a symbol ---
+    {"UsingDeclarationNamesADeadFunction", R"cpp(
+namespace ns { int helper() { return 1; } }   // dead function not-removable
+using ns::helper;
+int main() {}
+)cpp"},
+    {"ExplicitInstantiationDefinition", R"cpp(
+template <class T> struct Box { T get() const { return T(); } };
+template struct Box<int>;
+int main() {}
+)cpp"},
+    {"ExternCWithoutBraces", R"cpp(
+extern "C" int kept_c() { return 0; }
+extern "C" int dead_c() { return 1; }   // dead function
+int main() { return kept_c(); }
+)cpp"},
+    // --- keep comments ---
+    {"KeepCommentOnAClass", R"cpp(
+// deadwood: keep(loaded by name)
+struct Plugin { int run() { return 1; } int stop() { return 0; } };
+struct Unused { int run() { return 1; } };   // dead class method
+int main() {}
+)cpp"},
+    {"TrailingKeepCommentIsForItsOwnLine", R"cpp(
+void kept() {}   // deadwood: keep(api)
+void next() {}   // dead function
+int main() {}
+)cpp"},
+    // --- entry points and C ---
+    {"FuzzerEntryPointIsARoot", R"cpp(
+#include <cstddef>
+#include <cstdint>
+static int parse(const uint8_t *d) { return d[0]; }
+static int unused(const uint8_t *d) { return d[1]; }   // dead function
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) { return Size ? parse(Data) : 0; }
+)cpp"},
+    {"CStructsAndFunctions", R"cpp(
+typedef struct point { int x, y; } point_t;
+struct unused { int z; };                                    // dead class
+static int dead_helper(point_t p) { return p.x; }            // dead function
+int used(point_t *p) { return p->y; }
+int main(void) { point_t p = {1, 2}; return used(&p); }
+)cpp",
+     {"-xc", "-std=c11"}},
+    // --- several translation units ---
+    {"HeaderInlineUsedByAnotherTu", R"cpp(
+#include "shared.h"
+int local() { return twice(1); }   // dead function
+int main() { return other(); }
+)cpp",
+     {"-std=c++20"},
+     {{"shared.h", "inline int twice(int x) { return 2 * x; }\nint other();\nint neverDefined();\n"},
+      {"other.cc", "#include \"shared.h\"\nint other() { return twice(2); }\nint spare() { return 3; }   // dead function\n"}}},
+    {"AnonymousNamespaceClassesInTwoFilesWithOneBaseName", R"cpp(
+int fromA();
+int fromB();
+int main() { return fromA(); }
+)cpp",
+     {"-std=c++20"},
+     {{"a/util.cc", "namespace { struct Local { int f() { return 1; } }; }\nint fromA() { return Local().f(); }\n"},
+      {"b/util.cc", "namespace { struct Local { int f() { return 2; } }; }   // dead class method\n"
+                    "int fromB() { return Local().f(); }   // dead function\n"}}},
+};
+
+class FidelityReal : public testing::TestWithParam<Case> {};
+
+TEST_P(FidelityReal, ReportsExactlyTheMarkedDefinitionsAndTheirRemovalIsProven) {
+  expectFindingsEqualMarks(GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, FidelityReal, testing::ValuesIn(kRealCases),
+                         [](const testing::TestParamInfo<Case> &I) { return I.param.Name; });
+
+}  // namespace
+}  // namespace deadwood::test
