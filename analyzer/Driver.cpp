@@ -1,5 +1,6 @@
 #include "analyzer/Driver.h"
 
+#include "analyzer/DeclFacts.h"
 #include "analyzer/Extract.h"
 #include "model/Files.h"
 
@@ -147,13 +148,15 @@ TuSummary failed(const CompileJob &Job, const std::string &Why);
 
 /// A TU that crashed or was stopped: failed, and every file it reads is
 /// unknown (not only its main file), so nothing it could reference is dead.
+void addFile(TuSummary *S, const std::string &Path) {
+  if (std::find(S->Files.begin(), S->Files.end(), Path) != S->Files.end()) return;
+  S->Files.push_back(Path);
+  S->FileHashes.push_back("");
+}
+
 TuSummary failedReading(const CompileJob &Job, const std::string &Why) {
   TuSummary F = failed(Job, Why);
-  for (const std::string &Path : filesReadBy(Job))
-    if (std::find(F.Files.begin(), F.Files.end(), Path) == F.Files.end()) {
-      F.Files.push_back(Path);
-      F.FileHashes.push_back("");
-    }
+  for (const std::string &Path : filesReadBy(Job)) addFile(&F, Path);
   return F;
 }
 
@@ -164,9 +167,11 @@ TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
   auto *Errors = new ErrorCollector;
   bool Ok = false;
   int Signal = 0;
+  clang::FileManager *Seen = nullptr;  // what a crashed frontend had found, read after the crash
   bool Finished = runContained(
       [&] {
         llvm::IntrusiveRefCntPtr<clang::FileManager> Files = filesFor(Job, Edited);
+        Seen = Files.get();
         // No "N warnings generated." lines: the analysed code's diagnostics are not ours.
         std::vector<std::string> Args = Job.Args;
         if (!Args.empty()) Args.insert(Args.begin() + 1, "-fno-caret-diagnostics");
@@ -175,8 +180,14 @@ TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
         Ok = Invocation.run();
       },
       &Signal);
-  if (!Finished)
-    return failedReading(Job, "error: the frontend crashed (signal " + std::to_string(Signal) + ")");
+  if (!Finished) {
+    TuSummary F = failedReading(Job, "error: the frontend crashed (signal " + std::to_string(Signal) + ")");
+    llvm::SmallVector<clang::OptionalFileEntryRef> Found;
+    if (Seen) Seen->GetUniqueIDMapping(Found);
+    for (clang::OptionalFileEntryRef Entry : Found)
+      if (Entry) addFile(&F, absolutePath(*Entry, *Seen));
+    return F;
+  }
   TuSummary Result = std::move(*S);
   delete S;
   if (!Ok || Errors->getNumErrors() > 0) {

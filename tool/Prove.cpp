@@ -49,63 +49,74 @@ std::set<std::string> filesOf(const std::vector<const RemovalGroup *> &Groups) {
 struct Trial {
   bool Ok = true;
   std::string Why;                  ///< the first failure
-  std::set<std::string> FailedTus;  ///< main files of the TUs that failed
-  size_t Tus = 0;
+  std::vector<size_t> FailedTus;    ///< indexes of the TUs that failed, in order
+  std::map<size_t, std::string> WhyOf;  ///< per failed TU
 };
 
 class Prover {
 public:
   Prover(const std::map<std::string, std::string> &Texts, const std::vector<ProvableTu> &Tus, unsigned Jobs)
-      : Texts(Texts), Tus(Tus), Jobs(Jobs) {}
+      : Texts(Texts), Tus(Tus), Jobs(Jobs), Latest(Tus.size()) {}
 
-  /// Re-parses the TUs that read a file UnderTest edits, with every edit of
-  /// All applied; then checks the whole program's definitions.
-  Trial prove(const std::vector<const RemovalGroup *> &All, const std::vector<const RemovalGroup *> &UnderTest) {
+  /// The TUs that read a file one of Groups edits.
+  std::vector<size_t> touchedBy(const std::vector<const RemovalGroup *> &Groups) const {
+    std::set<std::string> Files = filesOf(Groups);
+    std::vector<size_t> Out;
+    for (size_t I = 0; I < Tus.size(); ++I)
+      if (readsAny(*Tus[I].Summary, Files)) Out.push_back(I);
+    return Out;
+  }
+
+  /// Re-parses the TUs `Only` with every edit of All applied and compares
+  /// each with its summary as parsed; with `Whole`, also checks the whole
+  /// program's definitions (the TUs not in `Only` as parsed, or as last
+  /// re-parsed with these edits).
+  Trial prove(const std::vector<const RemovalGroup *> &All, const std::vector<size_t> &Only, bool Whole) {
     EditSet Edits = editSet(All, Texts);
-    std::set<std::string> Touched = filesOf(UnderTest);
-    std::vector<size_t> Todo;
     std::vector<std::string> Keys;
     std::vector<CompileJob> Work;
     std::vector<size_t> WorkOf;
-    for (size_t I = 0; I < Tus.size(); ++I) {
-      if (!readsAny(*Tus[I].Summary, Touched)) continue;
-      Todo.push_back(I);
-      std::string Key = std::to_string(I);
+    for (size_t I : Only) {
+      std::string Key;
       for (const std::string &F : Tus[I].Summary->Files)
         if (auto It = Edits.Subject.Files.find(F); It != Edits.Subject.Files.end()) Key += "|" + F + "=" + It->second.Hash;
       Keys.push_back(Key);
-      if (!Memo.count(Key) && Tus[I].Job) {
+      if (Latest[I].first != Key && Tus[I].Job) {
         Work.push_back(*Tus[I].Job);
-        WorkOf.push_back(Todo.size() - 1);
+        WorkOf.push_back(Keys.size() - 1);
       }
     }
     std::vector<TuSummary> Parsed = reparseAll(Work, Edits.Texts, Jobs);
     Reparses += Parsed.size();
-    for (size_t W = 0; W < Parsed.size(); ++W) Memo[Keys[WorkOf[W]]] = std::move(Parsed[W]);
+    for (size_t W = 0; W < Parsed.size(); ++W) {
+      size_t I = Only[WorkOf[W]];
+      Latest[I] = {Keys[WorkOf[W]], std::move(Parsed[W])};
+    }
 
     Trial T;
-    T.Tus = Todo.size();
     std::vector<const TuSummary *> Before, After;
     for (const ProvableTu &Tu : Tus) {
       Before.push_back(Tu.Summary);
       After.push_back(Tu.Summary);
     }
-    for (size_t K = 0; K < Todo.size(); ++K) {
-      const ProvableTu &Tu = Tus[Todo[K]];
+    for (size_t K = 0; K < Only.size(); ++K) {
+      size_t I = Only[K];
+      const ProvableTu &Tu = Tus[I];
       std::string Why;
-      auto It = Memo.find(Keys[K]);
-      if (It == Memo.end()) Why = "cannot be proven: the compile command of '" + Tu.Summary->MainFile + "' is unknown";
-      else {
-        After[Todo[K]] = &It->second;
-        Why = checkReparse(*Tu.Summary, It->second, Edits.Subject);
+      if (Latest[I].first != Keys[K]) {
+        Why = "cannot be proven: the compile command of '" + Tu.Summary->MainFile + "' is unknown";
+      } else {
+        After[I] = &Latest[I].second;
+        Why = checkReparse(*Tu.Summary, Latest[I].second, Edits.Subject);
         if (!Why.empty() && Why.rfind("breaks ", 0) != 0) Why += " (in " + Tu.Summary->MainFile + ")";
       }
       if (Why.empty()) continue;
       if (T.Ok) T.Why = Why;
       T.Ok = false;
-      T.FailedTus.insert(Tu.Summary->MainFile);
+      T.FailedTus.push_back(I);
+      T.WhyOf[I] = Why;
     }
-    if (T.Ok) {
+    if (T.Ok && Whole) {
       T.Why = checkDefinitions(Before, After);
       T.Ok = T.Why.empty();
       if (!T.Ok) T.Why = "leaves " + T.Why;
@@ -119,58 +130,43 @@ private:
   const std::map<std::string, std::string> &Texts;
   const std::vector<ProvableTu> &Tus;
   unsigned Jobs;
-  std::map<std::string, TuSummary> Memo;  ///< TU + the edited files it reads -> its summary
+  /// Per TU: the edits of the files it reads (a key) and its summary with
+  /// them, from its last re-parse: a TU is not parsed twice with the same edits.
+  std::vector<std::pair<std::string, TuSummary>> Latest;
 };
 
-/// Delta debugging over groups, as --verify does with the user's command:
-/// a set that fails is split, first into the groups that edit a file a
-/// failing TU reads and the rest, then in halves, down to single culprits.
-class Narrower {
-public:
-  explicit Narrower(Prover &P, const std::vector<ProvableTu> &Tus) : P(P), Tus(Tus) {}
-
-  void search(std::vector<const RemovalGroup *> Set) {
-    if (Set.empty()) return;
-    std::vector<const RemovalGroup *> All = Accepted;
-    All.insert(All.end(), Set.begin(), Set.end());
-    Trial T = P.prove(All, Set);
-    ++Trials;
-    if (T.Ok) {
-      Accepted = All;
-      return;
+/// Keeps out, one at a time, the groups that make one failing TU fail:
+/// the shortest prefix of the groups that edit a file it reads and still
+/// makes it fail ends with a culprit (binary search, one TU per parse).
+void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidates,
+              std::vector<std::pair<const RemovalGroup *, std::string>> &KeptOut,
+              const std::vector<ProvableTu> &Tus) {
+  for (;;) {
+    std::vector<const RemovalGroup *> Relevant;  // edit what Tu reads
+    std::set<std::string> Reads(Tus[Tu].Summary->Files.begin(), Tus[Tu].Summary->Files.end());
+    for (const RemovalGroup *G : Candidates)
+      if (std::any_of(G->Ranges.begin(), G->Ranges.end(), [&](const auto &R) { return Reads.count(R.first) > 0; }))
+        Relevant.push_back(G);
+    if (Relevant.empty()) return;  // nothing edits what it reads any more
+    Trial All = P.prove(Candidates, {Tu}, false);
+    if (All.Ok) return;
+    // Invariant: the first Hi relevant groups fail, the first Lo pass.
+    size_t Lo = 0, Hi = Relevant.size();
+    std::string Why = All.Why;
+    while (Hi - Lo > 1) {
+      size_t Mid = (Lo + Hi) / 2;
+      Trial T = P.prove({Relevant.begin(), Relevant.begin() + Mid}, {Tu}, false);
+      if (T.Ok) Lo = Mid;
+      else {
+        Hi = Mid;
+        Why = T.Why;
+      }
     }
-    if (Set.size() == 1) {
-      KeptOut.emplace_back(Set[0], T.Why);
-      return;
-    }
-    std::vector<const RemovalGroup *> Suspects, Innocent;
-    std::set<std::string> Read;  // every file a failing TU reads
-    for (const ProvableTu &Tu : Tus)
-      if (T.FailedTus.count(Tu.Summary->MainFile)) Read.insert(Tu.Summary->Files.begin(), Tu.Summary->Files.end());
-    for (const RemovalGroup *G : Set) {
-      bool Suspect = T.FailedTus.empty() || std::any_of(G->Ranges.begin(), G->Ranges.end(), [&](const auto &R) {
-                       return Read.count(R.first) > 0;
-                     });
-      (Suspect ? Suspects : Innocent).push_back(G);
-    }
-    if (!Innocent.empty() && !Suspects.empty()) {
-      search(Innocent);
-      search(Suspects);
-      return;
-    }
-    size_t Half = Set.size() / 2;
-    search({Set.begin(), Set.begin() + Half});
-    search({Set.begin() + Half, Set.end()});
+    const RemovalGroup *Culprit = Relevant[Hi - 1];
+    KeptOut.emplace_back(Culprit, Why);
+    Candidates.erase(std::find(Candidates.begin(), Candidates.end(), Culprit));
   }
-
-  std::vector<const RemovalGroup *> Accepted;
-  std::vector<std::pair<const RemovalGroup *, std::string>> KeptOut;
-  size_t Trials = 0;
-
-private:
-  Prover &P;
-  const std::vector<ProvableTu> &Tus;
-};
+}
 
 }  // namespace
 
@@ -181,30 +177,21 @@ ProofResult proveRemoval(const std::vector<const RemovalGroup *> &Groups,
   Prover P(Texts, Tus, Jobs);
   ProofResult Out;
   std::vector<const RemovalGroup *> Candidates = Groups;
-  // Narrowing accepts sets proven on top of what was accepted before; the
-  // final set is proven once more as a whole, and narrowed again if it fails.
-  for (;;) {
-    Narrower N(P, Tus);
-    N.search(Candidates);
-    Out.KeptOut.insert(Out.KeptOut.end(), N.KeptOut.begin(), N.KeptOut.end());
-    if (N.Trials == 1 || N.Accepted.empty()) {  // proven in one trial, as a whole
-      Out.Proven = N.Accepted;
-      break;
+  // The whole set is proven on every TU it touches; a TU that fails is
+  // narrowed down alone, its culprits kept out, and the rest proven again.
+  while (!Candidates.empty()) {
+    Trial Whole = P.prove(Candidates, P.touchedBy(Candidates), true);
+    if (Whole.Ok) break;
+    if (Whole.FailedTus.empty()) {
+      // The program-wide check, which no one TU can be blamed for: keep it all out.
+      for (const RemovalGroup *G : Candidates) Out.KeptOut.emplace_back(G, Whole.Why);
+      Candidates.clear();
+    } else {
+      blameFor(P, Whole.FailedTus.front(), Candidates, Out.KeptOut, Tus);
     }
-    Trial Whole = P.prove(N.Accepted, N.Accepted);
-    if (Whole.Ok) {
-      Out.Proven = N.Accepted;
-      break;
-    }
-    if (N.KeptOut.empty()) {  // every part passes, the whole does not: keep it all out
-      for (const RemovalGroup *G : N.Accepted) Out.KeptOut.emplace_back(G, Whole.Why);
-      break;
-    }
-    Candidates = N.Accepted;
   }
-  std::set<std::string> Touched = filesOf(Out.Proven);
-  Out.Tus = 0;
-  for (const ProvableTu &Tu : Tus) Out.Tus += readsAny(*Tu.Summary, Touched);
+  Out.Proven = Candidates;
+  Out.Tus = P.touchedBy(Out.Proven).size();
   Out.Reparses = P.Reparses;
   Out.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return Out;
