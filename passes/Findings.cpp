@@ -51,9 +51,23 @@ public:
     for (const Note &N : P.Notes)
       if (N.File < 0 || reportedFile(P.Files[N.File]))
         Out.Notes.push_back(ReportNote{N.File < 0 ? "" : P.Files[N.File], N.Line, N.Column, N.Text});
+    // One text compiled into several symbols (a file built twice under
+    // different macros: `namespace NS_MACRO { void f() {} }`) is one
+    // finding, and only when every symbol it makes is dead.
+    std::map<std::string, std::vector<SymbolId>> ByText;
+    for (SymbolId I = 0; I < P.size(); ++I)
+      if (const Symbol &S = P.Symbols[I]; isCandidate(S) && !definitionText(S).empty())
+        ByText[definitionText(S)].push_back(I);
+    auto Twin = [&](SymbolId I) {  // the first symbol of I's text, or I; alive if any is
+      auto It = ByText.find(definitionText(P.Symbols[I]));
+      if (It == ByText.end() || It->second.size() < 2) return std::make_pair(I, false);
+      bool AnyAlive = std::any_of(It->second.begin(), It->second.end(), [&](SymbolId T) { return isAlive(T); });
+      return std::make_pair(It->second.front(), AnyAlive);
+    };
     std::map<SymbolId, Finding> Dead;
     for (SymbolId I = 0; I < P.size(); ++I) {
       const Symbol &S = P.Symbols[I];
+      if (auto [First, AnyAlive] = Twin(I); First != I || AnyAlive) continue;
       // Test-only is worth saying of production code, not of the tests' own.
       bool TestOnly = W && S.Kind != SymbolKind::Class && W->testOnly(I);
       if (TestOnly && (S.Definition.File < 0 || !ProductionFile[S.Definition.File])) continue;  // or no definition

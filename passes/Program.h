@@ -110,4 +110,21 @@ std::vector<std::vector<SymbolId>> referrersOf(const Program &P);
 /// strings are moved, not copied.
 Program link(std::vector<TuSummary> Summaries);
 
+/// What one text compiled into several symbols shares (a file built twice
+/// under different macros: `namespace NS_MACRO { void f() {} }` makes
+/// `one::f()` and `two::f()`): the definition's range, its name's position
+/// and kind, and the name without its qualification. Empty for symbols
+/// without a definition range.
+inline std::string definitionText(const Symbol &S) {
+  if (!S.HasDefinition || S.Definition.End <= S.Definition.Begin) return {};
+  std::string_view Name = S.Name;
+  size_t Paren = Name.find('(');
+  size_t Colons = Name.substr(0, Paren).rfind("::");
+  if (Colons != std::string_view::npos) Name.remove_prefix(Colons + 2);
+  const Site &D = S.Definition;
+  return std::to_string(D.File) + ":" + std::to_string(D.Begin) + "-" + std::to_string(D.End) + "@" +
+         std::to_string(D.Line) + ":" + std::to_string(D.Column) + ":" +
+         std::to_string(static_cast<int>(S.Kind)) + ":" + std::string(Name);
+}
+
 }  // namespace deadwood

@@ -1,6 +1,7 @@
 #include "passes/Removal.h"
 
 #include <algorithm>
+#include <tuple>
 #include <numeric>
 
 namespace deadwood {
@@ -37,8 +38,25 @@ private:
       F.NotRemovableBecause.clear();
     }
     if (F.Removable) Going.insert(Id);
+    for (SymbolId T : twinsOf(Id)) {  // the same text, compiled again under other macros
+      TwinOf[T] = Id;
+      if (F.Removable) Going.insert(T);
+    }
     for (Finding &M : F.Members) collect(M, Id);
     if (F.Kind == SymbolKind::Class) takeUnreportedMembers(Id, F.Removable);
+  }
+
+  /// The other symbols whose definition is S's text.
+  std::vector<SymbolId> twinsOf(SymbolId S) {
+    if (ByText.empty())
+      for (SymbolId I = 0; I < P.size(); ++I)
+        if (const Symbol &Sym = P.Symbols[I]; !isDerived(Sym) && !definitionText(Sym).empty())
+          ByText[definitionText(Sym)].push_back(I);
+    std::vector<SymbolId> Out;
+    if (auto It = ByText.find(definitionText(P.Symbols[S])); It != ByText.end())
+      for (SymbolId T : It->second)
+        if (T != S) Out.push_back(T);
+    return Out;
   }
 
   /// A class's `= delete` and `= default` members are never findings of
@@ -249,6 +267,7 @@ private:
       if (auto It = MemberOf.find(S); It != MemberOf.end()) Join(S, It->second);
       if (P.PatternOf[S] != kNoSymbol) Join(S, P.PatternOf[S]);
       if (auto It = TextOf.find(S); It != TextOf.end()) Join(S, It->second);
+      if (auto It = TwinOf.find(S); It != TwinOf.end()) Join(S, It->second);
     }
     std::map<SymbolId, RemovalGroup> ByLeader;
     for (SymbolId S : Ids) ByLeader[Find(S)].Symbols.push_back(S);
@@ -257,6 +276,7 @@ private:
       for (SymbolId S : G.Symbols) {
         addRanges(S, G);
         G.Usrs.push_back(P.Symbols[S].Usr);
+        G.Names.push_back(P.Symbols[S].Name);
       }
       G.Label = label(G);
       Plan.Groups.push_back(std::move(G));
@@ -314,6 +334,8 @@ private:
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
   std::vector<std::vector<SymbolId>> ChildrenOf;  ///< members and nested classes, by class
+  std::map<std::string, std::vector<SymbolId>> ByText;  ///< by definition text
+  std::map<SymbolId, SymbolId> TwinOf;  ///< symbol -> the finding whose text makes it too
   /// --remove-test-only: a test function whose text holds other symbols
   /// (a TEST macro's class, its registration), and those symbols.
   std::map<SymbolId, std::vector<SymbolId>> Together;
@@ -331,6 +353,25 @@ size_t RemovalPlan::symbols() const {
 RemovalPlan planRemoval(const Program &P, const Reachability &R, Report &Rep,
                         const RemovalOptions &Opts) {
   return Planner(P, R, Rep, Opts).run();
+}
+
+std::string shortName(const std::string &Qualified) {
+  std::string Name;  // the text outside (), <> and []
+  int Depth = 0;
+  for (char C : Qualified) {
+    if (C == '(' || C == '<' || C == '[') {
+      if (C == '(' && Depth == 0 && !Name.empty() && Name.rfind("operator") == std::string::npos) break;
+      ++Depth;
+    } else if ((C == ')' || C == '>' || C == ']') && Depth > 0) {
+      --Depth;
+    } else if (Depth == 0) {
+      Name += C;
+    }
+  }
+  size_t Colons = Name.rfind("::");
+  if (Colons != std::string::npos) Name.erase(0, Colons + 2);
+  while (!Name.empty() && Name.back() == ' ') Name.pop_back();
+  return Name;
 }
 
 std::map<std::string, std::vector<ByteRange>> rangesOf(const std::vector<const RemovalGroup *> &Groups) {

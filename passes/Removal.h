@@ -28,6 +28,7 @@ struct RemovalGroup {
   std::string Label;              ///< "function 'f()'", "class 'S' and 3 more"
   std::vector<SymbolId> Symbols;  ///< sorted
   std::vector<std::string> Usrs;  ///< of Symbols, in the same order
+  std::vector<std::string> Names;  ///< of Symbols, qualified, with signature
   /// Byte ranges of every definition and redeclaration, by absolute path.
   std::map<std::string, std::vector<ByteRange>> Ranges;
 };
@@ -54,6 +55,10 @@ struct RemovalPlan {
 /// out not to be removable get Removable = false and the reason.
 RemovalPlan planRemoval(const Program &P, const Reachability &R, Report &Rep,
                         const RemovalOptions &Opts);
+
+/// A name as a compiler message may quote it, without qualification,
+/// template arguments or signature: `ns::Box<T>::get(int) const` -> `get`.
+std::string shortName(const std::string &Qualified);
 
 /// The deletions for a set of groups, per file.
 std::map<std::string, std::vector<ByteRange>> rangesOf(const std::vector<const RemovalGroup *> &Groups);

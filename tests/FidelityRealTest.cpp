@@ -183,6 +183,15 @@ int main() { return fromA(); }
      {{"a/util.cc", "namespace { struct Local { int f() { return 1; } }; }\nint fromA() { return Local().f(); }\n"},
       {"b/util.cc", "namespace { struct Local { int f() { return 2; } }; }   // dead class method\n"
                     "int fromB() { return Local().f(); }   // dead function\n"}}},
+    {"OneTextCompiledIntoTwoSymbols", R"cpp(
+namespace one { int f(); }
+namespace two { int g(); }
+int main() { return one::f() + two::g(); }
+)cpp",
+     {"-std=c++20"},
+     {{"impl.h", "namespace NS {\nint f() { return 1; }\nint g() { return 2; }\nint h() { return 3; }   // dead function\n}\n"},
+      {"a.cc", "#define NS one\n#include \"impl.h\"\n"},
+      {"b.cc", "#define NS two\n#include \"impl.h\"\n"}}},
 };
 
 class FidelityReal : public testing::TestWithParam<Case> {};

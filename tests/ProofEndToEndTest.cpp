@@ -114,4 +114,14 @@ TEST(NoCrashLosesARun, ACrashingTuFailsAloneAndHidesWhatItReads) {
   EXPECT_EQ(Names, (std::set<std::string>{"aDead()"}));
 }
 
+TEST(Roots, NoEntryPointCallsNothingDeadAndSaysSo) {
+  fs::path Dir = freshDir("no-entry-point");
+  std::ofstream(Dir / "lib.cpp") << "int api() { return 1; }\nint helper() { return api(); }\n";
+  writeDatabase(Dir, {"lib.cpp"});
+  Result R = runDeadwood("-q --format json -p " + quote(Dir));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  EXPECT_TRUE(json::parse(R.Out)["findings"].empty()) << R.Out;
+  EXPECT_NE(R.Err.find("no entry point"), std::string::npos) << R.Err;
+}
+
 }  // namespace

@@ -121,3 +121,15 @@ TEST(Removal, ClassGoesWithItsMembersOrItsBlockedMemberKeepsIt) {
 
 }  // namespace
 }  // namespace deadwood
+
+namespace {
+TEST(Removal, ShortNameIsWhatCompilerMessagesQuote) {
+  using deadwood::shortName;
+  EXPECT_EQ(shortName("ns::Box<T>::get(int) const"), "get");
+  EXPECT_EQ(shortName("YAML::jkj::detail::floor_log10_pow2_info<0>"), "floor_log10_pow2_info");
+  EXPECT_EQ(shortName("legacyLine"), "legacyLine");
+  EXPECT_EQ(shortName("inv::legacyLine(const Item &)"), "legacyLine");
+  EXPECT_EQ(shortName("Stub::operator=(const Stub &)"), "operator=");
+  EXPECT_EQ(shortName("S::operator()(int)"), "operator");  // parentheses are the signature
+}
+}  // namespace

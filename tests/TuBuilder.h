@@ -24,7 +24,9 @@ public:
     Sym.Kind = Kind;
     Sym.Flags = Flags;
     Sym.HasDefinition = true;
-    Sym.Definition = Site{0, 0, 10, Line, 1};
+    // Each symbol its own text: symbols of one text are one finding.
+    uint32_t At = static_cast<uint32_t>(S.Symbols.size()) * 16;
+    Sym.Definition = Site{0, At, At + 10, Line, 1};
     S.Symbols.push_back(Sym);
     return *this;
   }

@@ -138,6 +138,22 @@ private:
 /// Keeps out, one at a time, the groups that make one failing TU fail:
 /// the shortest prefix of the groups that edit a file it reads and still
 /// makes it fail ends with a culprit (binary search, one TU per parse).
+/// The groups that remove a symbol whose name a message quotes.
+std::vector<const RemovalGroup *> namedIn(const std::string &Why, const std::vector<const RemovalGroup *> &Groups) {
+  std::set<std::string> Quoted;
+  for (size_t Open = Why.find('\''); Open != std::string::npos;) {
+    size_t Close = Why.find('\'', Open + 1);
+    if (Close == std::string::npos) break;
+    if (std::string Name = shortName(Why.substr(Open + 1, Close - Open - 1)); !Name.empty()) Quoted.insert(Name);
+    Open = Why.find('\'', Close + 1);
+  }
+  std::vector<const RemovalGroup *> Out;
+  for (const RemovalGroup *G : Groups)
+    if (std::any_of(G->Names.begin(), G->Names.end(), [&](const std::string &N) { return Quoted.count(shortName(N)); }))
+      Out.push_back(G);
+  return Out;
+}
+
 void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidates,
               std::vector<std::pair<const RemovalGroup *, std::string>> &KeptOut,
               const std::vector<ProvableTu> &Tus) {
@@ -150,6 +166,21 @@ void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidate
     if (Relevant.empty()) return;  // nothing edits what it reads any more
     Trial All = P.prove(Candidates, {Tu}, false);
     if (All.Ok) return;
+    // Most messages name what went missing ('legacyLine', 'Box<0>'): try
+    // the groups that remove something of that name first.
+    std::vector<const RemovalGroup *> Named = namedIn(All.Why, Relevant);
+    if (!Named.empty() && Named.size() < Relevant.size()) {
+      std::vector<const RemovalGroup *> Rest;
+      for (const RemovalGroup *G : Candidates)
+        if (std::find(Named.begin(), Named.end(), G) == Named.end()) Rest.push_back(G);
+      if (P.prove(Rest, {Tu}, false).Ok && Named.size() <= 3) {
+        for (const RemovalGroup *G : Named) {
+          KeptOut.emplace_back(G, All.Why);
+          Candidates.erase(std::find(Candidates.begin(), Candidates.end(), G));
+        }
+        continue;
+      }
+    }
     // Invariant: the first Hi relevant groups fail, the first Lo pass.
     size_t Lo = 0, Hi = Relevant.size();
     std::string Why = All.Why;

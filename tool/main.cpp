@@ -194,6 +194,17 @@ int why(const Options &O, const Program &P, const Reachability &R) {
   return Incomplete ? Exit::Incomplete : Done;
 }
 
+/// Whether anything is alive because it is an entry point of a program
+/// (as opposed to static initializers alone): without one, "unreachable"
+/// would mean everything.
+bool hasEntryPoint(const Program &P, const std::vector<ProgramDef> &Programs) {
+  for (const ProgramDef &D : Programs)
+    if (!D.Exported.empty()) return true;
+  return std::any_of(P.Roots.begin(), P.Roots.end(), [](const ProgramRoot &R) {
+    return R.Reason != RootReason::StaticInit && R.Reason != RootReason::ScopeUse;
+  });
+}
+
 /// Each TU's summary as parsed, with its compile command: by position when
 /// the summaries came from these jobs, else by main file and directory.
 std::vector<ProvableTu> provable(const std::vector<TuSummary> &Summaries, const std::vector<CompileJob> *Jobs) {
@@ -248,6 +259,11 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   const Reachability &R = W.Any;
   if (!O.Why.empty()) return why(O, P, R);
   Report Rep = classify(P, R, Classify, Programs.empty() ? nullptr : &W);
+  if (!hasEntryPoint(P, Programs)) {
+    std::cerr << "deadwood: warning: no entry point: no main, no exported library API and no keep rule; "
+                 "nothing is called dead (name the roots with --public-api or keep rules)\n";
+    Rep.Findings.clear();
+  }
   std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
   for (const Target &T : Graph.Targets)  // not utility targets (CTest's Nightly, ...)
     if (T.Type == "EXECUTABLE" || T.Type.find("_LIBRARY") != std::string::npos)
