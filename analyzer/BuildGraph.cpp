@@ -105,6 +105,18 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
           if (!I.value("isSystem", false)) Tg.IncludeDirs.push_back(absolute(Source, I.at("path")));
       Out->Targets.push_back(std::move(Tg));
     }
+    const json &Dirs = Config.value("directories", json::array());
+    for (const json &Pj : Config.value("projects", json::array())) {
+      if (!Pj.contains("parentIndex")) continue;
+      std::string Top;
+      for (const json &I : Pj.value("directoryIndexes", json::array())) {
+        size_t At = I.get<size_t>();
+        if (At >= Dirs.size()) continue;
+        std::string Dir = absolute(Source, Dirs.at(At).at("source"));
+        if (Top.empty() || Dir.size() < Top.size()) Top = Dir;
+      }
+      if (!Top.empty()) Out->Subprojects.push_back(Subproject{Pj.at("name"), Top});
+    }
   } catch (const std::exception &) {
     *Err = "'" + File + "' is not a valid CMake File API reply";
     return false;

@@ -26,8 +26,16 @@ struct Target {
   }
 };
 
+/// A CMake project inside the top-level one (`add_subdirectory` of a
+/// vendored googletest): the codemodel's projects with a parent.
+struct Subproject {
+  std::string Name;
+  std::string Dir;  ///< absolute: its top directory
+};
+
 struct BuildGraph {
   std::vector<Target> Targets;  ///< sorted by name
+  std::vector<Subproject> Subprojects;
 };
 
 /// Reads the File API reply in BuildDir, asking CMake for it (writing the

@@ -132,7 +132,10 @@ public:
   bool VisitRecordDecl(RecordDecl *RD) {
     if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD); CRD && CRD->isLambda()) return true;
     if (RD->isInjectedClassName()) return true;
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) explicitInstantiation(Spec);
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      explicitInstantiation(Spec);
+      instantiatedByLibrary(Spec);
+    }
     recordSite(RD, RD->isThisDeclarationADefinition());
     return true;
   }
@@ -387,6 +390,17 @@ private:
     } else {
       edgeFromScope(ND, EdgeKind::Unevaluated, Loc);
     }
+  }
+
+  /// A project class template instantiated where a system header needs it
+  /// (`A::rebind<U>::other` found by std::allocator_traits' detection, a
+  /// trait's partial specialization matched): library code uses it in ways
+  /// no walked code shows, so it is named.
+  void instantiatedByLibrary(const ClassTemplateSpecializationDecl *Spec) {
+    if (Spec->getSpecializationKind() != TSK_ImplicitInstantiation || !Spec->hasDefinition()) return;
+    SourceLocation Loc = Spec->getPointOfInstantiation();
+    if (!inSystemHeader(Loc) || inSystemHeader(Spec->getSpecializedTemplate()->getLocation())) return;
+    edgeFromScope(Spec, EdgeKind::TypeUse, Loc);
   }
 
   /// An edge from namespace scope, whatever is being walked.

@@ -79,6 +79,8 @@ struct Report {
   size_t Symbols = 0, Edges = 0, Reached = 0;
   size_t Unknown = 0;  ///< unreached, but in a file a failed TU read: not judged
   size_t Baselined = 0;  ///< findings a baseline accepts, left out of Findings
+  /// Directories of vendored code, analysed but not reported: {dir, why}.
+  std::vector<std::pair<std::string, std::string>> Vendored;
   bool incomplete() const { return !Failed.empty(); }
 };
 

@@ -70,6 +70,10 @@ void writeJson(std::ostream &OS, const Report &R) {
       {"findings", std::move(Findings)},
       {"notes", std::move(Notes)},
       {"failed", std::move(Failed)}};
+  if (!R.Vendored.empty()) {
+    ordered_json &V = Out["vendored"] = ordered_json::array();
+    for (const auto &[Dir, Why] : R.Vendored) V.push_back({{"path", Dir}, {"why", Why}});
+  }
   OS << Out.dump(2) << '\n';
 }
 

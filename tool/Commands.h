@@ -30,6 +30,7 @@ struct Options {
   unsigned Jobs = 0;
   bool Verbose = false, Quiet = false;
   bool AllowPartial = false;
+  bool IncludeVendored = false;  ///< --include-vendored
   std::string Why;
   std::string ConfigPath;
   std::vector<std::string> PublicApi;

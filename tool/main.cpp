@@ -10,6 +10,7 @@
 #include "passes/Program.h"
 #include "passes/Reach.h"
 #include "passes/Removal.h"
+#include "passes/Vendored.h"
 #include "passes/Why.h"
 #include "reports/Writers.h"
 #include "tool/Apply.h"
@@ -194,6 +195,17 @@ int why(const Options &O, const Program &P, const Reachability &R) {
   return Incomplete ? Exit::Incomplete : Done;
 }
 
+/// The vendored directories of this analysis (passes/Vendored).
+std::vector<VendoredDir> vendored(const std::string &SourceRoot, const Program &P, const BuildGraph &Graph) {
+  VendorSources In;
+  In.SourceRoot = SourceRoot;
+  In.Files = P.Files;
+  for (const TuInfo &T : P.Tus) In.MainFiles.push_back(T.MainFile);
+  for (const Subproject &S : Graph.Subprojects) In.Subprojects.emplace_back(S.Name, S.Dir);
+  readFile((fs::path(SourceRoot) / ".gitmodules").string(), &In.GitModules);
+  return vendoredDirs(In);
+}
+
 /// Whether anything is alive because it is an entry point of a program
 /// (as opposed to static initializers alone): without one, "unreachable"
 /// would mean everything.
@@ -258,7 +270,20 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   WholeReach W = reachPrograms(P, Programs.empty() ? std::vector<ProgramDef>{wholeDatabase(P)} : Programs, Mode);
   const Reachability &R = W.Any;
   if (!O.Why.empty()) return why(O, P, R);
+  std::vector<VendoredDir> Vendored;
+  if (!O.IncludeVendored) {
+    Vendored = vendored(Classify.SourceRoot, P, Graph);
+    for (const VendoredDir &V : Vendored) Classify.ExcludeDirs.push_back(V.Dir);
+  }
   Report Rep = classify(P, R, Classify, Programs.empty() ? nullptr : &W);
+  for (const VendoredDir &V : Vendored) {
+    Rep.Vendored.emplace_back(V.Dir, V.Why);
+    if (!O.Quiet)
+      std::cerr << "deadwood: vendored, analysed but not reported or edited: "
+                << (isUnder(V.Dir, Classify.SourceRoot) && V.Dir.size() > Classify.SourceRoot.size()
+                        ? V.Dir.substr(Classify.SourceRoot.size() + 1) : V.Dir)
+                << " (" << V.Why << "; --include-vendored to report it)\n";
+  }
   if (!hasEntryPoint(P, Programs)) {
     std::cerr << "deadwood: warning: no entry point: no main, no exported library API and no keep rule; "
                  "nothing is called dead (name the roots with --public-api or keep rules)\n";
@@ -358,6 +383,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--verify", O.Apply.VerifyCommand,
                  "Remove in place, run this shell command (build and test), and keep out the "
                  "removals that make it fail");
+  App.add_flag("--include-vendored", O.IncludeVendored,
+               "Report (and remove) vendored code too: CMake subprojects, git submodules, third_party/ "
+               "and the like");
   App.add_flag("--no-prove", [&O](int64_t) { O.Apply.Prove = false; },
                "Unsafe: write the removal without first parsing every affected translation unit "
                "again with it (the proof that it compiles and changes nothing that stays)");
