@@ -299,7 +299,10 @@ private:
     std::vector<std::string> Names = P.IsAlias ? std::vector<std::string>{P.Text} : identifiers(P.Text);
     for (const std::string &Name : Names) {
       auto It = ByName.find(Name);
-      if (It == ByName.end()) continue;
+      if (It == ByName.end()) {
+        if (!P.IsAlias) elsewhere(P, Name);
+        continue;
+      }
       for (int Id : It->second) {
         if (Id == P.From) continue;
         Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
@@ -308,6 +311,25 @@ private:
                         Name + "': '" + Out.Symbols[Id].Name + "' is kept alive");
       }
     }
+  }
+
+  /// Assembly may name a C function another TU defines (`call target_fn`):
+  /// an edge to the USR such a function has, which the link resolves when
+  /// some TU defines it (and which stays a never-reported declaration when
+  /// none does: `mov` and `eax` name nothing).
+  void elsewhere(const PendingName &P, const std::string &Name) {
+    auto [It, New] = Elsewhere.try_emplace(Name, static_cast<int>(Out.Symbols.size()));
+    if (New) {
+      Symbol S;
+      S.Usr = "c:@F@" + Name;
+      S.Name = Name;
+      S.Flags = flag::Implicit;
+      Out.Symbols.push_back(std::move(S));
+    }
+    int Id = It->second;
+    if (!SeenEdges.insert({P.From, Id, static_cast<int>(EdgeKind::Address)}).second) return;
+    Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
+    std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
   }
 
   void aliasOf(const NamedDecl *D) {
@@ -893,6 +915,7 @@ private:
   llvm::DenseMap<const Decl *, int> SymbolIds;
   std::vector<const NamedDecl *> Decls;  ///< by symbol id
   std::vector<PendingName> PendingNames;
+  std::map<std::string, int> Elsewhere;  ///< names assembly uses that no declaration here has
   llvm::DenseMap<FileID, int> FileIds;
   llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen
   llvm::DenseSet<std::tuple<int, int, int>> SeenEdges;

@@ -183,6 +183,11 @@ int main() { return fromA(); }
      {{"a/util.cc", "namespace { struct Local { int f() { return 1; } }; }\nint fromA() { return Local().f(); }\n"},
       {"b/util.cc", "namespace { struct Local { int f() { return 2; } }; }   // dead class method\n"
                     "int fromB() { return Local().f(); }   // dead function\n"}}},
+    {"InlineAssemblyNamesAFunctionOfAnotherTu", R"cpp(
+int main() { asm volatile("call target_fn"); }
+)cpp",
+     {"-std=c++20"},
+     {{"target.cc", "extern \"C\" void target_fn() {}\nextern \"C\" void other_fn() {}   // dead function\n"}}},
     {"OneTextCompiledIntoTwoSymbols", R"cpp(
 namespace one { int f(); }
 namespace two { int g(); }
