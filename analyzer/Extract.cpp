@@ -892,6 +892,13 @@ private:
     if (Invalid || End > Text.size() || Name < Begin || Name > End) return false;
     llvm::StringRef After = Text.substr(End).ltrim();
     if (After.starts_with(",")) return true;
+    // `inline constexpr struct tag_t {...} tag = {};`: the class is defined
+    // in the variable's declaration and must outlive it.
+    if (const TagDecl *Tag = cast<VarDecl>(D)->getType()->getAsTagDecl(); Tag && Tag->isThisDeclarationADefinition()) {
+      SourceLocation TagBegin = SM.getFileLoc(Tag->getBeginLoc());
+      if (SM.getFileID(TagBegin) == FID && SM.getFileOffset(TagBegin) >= Begin && SM.getFileOffset(TagBegin) < Name)
+        return true;
+    }
     int Depth = 0;  // a `,` between the specifiers and the name, outside brackets
     for (uint32_t I = Begin; I < Name; ++I) {
       char C = Text[I];

@@ -70,10 +70,37 @@ std::string readHash(const TuSummary &S, const std::string &File) {
   return {};
 }
 
+/// Whether the reference an edge records was in text the edits delete.
+bool inDeletedText(const TuSummary &S, const Edge &E, const ProofSubject &Subject) {
+  if (E.File < 0) return false;
+  auto It = Subject.Files.find(S.Files[E.File]);
+  if (It == Subject.Files.end()) return false;
+  std::pair<uint32_t, uint32_t> At{E.Line, E.Column};
+  return std::any_of(It->second.DeletedLines.begin(), It->second.DeletedLines.end(),
+                     [&](const auto &R) { return R.first <= At && At <= R.second; });
+}
+
 /// What an edge of this kind needs at link time: a definition.
 bool needsDefinition(EdgeKind K) { return K != EdgeKind::Unevaluated && K != EdgeKind::TypeUse; }
 
 }  // namespace
+
+ProofSubject::Edited editedFile(const std::string &Original, const std::vector<Replacement> &Edits) {
+  std::vector<uint32_t> LineStarts = {0};
+  for (uint32_t I = 0; I < Original.size(); ++I)
+    if (Original[I] == '\n') LineStarts.push_back(I + 1);
+  auto LineColumn = [&](uint32_t Offset) {
+    auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) - 1;
+    return std::make_pair(static_cast<uint32_t>(It - LineStarts.begin()) + 1, Offset - *It + 1);
+  };
+  ProofSubject::Edited E;
+  for (const Replacement &R : Edits) {
+    E.Deleted.emplace_back(R.Offset, R.Offset + R.Length);
+    if (R.Length) E.DeletedLines.emplace_back(LineColumn(R.Offset), LineColumn(R.Offset + R.Length - 1));
+  }
+  E.Hash = contentHash(applyEdits(Original, Edits));
+  return E;
+}
 
 std::string comparableUsr(const std::string &Usr) {
   if (!hasPosition(Usr)) return Usr;
@@ -127,6 +154,7 @@ std::string checkReparse(const TuSummary &Before, const TuSummary &After, const 
   std::map<EdgeKey, std::pair<int, int>> Names;  // for the message: before's ids
   for (const Edge &E : Before.Edges) {
     if ((E.From >= 0 && B.Removed[E.From]) || B.Removed[E.To]) continue;
+    if (E.From < 0 && inDeletedText(Before, E, Subject)) continue;  // a class body's compile-time use
     if (E.From >= 0 && !Present.count(B.key(E.From))) continue;  // gone with what was removed
     EdgeKey K{B.key(E.From), B.key(E.To), E.Kind};
     ++Edges[K];

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "model/Summary.h"
+#include "passes/TextEdit.h"
 
 #include <map>
 #include <set>
@@ -35,10 +36,16 @@ struct ProofSubject {
   /// and the content hash of the edited text (the re-parse must have read it).
   struct Edited {
     std::vector<std::pair<uint32_t, uint32_t>> Deleted;  ///< [begin, end)
+    /// The same ranges as (line, column) of their first and last bytes:
+    /// where a reference at namespace scope that went with them was.
+    std::vector<std::pair<std::pair<uint32_t, uint32_t>, std::pair<uint32_t, uint32_t>>> DeletedLines;
     std::string Hash;
   };
   std::map<std::string, Edited> Files;
 };
+
+/// What deleting Edits from Original does to that file, for a subject.
+ProofSubject::Edited editedFile(const std::string &Original, const std::vector<Replacement> &Edits);
 
 /// Empty when the re-parse `After` of the TU `Before` proves the removal;
 /// otherwise why not, in one line: "breaks src/x.cpp:12: error: ...",

@@ -52,9 +52,8 @@ void expectRemovalProven(const Case &C, const Program &P, const Reachability &R,
   for (const RemovalGroup *G : Groups) Subject.Removed.insert(G->Usrs.begin(), G->Usrs.end());
   for (const auto &[File, Ranges] : rangesOf(Groups)) {
     std::vector<Replacement> Edits = deletionEdits(Texts.at(File), Ranges);
-    for (const Replacement &E : Edits) Subject.Files[File].Deleted.emplace_back(E.Offset, E.Offset + E.Length);
+    Subject.Files[File] = editedFile(Texts.at(File), Edits);
     Texts[File] = applyEdits(Texts.at(File), Edits);
-    Subject.Files[File].Hash = contentHash(Texts[File]);
   }
   std::vector<TuSummary> After = extract(C, Texts);
   ASSERT_EQ(After.size(), Before.size());

@@ -188,6 +188,17 @@ int main() { asm volatile("call target_fn"); }
 )cpp",
      {"-std=c++20"},
      {{"target.cc", "extern \"C\" void target_fn() {}\nextern \"C\" void other_fn() {}   // dead function\n"}}},
+    {"VariableDeclaredWithItsClass", R"cpp(
+// dragonbox's policies: `inline constexpr struct tag_t {...} tag = {};`
+inline constexpr struct ignore_t { int v = 0; } ignore = {};   // dead variable not-removable
+int use(ignore_t t) { return t.v; }
+int main() { return use(ignore_t{}); }
+)cpp"},
+    {"CompileTimeUseInsideADeadClass", R"cpp(
+#include <limits>
+struct Unused { using Table = int[std::numeric_limits<signed char>::max()]; };   // dead class
+int main() {}
+)cpp"},
     {"OneTextCompiledIntoTwoSymbols", R"cpp(
 namespace one { int f(); }
 namespace two { int g(); }

@@ -24,11 +24,8 @@ EditSet editSet(const std::vector<const RemovalGroup *> &Groups, const std::map<
   for (const auto &[File, Ranges] : rangesOf(Groups)) {
     const std::string &Original = Originals.at(File);
     std::vector<Replacement> Edits = deletionEdits(Original, Ranges);
-    std::string Text = applyEdits(Original, Edits);
-    ProofSubject::Edited &E = Out.Subject.Files[File];
-    for (const Replacement &R : Edits) E.Deleted.emplace_back(R.Offset, R.Offset + R.Length);
-    E.Hash = contentHash(Text);
-    Out.Texts.emplace(File, std::move(Text));
+    Out.Subject.Files[File] = editedFile(Original, Edits);
+    Out.Texts.emplace(File, applyEdits(Original, Edits));
   }
   for (const RemovalGroup *G : Groups) Out.Subject.Removed.insert(G->Usrs.begin(), G->Usrs.end());
   return Out;
