@@ -103,7 +103,9 @@ TEST(NoCrashLosesARun, ACrashingTuFailsAloneAndHidesWhatItReads) {
   std::ofstream(Dir / "b.cpp") << "#include \"shared.h\"\nint bUses() { return sharedHelper(); }\n"
                                   "#pragma clang __debug crash\n";
   writeDatabase(Dir, {"a.cpp", "b.cpp"});
-  Result R = runDeadwood("-q --format json -p " + quote(Dir));
+  // What the crashed frontend allocated is abandoned by design: not a leak to report.
+  Result R = sh("ASAN_OPTIONS=\"$ASAN_OPTIONS:detect_leaks=0\" " + quote(DEADWOOD_BINARY) + " -q --format json -p " +
+                quote(Dir));
   ASSERT_EQ(R.Exit, 3) << R.Err;
   json Report = json::parse(R.Out);
   ASSERT_EQ(Report["failed"].size(), 1u);
