@@ -332,9 +332,13 @@ private:
     std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
   }
 
+  /// `__attribute__((alias("target")))`, `__attribute__((ifunc("resolver")))`:
+  /// the mangled name of what the declaration needs.
   void aliasOf(const NamedDecl *D) {
     if (const auto *A = D->getAttr<AliasAttr>())
       PendingNames.push_back({symbolFor(D), A->getAliasee().str(), D->getLocation(), true});
+    if (const auto *A = D->getAttr<IFuncAttr>())
+      PendingNames.push_back({symbolFor(D), A->getResolver().str(), D->getLocation(), true});
   }
 
   /// `dlsym(handle, "name")`: the named symbol is a root, resolved at link.

@@ -199,6 +199,13 @@ int main() { return use(ignore_t{}); }
 struct Unused { using Table = int[std::numeric_limits<signed char>::max()]; };   // dead class
 int main() {}
 )cpp"},
+    {"IfuncResolverNamedByString", R"cpp(
+extern "C" int impl() { return 1; }
+extern "C" void *resolve_f() { return reinterpret_cast<void *>(&impl); }
+extern "C" int f() __attribute__((ifunc("resolve_f")));
+extern "C" void *unused_resolver() { return nullptr; }   // dead function
+int main() { return f(); }
+)cpp"},
     {"OneTextCompiledIntoTwoSymbols", R"cpp(
 namespace one { int f(); }
 namespace two { int g(); }
