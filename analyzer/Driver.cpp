@@ -14,6 +14,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,6 +24,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -64,11 +66,15 @@ public:
   EditedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real, const Overlay &Edited)
       : ProxyFileSystem(std::move(Real)), Memory(new llvm::vfs::InMemoryFileSystem) {
     for (const auto &[Path, Text] : Edited) {
+      Names.insert(llvm::sys::path::filename(Path).str());
       struct stat Info;
       time_t MTime = ::stat(Path.c_str(), &Info) == 0 ? Info.st_mtime : 0;
       Memory->addFile(Path, MTime, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
     }
   }
+
+  /// Path may name an edited file by another name (a link): look it up too.
+  void spelledAs(const std::string &Path) { Names.insert(llvm::sys::path::filename(Path).str()); }
 
   llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
     if (std::string Real = edited(Path); !Real.empty())
@@ -83,21 +89,31 @@ public:
   }
 
 private:
-  /// The real path of Path if it is an edited file, else empty.
+  /// The real path of Path if it is an edited file, else empty. Only a
+  /// path with an edited file's name is resolved (a header search asks for
+  /// many); a link by another name reads the original, which the proof
+  /// sees in the hash of what the TU read.
   std::string edited(const llvm::Twine &Path) {
+    llvm::SmallString<256> Spelled;
+    if (!Names.count(llvm::sys::path::filename(Path.toStringRef(Spelled)).str())) return {};
     llvm::SmallString<256> Real;
     if (getUnderlyingFS().getRealPath(Path, Real)) return {};
     return Memory->exists(Real) ? std::string(Real.str()) : std::string();
   }
 
   llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory;
+  std::set<std::string> Names;  ///< file names of the edited files
 };
 
 /// The file system a TU is parsed on: the real one (its own instance, with
 /// the command's working directory), with the edited texts of an overlay.
 llvm::IntrusiveRefCntPtr<clang::FileManager> filesFor(const CompileJob &Job, const Overlay *Edited) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
-  if (Edited && !Edited->empty()) FS = llvm::makeIntrusiveRefCnt<EditedFileSystem>(FS, *Edited);
+  if (Edited && !Edited->empty()) {
+    auto E = llvm::makeIntrusiveRefCnt<EditedFileSystem>(FS, *Edited);
+    E->spelledAs(Job.File);  // the main file, maybe a link to an edited file
+    FS = E;
+  }
   FS->setCurrentWorkingDirectory(Job.Directory);
   return llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), FS);
 }
