@@ -48,10 +48,15 @@ public:
     Info.FormatDiagnostic(Text);
     std::string Where;
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      clang::PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        Where = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": ";
+      const clang::SourceManager &SM = Info.getSourceManager();
+      clang::SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+      clang::PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
+      if (P.isValid()) {
+        std::string File = P.getFilename();  // absolute, as summaries name files
+        if (clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc)))
+          File = absolutePath(*Entry, SM.getFileManager());
+        Where = File + ":" + std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn()) + ": ";
+      }
     }
     Messages.push_back(Where + "error: " + std::string(Text.str()));
   }

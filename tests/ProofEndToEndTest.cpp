@@ -41,7 +41,8 @@ TEST(Proof, KeepsOutWhatDoesNotCompileAndSaysWhy) {
     if (F["name"] == "Arg") {
       Seen = true;
       EXPECT_FALSE(F["removable"].get<bool>());
-      EXPECT_EQ(F["not_removable_because"].get<std::string>().rfind("removing it breaks ", 0), 0u) << F.dump();
+      EXPECT_EQ(F["not_removable_because"].get<std::string>().rfind("removing it breaks " + (Dir / "a.cpp").string() + ":4:", 0), 0u)
+          << F.dump() << ": the line of Use<Arg> as the file has it";
       EXPECT_NE(F["not_removable_because"].get<std::string>().find("'Arg'"), std::string::npos) << F.dump();
     }
   EXPECT_TRUE(Seen) << R.Out;

@@ -16,17 +16,44 @@ namespace {
 struct EditSet {
   Overlay Texts;
   ProofSubject Subject;
+  std::map<std::string, std::vector<Replacement>> Edits;  ///< per edited file
+
+  /// "breaks a.cpp:40:3: error: ..." names a line of the edited text: say
+  /// the line of the file as the user has it.
+  std::string inOriginalLines(const std::string &Why) const {
+    const std::string Prefix = "breaks ";
+    if (Why.rfind(Prefix, 0) != 0) return Why;
+    for (const auto &[File, Replacements] : Edits) {
+      if (Why.compare(Prefix.size(), File.size() + 1, File + ":") != 0) continue;
+      size_t At = Prefix.size() + File.size() + 1, End = Why.find(':', At);
+      if (End == std::string::npos) return Why;
+      unsigned long Line = std::strtoul(Why.c_str() + At, nullptr, 10);
+      const std::string &Edited = Texts.at(File);
+      uint32_t Offset = 0;  // the edited line's start, then in the original
+      for (unsigned long L = 1; L < Line && Offset < Edited.size(); ++L) Offset = Edited.find('\n', Offset) + 1;
+      for (const Replacement &R : Replacements) {  // sorted: map the offset back over each deletion
+        if (R.Offset > Offset) break;
+        Offset += R.Length - static_cast<uint32_t>(R.Text.size());
+      }
+      const std::string &Original = Originals->at(File);
+      unsigned long OriginalLine = 1 + std::count(Original.begin(), Original.begin() + std::min<size_t>(Offset, Original.size()), '\n');
+      return Why.substr(0, At) + std::to_string(OriginalLine) + Why.substr(End);
+    }
+    return Why;
+  }
+  const std::map<std::string, std::string> *Originals = nullptr;
 };
 
 EditSet editSet(const std::vector<const RemovalGroup *> &Groups, const std::map<std::string, std::string> &Originals) {
   EditSet Out;
-  std::set<SymbolId> Ids;
   for (const auto &[File, Ranges] : rangesOf(Groups)) {
     const std::string &Original = Originals.at(File);
     std::vector<Replacement> Edits = deletionEdits(Original, Ranges);
     Out.Subject.Files[File] = editedFile(Original, Edits);
     Out.Texts.emplace(File, applyEdits(Original, Edits));
+    Out.Edits.emplace(File, std::move(Edits));
   }
+  Out.Originals = &Originals;
   for (const RemovalGroup *G : Groups) Out.Subject.Removed.insert(G->Usrs.begin(), G->Usrs.end());
   return Out;
 }
@@ -104,7 +131,7 @@ public:
         Why = "cannot be proven: the compile command of '" + Tu.Summary->MainFile + "' is unknown";
       } else {
         After[I] = &Latest[I].second;
-        Why = checkReparse(*Tu.Summary, Latest[I].second, Edits.Subject);
+        Why = Edits.inOriginalLines(checkReparse(*Tu.Summary, Latest[I].second, Edits.Subject));
         if (!Why.empty() && Why.rfind("breaks ", 0) != 0) Why += " (in " + Tu.Summary->MainFile + ")";
       }
       if (Why.empty()) continue;
