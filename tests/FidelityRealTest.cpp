@@ -60,6 +60,28 @@ template <> struct Unsigned<int> { using type = unsigned; };
 template <> struct Unsigned<long> { using type = unsigned long; };
 int main() { Unsigned<int>::type u = 1; return static_cast<int>(u); }
 )cpp"},
+    {"TraitSpecializationReadByIfConstexpr", R"cpp(
+template <class T> struct is_fast { static constexpr bool value = false; };   // dead variable
+template <> struct is_fast<int> { static constexpr bool value = true; };
+template <class T> int speed(T) {
+  if constexpr (is_fast<T>::value) return 2;
+  else return 1;
+}
+int main() { return speed(1); }
+)cpp"},
+    {"SpecializationSelectedBySfinaeInASignature", R"cpp(
+#include <type_traits>
+template <class T> struct small : std::false_type {};
+template <> struct small<char> : std::true_type {};
+template <class T, std::enable_if_t<small<T>::value, int> = 0> int pack(T) { return 1; }
+template <class T, std::enable_if_t<!small<T>::value, int> = 0> int pack(T) { return 2; }   // dead function
+int main() { return pack('a'); }
+)cpp"},
+    {"FunctionInADefaultTemplateArgument", R"cpp(
+template <class T> constexpr int width() { return sizeof(T) * 8; }
+template <class T, int Bits = width<T>()> struct Field { static constexpr int bits = Bits; };
+int main() { return Field<short>::bits; }
+)cpp"},
     // --- defaulted and deleted definitions ---
     {"OutOfLineDefaultedAssignmentUsed", R"cpp(
 // snappy's StatusStub: the range of an out-of-line `= default` stops before it.
@@ -144,6 +166,14 @@ struct Plugin { int run() { return 1; } int stop() { return 0; } };
 struct Unused { int run() { return 1; } };   // dead class method
 int main() {}
 )cpp"},
+    {"KeepCommentOnAMember", R"cpp(
+struct Api {
+  int used() { return 1; }
+  int hook() { return 2; }   // deadwood: keep(called by the host)
+  int spare() { return 3; }  // dead method
+};
+int main() { return Api().used(); }
+)cpp"},
     {"TrailingKeepCommentIsForItsOwnLine", R"cpp(
 void kept() {}   // deadwood: keep(api)
 void next() {}   // dead function
@@ -165,6 +195,13 @@ int used(point_t *p) { return p->y; }
 int main(void) { point_t p = {1, 2}; return used(&p); }
 )cpp",
      {"-xc", "-std=c11"}},
+    {"NamespaceScopeStructuredBindings", R"cpp(
+#include <utility>
+std::pair<int, int> make() { return {1, 2}; }
+auto [first, second] = make();
+int unused() { return 3; }   // dead function
+int main() { return first; }
+)cpp"},
     // --- several translation units ---
     {"HeaderInlineUsedByAnotherTu", R"cpp(
 #include "shared.h"
