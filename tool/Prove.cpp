@@ -242,7 +242,12 @@ ProofResult proveRemoval(const std::vector<const RemovalGroup *> &Groups,
       for (const RemovalGroup *G : Candidates) Out.KeptOut.emplace_back(G, Whole.Why);
       Candidates.clear();
     } else {
-      blameFor(P, Whole.FailedTus.front(), Candidates, Out.KeptOut, Tus);
+      // Narrow on the cheapest TU that fails (fewest files read): each step
+      // of the search parses it once more.
+      size_t Cheapest = *std::min_element(Whole.FailedTus.begin(), Whole.FailedTus.end(), [&](size_t A, size_t B) {
+        return Tus[A].Summary->Files.size() < Tus[B].Summary->Files.size();
+      });
+      blameFor(P, Cheapest, Candidates, Out.KeptOut, Tus);
     }
   }
   Out.Proven = Candidates;
