@@ -10,7 +10,7 @@ namespace {
 constexpr const char *kScope = "<namespace scope>";
 
 /// Where a USR carries a position: `c:a.cpp@180@F@main#@Sa...` (a local's
-/// offset), `(lambda at /x/a.cpp:6:12)`, deadwood's own `deadwood:file:l:c`
+/// offset), `c:a.c@U@a.c@39984` (an unnamed record's), `(lambda at /x/a.cpp:6:12)`, deadwood's own `deadwood:file:l:c`
 /// and `#requires@file:l:c`.
 bool hasPosition(const std::string &Usr) {
   if (Usr.rfind("deadwood:", 0) == 0 || Usr.find("#requires@") != std::string::npos ||
@@ -19,7 +19,8 @@ bool hasPosition(const std::string &Usr) {
   for (size_t At = Usr.find('@'); At != std::string::npos; At = Usr.find('@', At + 1)) {
     size_t End = At + 1;
     while (End < Usr.size() && std::isdigit(static_cast<unsigned char>(Usr[End]))) ++End;
-    if (End > At + 1 && End < Usr.size() && Usr[End] == '@') return true;
+    // `@180@F@main` (a local's offset), `@U@a.c@39984` (an unnamed union's).
+    if (End > At + 1 && (End == Usr.size() || Usr[End] == '@' || Usr[End] == '#')) return true;
   }
   return false;
 }

@@ -90,6 +90,7 @@ TEST(Proof, PositionsInUsrsMoveWithTheEdit) {
   EXPECT_EQ(checkReparse(B.S, A.S, removing({"c:@F@dead"})), "");
   EXPECT_EQ(comparableUsr("c:a.cc@180@F@main#@Sa"), comparableUsr("c:a.cc@2@F@main#@Sa"));
   EXPECT_NE(comparableUsr("c:@F@f#I#"), comparableUsr("c:@F@f#l#"));
+  EXPECT_EQ(comparableUsr("c:unity.c@U@unity.c@39984"), comparableUsr("c:unity.c@U@unity.c@39001"));
   EXPECT_EQ(comparableUsr("c:@F@f<#VI3>#"), "c:@F@f<#VI3>#") << "no position: numbers are template arguments";
 }
 
