@@ -273,7 +273,7 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
              "(or --no-prove, which is unsafe)";
       return false;
     }
-    ProofResult Proof = proveRemoval(All, Texts, *O.Tus, O.Jobs);
+    ProofResult Proof = proveRemoval(All, Texts, *O.Tus, O.Jobs, O.ProofBudget);
     for (const auto &[G, Why] : Proof.KeptOut) {
       markUnsafe(P, Rep, *G, Why, "removing it ");
       std::cerr << "deadwood: proof: kept out " << G->Label << ": " << Why << '\n';

@@ -29,6 +29,7 @@ struct ApplyOptions {
   bool Prove = true;
   const std::vector<ProvableTu> *Tus = nullptr;
   unsigned Jobs = 0;  ///< parallel frontends for the proof (0: one per core)
+  double ProofBudget = -1;  ///< --proof-budget seconds for narrowing (-1: the default, 0: none)
   bool wanted() const { return !PatchPath.empty() || !FixesPath.empty() || Fix || !VerifyCommand.empty(); }
 };
 

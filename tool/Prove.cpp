@@ -178,9 +178,11 @@ std::vector<const RemovalGroup *> namedIn(const std::string &Why, const std::vec
   return Out;
 }
 
+using Clock = std::chrono::steady_clock;
+
 void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidates,
               std::vector<std::pair<const RemovalGroup *, std::string>> &KeptOut,
-              const std::vector<ProvableTu> &Tus) {
+              const std::vector<ProvableTu> &Tus, Clock::time_point Deadline) {
   for (;;) {
     std::vector<const RemovalGroup *> Relevant;  // edit what Tu reads
     std::set<std::string> Reads(Tus[Tu].Summary->Files.begin(), Tus[Tu].Summary->Files.end());
@@ -190,6 +192,14 @@ void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidate
     if (Relevant.empty()) return;  // nothing edits what it reads any more
     Trial All = P.prove(Candidates, {Tu}, false);
     if (All.Ok) return;
+    if (Clock::now() > Deadline) {  // out of time: what this TU could blame stays
+      for (const RemovalGroup *G : Relevant) {
+        KeptOut.emplace_back(G, "was not proven before the proof's time budget ran out (--proof-budget): " +
+                                    Tus[Tu].Summary->MainFile + " " + All.Why);
+        Candidates.erase(std::find(Candidates.begin(), Candidates.end(), G));
+      }
+      return;
+    }
     // Most messages name what went missing ('legacyLine', 'Box<0>'): try
     // the groups that remove something of that name first.
     std::vector<const RemovalGroup *> Named = namedIn(All.Why, Relevant);
@@ -227,15 +237,21 @@ void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidate
 
 ProofResult proveRemoval(const std::vector<const RemovalGroup *> &Groups,
                          const std::map<std::string, std::string> &Texts, const std::vector<ProvableTu> &Tus,
-                         unsigned Jobs) {
-  auto Start = std::chrono::steady_clock::now();
+                         unsigned Jobs, double Budget) {
+  auto Start = Clock::now();
   Prover P(Texts, Tus, Jobs);
   ProofResult Out;
   std::vector<const RemovalGroup *> Candidates = Groups;
+  Clock::time_point Deadline = Clock::time_point::max();
   // The whole set is proven on every TU it touches; a TU that fails is
   // narrowed down alone, its culprits kept out, and the rest proven again.
   while (!Candidates.empty()) {
     Trial Whole = P.prove(Candidates, P.touchedBy(Candidates), true);
+    if (Deadline == Clock::time_point::max()) {  // by default: narrowing may take 3 times the first proof, + 60 s
+      double First = std::chrono::duration<double>(Clock::now() - Start).count();
+      double Seconds = Budget < 0 ? 3 * First + 60 : Budget == 0 ? 1e9 : Budget;
+      Deadline = Clock::now() + std::chrono::milliseconds(static_cast<long long>(Seconds * 1000));
+    }
     if (Whole.Ok) break;
     if (Whole.FailedTus.empty()) {
       // The program-wide check, which no one TU can be blamed for: keep it all out.
@@ -247,7 +263,7 @@ ProofResult proveRemoval(const std::vector<const RemovalGroup *> &Groups,
       size_t Cheapest = *std::min_element(Whole.FailedTus.begin(), Whole.FailedTus.end(), [&](size_t A, size_t B) {
         return Tus[A].Summary->Files.size() < Tus[B].Summary->Files.size();
       });
-      blameFor(P, Cheapest, Candidates, Out.KeptOut, Tus);
+      blameFor(P, Cheapest, Candidates, Out.KeptOut, Tus, Deadline);
     }
   }
   Out.Proven = Candidates;

@@ -35,8 +35,11 @@ struct ProofResult {
 /// the groups that cause them (delta debugging), with `Jobs` parallel
 /// frontends. Only TUs that read an edited file are parsed again; a TU is
 /// never parsed twice with the same edits of the files it reads.
+/// Narrowing stops after Budget seconds (negative: three times the first
+/// proof of the whole set plus a minute; 0: no limit): what is not proven
+/// by then is kept out, with that reason.
 ProofResult proveRemoval(const std::vector<const RemovalGroup *> &Groups,
                          const std::map<std::string, std::string> &Texts,
-                         const std::vector<ProvableTu> &Tus, unsigned Jobs);
+                         const std::vector<ProvableTu> &Tus, unsigned Jobs, double Budget = -1);
 
 }  // namespace deadwood

@@ -386,6 +386,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_flag("--include-vendored", O.IncludeVendored,
                "Report (and remove) vendored code too: CMake subprojects, git submodules, third_party/ "
                "and the like");
+  App.add_option("--proof-budget", O.Apply.ProofBudget,
+                 "Seconds the proof may spend narrowing failures down to their groups (default: three "
+                 "times the first proof plus a minute; 0: no limit); what is not proven by then is kept out");
   App.add_flag("--no-prove", [&O](int64_t) { O.Apply.Prove = false; },
                "Unsafe: write the removal without first parsing every affected translation unit "
                "again with it (the proof that it compiles and changes nothing that stays)");
