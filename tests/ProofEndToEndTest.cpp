@@ -117,6 +117,30 @@ TEST(NoCrashLosesARun, ACrashingTuFailsAloneAndHidesWhatItReads) {
   EXPECT_EQ(Names, (std::set<std::string>{"aDead()"}));
 }
 
+TEST(Vendored, ThirdPartyIsAnalysedNotReportedUnlessAsked) {
+  fs::path Dir = freshDir("vendored");
+  fs::create_directories(Dir / "third_party" / "lib");
+  std::ofstream(Dir / "third_party" / "lib" / "lib.cpp") << "int libUsed() { return 1; }\nint libDead() { return 2; }\n";
+  std::ofstream(Dir / "main.cpp") << "int libUsed();\nint ownDead() { return 3; }\nint main() { return libUsed(); }\n";
+  writeDatabase(Dir, {"main.cpp", "third_party/lib/lib.cpp"});
+  auto Names = [](const Result &R) {
+    std::set<std::string> Out;
+    json Report = json::parse(R.Out);
+    for (const json &F : Report["findings"]) Out.insert(F["name"].get<std::string>());
+    return Out;
+  };
+  Result Default = runDeadwood("--format json -p " + quote(Dir));
+  ASSERT_EQ(Default.Exit, 0) << Default.Err;
+  EXPECT_EQ(Names(Default), (std::set<std::string>{"ownDead()"}));
+  EXPECT_EQ(json::parse(Default.Out)["vendored"][0]["why"], "third_party/");
+  EXPECT_NE(Default.Err.find("vendored, analysed but not reported or edited: third_party"), std::string::npos) << Default.Err;
+  Result Fix = runDeadwood("-q --fix -p " + quote(Dir));
+  ASSERT_EQ(Fix.Exit, 0) << Fix.Err;
+  EXPECT_NE(slurp(Dir / "third_party" / "lib" / "lib.cpp").find("libDead"), std::string::npos) << "never edited";
+  EXPECT_EQ(Names(runDeadwood("-q --format json --include-vendored -p " + quote(Dir))),
+            (std::set<std::string>{"libDead()"}));
+}
+
 TEST(Roots, NoEntryPointCallsNothingDeadAndSaysSo) {
   fs::path Dir = freshDir("no-entry-point");
   std::ofstream(Dir / "lib.cpp") << "int api() { return 1; }\nint helper() { return api(); }\n";

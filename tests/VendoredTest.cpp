@@ -1,0 +1,38 @@
+// Which directories hold someone else's code (passes/Vendored).
+#include "passes/Vendored.h"
+
+#include <gtest/gtest.h>
+
+namespace deadwood {
+namespace {
+
+std::vector<std::string> dirs(const VendorSources &In) {
+  std::vector<std::string> Out;
+  for (const VendoredDir &V : vendoredDirs(In)) Out.push_back(V.Dir + " (" + V.Why + ")");
+  return Out;
+}
+
+TEST(Vendored, ConventionalDirectoriesSubmodulesAndSubprojects) {
+  VendorSources In;
+  In.SourceRoot = "/src";
+  In.Files = {"/src/main.cpp", "/src/third_party/zlib/inflate.c", "/src/third_party/zlib/zlib.h",
+              "/src/lib/external/x/x.h", "/src/extra/deps.h"};
+  In.MainFiles = {"/src/main.cpp"};
+  In.Subprojects = {{"googletest-distribution", "/src/test/googletest"}, {"gtest", "/src/test/googletest/googletest"}};
+  In.GitModules = "[submodule \"abseil\"]\n\tpath = deps/abseil\n\turl = https://example.com/abseil.git\n";
+  EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/deps/abseil (git submodule)", "/src/lib/external (external/)",
+                                                 "/src/test/googletest (CMake project googletest-distribution)",
+                                                 "/src/third_party (third_party/)"}));
+}
+
+TEST(Vendored, SubprojectsHoldingEveryTuAreTheProject) {
+  VendorSources In;  // googletest's own repository: gtest and gmock are projects of their own
+  In.SourceRoot = "/src";
+  In.MainFiles = {"/src/googletest/src/gtest.cc", "/src/googlemock/src/gmock.cc"};
+  In.Files = In.MainFiles;
+  In.Subprojects = {{"gtest", "/src/googletest"}, {"gmock", "/src/googlemock"}};
+  EXPECT_TRUE(dirs(In).empty());
+}
+
+}  // namespace
+}  // namespace deadwood
