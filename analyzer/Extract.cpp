@@ -810,8 +810,24 @@ private:
     // `extern "C" void f() {}` without braces: the linkage goes with it.
     if (const auto *L = dyn_cast<LinkageSpecDecl>(D->getLexicalDeclContext()); L && !L->hasBraces())
       R.setBegin(L->getBeginLoc());
-    if (const SourceLocation Friend = friendKeyword(D); Friend.isValid()) R.setBegin(Friend);
     SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
+    // `constexpr friend auto f()`: the declaration starts at whichever comes first.
+    if (SourceLocation Friend = SM.getExpansionLoc(friendKeyword(D));
+        Friend.isValid() && SM.getFileID(Friend) == SM.getFileID(B) && SM.isBeforeInTranslationUnit(Friend, B))
+      B = Friend;
+    // `[[noreturn]] void f();`, `FMT_NORETURN void f();`: leading attributes
+    // are outside Clang's range but go with the declaration.
+    for (const Attr *A : D->attrs()) {
+      if (A->isImplicit() || A->isInherited() || A->getRange().isInvalid()) continue;
+      SourceLocation At = SM.getExpansionLoc(A->getRange().getBegin());
+      if (SM.getFileID(At) != SM.getFileID(B) || !SM.isBeforeInTranslationUnit(At, B)) continue;
+      // Only an attribute right before it (`#pragma clang attribute` is farther off).
+      llvm::StringRef Text = SM.getBufferData(SM.getFileID(B));
+      uint32_t From = attributeOpener(Text, SM.getFileOffset(At));
+      llvm::StringRef Between = Text.slice(From, SM.getFileOffset(B));
+      if (Between.size() < 512 && Between.find_first_of(";{}#") == llvm::StringRef::npos)
+        B = B.getLocWithOffset(-static_cast<int>(Between.size()));
+    }
     if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
       S.Begin = SM.getFileOffset(B);
       S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
@@ -824,6 +840,27 @@ private:
         S.Lines = SM.getExpansionLineNumber(E) - SM.getExpansionLineNumber(B) + 1;
     }
     return S;
+  }
+
+  /// An attribute's range starts at its name: back up over `[[` or
+  /// `__attribute__((` / `__declspec(` before it.
+  static uint32_t attributeOpener(llvm::StringRef Text, uint32_t Name) {
+    size_t I = Name;
+    auto SkipSpace = [&] {
+      while (I > 0 && std::isspace(static_cast<unsigned char>(Text[I - 1]))) --I;
+    };
+    SkipSpace();
+    if (I >= 2 && Text.substr(I - 2, 2) == "[[") return static_cast<uint32_t>(I - 2);
+    for (llvm::StringRef Open : {"__attribute__((", "__attribute((", "__declspec("}) {
+      size_t J = I;
+      std::string Compact;  // the opener, spaces dropped, read backward
+      while (J > 0 && Compact.size() < Open.size()) {
+        char C = Text[--J];
+        if (!std::isspace(static_cast<unsigned char>(C))) Compact.insert(Compact.begin(), C);
+      }
+      if (Compact == Open) return static_cast<uint32_t>(J);
+    }
+    return Name;
   }
 
   /// `template <> struct X<0> {...}`, `template <> void f<int>(int)`: Clang's

@@ -104,6 +104,20 @@ Gone &Gone::operator=(const Gone &) =       // dead operator
     default;
 int main() {}
 )cpp"},
+    {"LeadingAttributesAndFriendSpecifiersGoWithTheDeclaration", R"cpp(
+// fmt: `FMT_NORETURN FMT_API void assert_fail(...)`, `constexpr friend auto operator!=`
+#define NORETURN [[noreturn]]
+NORETURN void fail(const char *why);
+NORETURN void fail(const char *why) { throw why; }   // dead function
+[[nodiscard]] int compute() { return 1; }           // dead function
+struct Token {
+  int v = 0;
+  constexpr friend bool operator!=(Token a, Token b) { return a.v != b.v; }   // dead operator
+  [[deprecated]] int old() const { return v; }                             // dead method
+  int now() const { return v; }
+};
+int main() { return Token{}.now(); }
+)cpp"},
     // --- what a class's definition needs ---
     {"FieldTypesAndBoundsOfDefaultInitializedMembers", R"cpp(
 struct Limits { int depth = 3; };
