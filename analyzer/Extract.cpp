@@ -1,5 +1,9 @@
 // Clang AST => TuSummary.
 //
+// One RecursiveASTVisitor, so one file (~840 lines): what the removal
+// deletes per declaration is analyzer/DeclRange, facts asked of
+// declarations are analyzer/DeclFacts.
+//
 // Terms. A *symbol* is a function, method, variable or class, named by its
 // USR. An *edge* says that the code of one symbol (its *container*: the
 // function whose body, or the variable whose initializer, holds the
@@ -26,6 +30,7 @@
 #include "analyzer/Extract.h"
 
 #include "analyzer/DeclFacts.h"
+#include "analyzer/DeclRange.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -794,160 +799,16 @@ private:
     return {fileIndex(FID), SM.getLineNumber(FID, Offset), SM.getColumnNumber(FID, Offset)};
   }
 
-  /// The site of one declaration: the byte range of its whole text (template
-  /// headers included) and the position of its name.
+  /// The site of one declaration: the byte range of its whole text
+  /// (analyzer/DeclRange) and the position of its name.
   Site siteOf(const NamedDecl *D) {
     Site S;
     std::tie(S.File, S.Line, S.Column) = position(D->getLocation());
-    SourceRange R = D->getSourceRange();
-    if (const auto *DD = dyn_cast<DeclaratorDecl>(D)) R.setBegin(DD->getOuterLocStart());
-    if (const auto *FD = dyn_cast<FunctionDecl>(D))
-      if (const auto *T = FD->getDescribedFunctionTemplate()) R.setBegin(T->getBeginLoc());
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
-      if (const auto *T = RD->getDescribedClassTemplate()) R.setBegin(T->getBeginLoc());
-    if (const auto *VD = dyn_cast<VarDecl>(D))
-      if (const auto *T = VD->getDescribedVarTemplate()) R.setBegin(T->getBeginLoc());
-    // `extern "C" void f() {}` without braces: the linkage goes with it.
-    if (const auto *L = dyn_cast<LinkageSpecDecl>(D->getLexicalDeclContext()); L && !L->hasBraces())
-      R.setBegin(L->getBeginLoc());
-    SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
-    // `constexpr friend auto f()`: the declaration starts at whichever comes first.
-    if (SourceLocation Friend = SM.getExpansionLoc(friendKeyword(D));
-        Friend.isValid() && SM.getFileID(Friend) == SM.getFileID(B) && SM.isBeforeInTranslationUnit(Friend, B))
-      B = Friend;
-    // `[[noreturn]] void f();`, `FMT_NORETURN void f();`: leading attributes
-    // are outside Clang's range but go with the declaration.
-    for (const Attr *A : D->attrs()) {
-      if (A->isImplicit() || A->isInherited() || A->getRange().isInvalid()) continue;
-      SourceLocation At = SM.getExpansionLoc(A->getRange().getBegin());
-      if (SM.getFileID(At) != SM.getFileID(B) || !SM.isBeforeInTranslationUnit(At, B)) continue;
-      // Only an attribute right before it (`#pragma clang attribute` is farther off).
-      llvm::StringRef Text = SM.getBufferData(SM.getFileID(B));
-      uint32_t From = attributeOpener(Text, SM.getFileOffset(At));
-      llvm::StringRef Between = Text.slice(From, SM.getFileOffset(B));
-      if (Between.size() < 512 && Between.find_first_of(";{}#") == llvm::StringRef::npos)
-        B = B.getLocWithOffset(-static_cast<int>(Between.size()));
-    }
-    if (SM.getFileID(B) == SM.getFileID(E) && SM.getFileID(B) == SM.getFileID(SM.getFileLoc(D->getLocation()))) {
-      S.Begin = SM.getFileOffset(B);
-      S.End = SM.getFileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
-      if (isSpecialization(D)) S.Begin = templateHeaderBefore(SM.getFileID(B), S.Begin);
-      if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && (FD->isExplicitlyDefaulted() || FD->isDeletedAsWritten()))
-        S.End = std::max(S.End, defaultedOrDeletedEnd(E, S.End));
-      if (sharesDeclaration(D, SM.getFileID(B), S.Begin, S.End, SM.getFileOffset(SM.getFileLoc(D->getLocation()))))
-        S.Begin = S.End = 0;  // `int a = 1, b = 2;`: no range deletes one of them alone
-      else
-        S.Lines = SM.getExpansionLineNumber(E) - SM.getExpansionLineNumber(B) + 1;
-    }
+    DeclRange R = removalRange(D, Ctx);
+    S.Begin = R.Begin;
+    S.End = R.End;
+    S.Lines = R.Lines;
     return S;
-  }
-
-  /// An attribute's range starts at its name: back up over `[[` or
-  /// `__attribute__((` / `__declspec(` before it.
-  static uint32_t attributeOpener(llvm::StringRef Text, uint32_t Name) {
-    size_t I = Name;
-    auto SkipSpace = [&] {
-      while (I > 0 && std::isspace(static_cast<unsigned char>(Text[I - 1]))) --I;
-    };
-    SkipSpace();
-    if (I >= 2 && Text.substr(I - 2, 2) == "[[") return static_cast<uint32_t>(I - 2);
-    for (llvm::StringRef Open : {"__attribute__((", "__attribute((", "__declspec("}) {
-      size_t J = I;
-      std::string Compact;  // the opener, spaces dropped, read backward
-      while (J > 0 && Compact.size() < Open.size()) {
-        char C = Text[--J];
-        if (!std::isspace(static_cast<unsigned char>(C))) Compact.insert(Compact.begin(), C);
-      }
-      if (Compact == Open) return static_cast<uint32_t>(J);
-    }
-    return Name;
-  }
-
-  /// `template <> struct X<0> {...}`, `template <> void f<int>(int)`: Clang's
-  /// range starts after the `template <>` that belongs to them.
-  static bool isSpecialization(const NamedDecl *D) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
-      return Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
-             !isa<ClassTemplatePartialSpecializationDecl>(D);
-    if (const auto *FD = dyn_cast<FunctionDecl>(D))
-      return FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
-    if (const auto *VD = dyn_cast<VarDecl>(D))
-      return VD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
-    return false;
-  }
-
-  /// The offset of `template <>` (comments and white space between) right
-  /// before Offset, or Offset itself.
-  uint32_t templateHeaderBefore(FileID FID, uint32_t Offset) const {
-    bool Invalid = false;
-    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
-    if (Invalid || Offset > Text.size()) return Offset;
-    size_t I = Offset;
-    auto SkipSpace = [&] {
-      while (I > 0 && std::isspace(static_cast<unsigned char>(Text[I - 1]))) --I;
-    };
-    auto Expect = [&](llvm::StringRef Word) {
-      SkipSpace();
-      if (I < Word.size() || Text.substr(I - Word.size(), Word.size()) != Word) return false;
-      I -= Word.size();
-      return true;
-    };
-    for (uint32_t Found = Offset;; Found = static_cast<uint32_t>(I)) {
-      if (!Expect(">") || !Expect("<") || !Expect("template")) return Found;
-      if (I > 0 && (std::isalnum(static_cast<unsigned char>(Text[I - 1])) || Text[I - 1] == '_')) return Found;
-    }
-  }
-
-  /// The end of `= default` / `= delete` (or `= delete("why")`) after the
-  /// declarator that ends with the token at Last: Clang's range of an
-  /// out-of-line `S &S::operator=(const S &) = default;` stops before it.
-  uint32_t defaultedOrDeletedEnd(SourceLocation Last, uint32_t Offset) const {
-    const LangOptions &LO = Ctx.getLangOpts();
-    std::optional<Token> Eq = Lexer::findNextToken(Last, SM, LO);
-    if (!Eq || !Eq->is(tok::equal)) return Offset;
-    std::optional<Token> Word = Lexer::findNextToken(Eq->getLocation(), SM, LO);
-    // A raw lexer: keywords come back as raw identifiers.
-    auto Is = [](const Token &T, llvm::StringRef Name) {
-      return T.is(tok::raw_identifier) && T.getRawIdentifier() == Name;
-    };
-    if (!Word || !(Is(*Word, "default") || Is(*Word, "delete"))) return Offset;
-    Token End = *Word;
-    if (Is(*Word, "delete"))
-      if (std::optional<Token> Open = Lexer::findNextToken(Word->getLocation(), SM, LO); Open && Open->is(tok::l_paren))
-        for (std::optional<Token> T = Open; T && !T->is(tok::eof); T = Lexer::findNextToken(T->getLocation(), SM, LO))
-          if (T->is(tok::r_paren)) {
-            End = *T;
-            break;
-          }
-    if (End.getLocation().isMacroID()) return Offset;
-    return SM.getFileOffset(End.getLocation()) + End.getLength();
-  }
-
-  /// Whether the declaration at [Begin, End) shares its text with another
-  /// declarator: `static int a = 1, b = 2;` (a's range ends before `,`,
-  /// b's starts at `static`).
-  bool sharesDeclaration(const NamedDecl *D, FileID FID, uint32_t Begin, uint32_t End, uint32_t Name) const {
-    if (!isa<VarDecl>(D) || isa<ParmVarDecl>(D)) return false;
-    bool Invalid = false;
-    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
-    if (Invalid || End > Text.size() || Name < Begin || Name > End) return false;
-    llvm::StringRef After = Text.substr(End).ltrim();
-    if (After.starts_with(",")) return true;
-    // `inline constexpr struct tag_t {...} tag = {};`: the class is defined
-    // in the variable's declaration and must outlive it.
-    if (const TagDecl *Tag = cast<VarDecl>(D)->getType()->getAsTagDecl(); Tag && Tag->isThisDeclarationADefinition()) {
-      SourceLocation TagBegin = SM.getFileLoc(Tag->getBeginLoc());
-      if (SM.getFileID(TagBegin) == FID && SM.getFileOffset(TagBegin) >= Begin && SM.getFileOffset(TagBegin) < Name)
-        return true;
-    }
-    int Depth = 0;  // a `,` between the specifiers and the name, outside brackets
-    for (uint32_t I = Begin; I < Name; ++I) {
-      char C = Text[I];
-      if (C == '(' || C == '[' || C == '{' || C == '<') ++Depth;
-      else if ((C == ')' || C == ']' || C == '}' || C == '>') && Depth > 0) --Depth;
-      else if (C == ',' && Depth == 0) return true;
-    }
-    return false;
   }
 
   ASTContext &Ctx;

@@ -11,6 +11,13 @@ namespace {
 
 using namespace deadwood::e2e;
 
+/// The names of a JSON report's top-level findings.
+std::set<std::string> findingNames(const json &Report) {
+  std::set<std::string> Names;
+  for (const json &F : Report["findings"]) Names.insert(F["name"].get<std::string>());
+  return Names;
+}
+
 /// A project with one construct the model does not follow: a class used
 /// only as a template template argument. Removing it does not compile.
 fs::path templateTemplateProject(const std::string &Name) {
@@ -90,10 +97,7 @@ TEST(NoCrashLosesARun, CTranslationUnitsAreAnalysed) {
       << "{\"directory\":" << json(Dir.string()) << ",\"file\":\"b.cpp\",\"arguments\":[\"g++\",\"-c\",\"b.cpp\"]}]";
   Result R = runDeadwood("-q --format json -p " + quote(Dir));
   ASSERT_EQ(R.Exit, 0) << R.Err;
-  json Report = json::parse(R.Out);
-  std::set<std::string> Names;
-  for (const json &F : Report["findings"]) Names.insert(F["name"].get<std::string>());
-  EXPECT_EQ(Names, (std::set<std::string>{"dead_helper(point_t)", "cxxDead()"}));
+  EXPECT_EQ(findingNames(json::parse(R.Out)), (std::set<std::string>{"dead_helper(point_t)", "cxxDead()"}));
 }
 
 TEST(NoCrashLosesARun, ACrashingTuFailsAloneAndHidesWhatItReads) {
@@ -111,10 +115,8 @@ TEST(NoCrashLosesARun, ACrashingTuFailsAloneAndHidesWhatItReads) {
   json Report = json::parse(R.Out);
   ASSERT_EQ(Report["failed"].size(), 1u);
   EXPECT_NE(Report["failed"][0]["errors"][0].get<std::string>().find("crashed"), std::string::npos) << R.Out;
-  std::set<std::string> Names;
-  for (const json &F : Report["findings"]) Names.insert(F["name"].get<std::string>());
   // sharedHelper is declared in shared.h, which the crashed TU read.
-  EXPECT_EQ(Names, (std::set<std::string>{"aDead()"}));
+  EXPECT_EQ(findingNames(Report), (std::set<std::string>{"aDead()"}));
 }
 
 TEST(Vendored, ThirdPartyIsAnalysedNotReportedUnlessAsked) {
@@ -123,12 +125,7 @@ TEST(Vendored, ThirdPartyIsAnalysedNotReportedUnlessAsked) {
   std::ofstream(Dir / "third_party" / "lib" / "lib.cpp") << "int libUsed() { return 1; }\nint libDead() { return 2; }\n";
   std::ofstream(Dir / "main.cpp") << "int libUsed();\nint ownDead() { return 3; }\nint main() { return libUsed(); }\n";
   writeDatabase(Dir, {"main.cpp", "third_party/lib/lib.cpp"});
-  auto Names = [](const Result &R) {
-    std::set<std::string> Out;
-    json Report = json::parse(R.Out);
-    for (const json &F : Report["findings"]) Out.insert(F["name"].get<std::string>());
-    return Out;
-  };
+  auto Names = [](const Result &R) { return findingNames(json::parse(R.Out)); };
   Result Default = runDeadwood("--format json -p " + quote(Dir));
   ASSERT_EQ(Default.Exit, 0) << Default.Err;
   EXPECT_EQ(Names(Default), (std::set<std::string>{"ownDead()"}));

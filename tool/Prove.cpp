@@ -74,7 +74,6 @@ struct Trial {
   bool Ok = true;
   std::string Why;                  ///< the first failure
   std::vector<size_t> FailedTus;    ///< indexes of the TUs that failed, in order
-  std::map<size_t, std::string> WhyOf;  ///< per failed TU
 };
 
 class Prover {
@@ -138,7 +137,6 @@ public:
       if (T.Ok) T.Why = Why;
       T.Ok = false;
       T.FailedTus.push_back(I);
-      T.WhyOf[I] = Why;
     }
     if (T.Ok && Whole) {
       T.Why = checkDefinitions(Before, After);
@@ -159,9 +157,6 @@ private:
   std::vector<std::pair<std::string, TuSummary>> Latest;
 };
 
-/// Keeps out, one at a time, the groups that make one failing TU fail:
-/// the shortest prefix of the groups that edit a file it reads and still
-/// makes it fail ends with a culprit (binary search, one TU per parse).
 /// The groups that remove a symbol whose name a message quotes.
 std::vector<const RemovalGroup *> namedIn(const std::string &Why, const std::vector<const RemovalGroup *> &Groups) {
   std::set<std::string> Quoted;
@@ -180,6 +175,10 @@ std::vector<const RemovalGroup *> namedIn(const std::string &Why, const std::vec
 
 using Clock = std::chrono::steady_clock;
 
+/// Keeps out, one at a time, the groups that make one failing TU fail:
+/// first those that remove what its error names; else the shortest prefix
+/// of the groups that edit a file it reads and still makes it fail ends
+/// with a culprit (binary search, one parse of that TU a step).
 void blameFor(Prover &P, size_t Tu, std::vector<const RemovalGroup *> &Candidates,
               std::vector<std::pair<const RemovalGroup *, std::string>> &KeptOut,
               const std::vector<ProvableTu> &Tus, Clock::time_point Deadline) {
