@@ -74,6 +74,71 @@ std::string shellQuote(const std::string &S) {
   return Q + "'";
 }
 
+/// The target a FILE_SET installer installs headers of: its id up to "::".
+std::string fileSetTarget(const json &Installer) {
+  std::string Id = Installer.value("fileSetTarget", json::object()).value("id", std::string());
+  return Id.substr(0, Id.find("::"));
+}
+
+/// "install(DIRECTORY)": the command that made an installer.
+std::string ruleText(const json &Installer) {
+  std::string Type = Installer.value("type", "");
+  if (Type == "file") return "install(FILES)";
+  if (Type == "directory") return "install(DIRECTORY)";
+  return "install(TARGETS " + fileSetTarget(Installer) + " FILE_SET " + Installer.value("fileSetName", "") + ")";
+}
+
+/// "/abs/CMakeLists.txt:12": where the installer's command is, from its
+/// directory's backtrace graph (files relative to the top source directory).
+std::string ruleWhere(const json &Installer, const json &Graph, const std::string &Source) {
+  size_t Node = Installer.value("backtrace", size_t(-1));
+  const json &Nodes = Graph.value("nodes", json::array()), &Files = Graph.value("files", json::array());
+  if (Node >= Nodes.size() || !Nodes[Node].is_object()) return {};
+  size_t File = Nodes[Node].value("file", Files.size());
+  if (File >= Files.size() || !Files[File].is_string()) return {};
+  return absolute(Source, Files[File].get<std::string>()) + ":" + std::to_string(Nodes[Node].value("line", 0));
+}
+
+/// The header installers of one directory object (codemodel 2.3 and later).
+bool readInstallers(const std::string &ReplyDir, const std::string &Source, const json &Dir,
+                    std::vector<HeaderInstall> *Out, std::string *Err) {
+  std::string Name = Dir.at("jsonFile");
+  if (Name.empty() || Name.find('/') != std::string::npos || Name == "." || Name == "..")
+    throw std::runtime_error("a reply outside the reply directory");
+  json D;
+  if (!readJson(fs::path(ReplyDir) / Name, &D, Err)) return false;
+  std::string Base = absolute(Source, Dir.value("source", "."));
+  const json &Graph = D.value("backtraceGraph", json::object());
+  for (const json &I : D.value("installers", json::array())) {
+    std::string Type = I.value("type", "");
+    if (Type != "file" && Type != "directory" && Type != "fileSet") continue;
+    if (Type == "fileSet" && I.value("fileSetType", "") != "HEADERS") continue;
+    std::string Rule = ruleText(I), Where = ruleWhere(I, Graph, Source);
+    std::string Owner = Type == "fileSet" ? fileSetTarget(I) : "";
+    for (const json &P : I.value("paths", json::array())) {
+      std::string From = P.is_string() ? P.get<std::string>() : P.value("from", "");
+      if (!From.empty()) Out->push_back(HeaderInstall{absolute(Base, From), Type == "directory", Rule, Where, Owner});
+    }
+  }
+  return true;
+}
+
+/// A library's include directories that its dependents compile with too.
+void findPublicIncludeDirs(std::vector<Target> *Targets) {
+  for (Target &T : *Targets) {
+    std::set<std::string> Seen;
+    bool Linked = false;
+    for (const Target &D : *Targets) {
+      if (std::find(D.Dependencies.begin(), D.Dependencies.end(), T.Name) == D.Dependencies.end()) continue;
+      Linked = true;
+      for (const std::string &I : T.IncludeDirs)
+        if (std::find(D.IncludeDirs.begin(), D.IncludeDirs.end(), I) != D.IncludeDirs.end() && Seen.insert(I).second)
+          T.PublicIncludeDirs.push_back(I);
+    }
+    if (!Linked) T.PublicIncludeDirs = T.IncludeDirs;
+  }
+}
+
 }  // namespace
 
 bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Err) {
@@ -84,6 +149,8 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
   try {
     std::string Source = CM.at("paths").at("source"), Build = CM.at("paths").at("build");
     const json &Config = CM.at("configurations").at(0);
+    Out->SourceDir = fs::path(Source).lexically_normal().string();
+    while (Out->SourceDir.size() > 1 && Out->SourceDir.back() == '/') Out->SourceDir.pop_back();
     std::map<std::string, std::string> NameOfId;
     for (const json &T : Config.at("targets")) NameOfId[T.at("id")] = T.at("name");
     for (const json &T : Config.at("targets")) {
@@ -106,6 +173,8 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
       Out->Targets.push_back(std::move(Tg));
     }
     const json &Dirs = Config.value("directories", json::array());
+    for (const json &D : Dirs)
+      if (D.contains("jsonFile") && !readInstallers(ReplyDir, Source, D, &Out->Installs, Err)) return false;
     for (const json &Pj : Config.value("projects", json::array())) {
       if (!Pj.contains("parentIndex")) continue;
       std::string Top;
@@ -123,6 +192,7 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
   }
   std::sort(Out->Targets.begin(), Out->Targets.end(),
             [](const Target &A, const Target &B) { return A.Name < B.Name; });
+  findPublicIncludeDirs(&Out->Targets);
   return true;
 }
 

@@ -17,6 +17,10 @@ struct Target {
   std::vector<std::string> Dependencies;  ///< names of targets it depends on directly
   std::vector<std::string> Artifacts;     ///< absolute paths of what it builds
   std::vector<std::string> IncludeDirs;   ///< where its sources find headers
+  /// Those of IncludeDirs its dependents compile with too: its PUBLIC and
+  /// INTERFACE include directories (the codemodel does not say which is
+  /// which). All of IncludeDirs when nothing in the build links it.
+  std::vector<std::string> PublicIncludeDirs;
   bool Installed = false;
   bool IsTest = false;  ///< an executable CTest runs
   /// A library whose public API is a root: shared, or installed.
@@ -33,9 +37,24 @@ struct Subproject {
   std::string Dir;  ///< absolute: its top directory
 };
 
+/// An install rule that may put headers where a library's users include
+/// them from: `install(FILES)`, `install(DIRECTORY)`, `install(TARGETS …
+/// FILE_SET HEADERS)`. CMake 3.25's codemodel (2.4) says what each installs
+/// but not a directory's FILES_MATCHING patterns, so a directory counts
+/// with every header under it.
+struct HeaderInstall {
+  std::string Path;        ///< absolute: the file, or the directory installed
+  bool Directory = false;
+  std::string Rule;        ///< "install(DIRECTORY)"
+  std::string Where;       ///< "/abs/CMakeLists.txt:12", the command's place, when known
+  std::string Target;      ///< the FILE_SET's target; empty for FILES and DIRECTORY
+};
+
 struct BuildGraph {
+  std::string SourceDir;  ///< the top-level CMake source directory
   std::vector<Target> Targets;  ///< sorted by name
   std::vector<Subproject> Subprojects;
+  std::vector<HeaderInstall> Installs;
 };
 
 /// Reads the File API reply in BuildDir, asking CMake for it (writing the

@@ -147,7 +147,13 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
   for (auto &[Key, Value] : J.items()) {
     size_t At = Text.find("\"" + Key + "\"");
     std::string Where = Path + ":" + std::to_string(lineAt(Text, At)) + ": ";
-    if (Key != "keep" && Key != "ignore") return *Err = Where + "unknown key \"" + Key + "\"", false;
+    if (Key == "include-vendored") {
+      if (!Value.is_boolean()) return *Err = Where + "\"include-vendored\" must be true or false", false;
+      C.IncludeVendored = Value.get<bool>() ? 1 : 0;
+      continue;
+    }
+    if (Key != "keep" && Key != "ignore" && Key != "public-headers" && Key != "vendored" && Key != "not-vendored")
+      return *Err = Where + "unknown key \"" + Key + "\"", false;
     if (!Value.is_array()) return *Err = Where + "\"" + Key + "\" must be a list", false;
   }
   if (J.contains("keep")) {
@@ -158,20 +164,33 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
       C.Keep.push_back(std::move(R));
     }
   }
-  if (J.contains("ignore")) {
-    std::vector<size_t> At = elementOffsets(Text, "ignore");
-    for (size_t I = 0; I < J["ignore"].size(); ++I) {
+  std::pair<const char *, std::vector<std::string> *> Lists[] = {
+      {"ignore", &C.Ignore}, {"public-headers", &C.PublicHeaders}, {"vendored", &C.Vendored},
+      {"not-vendored", &C.NotVendored}};
+  for (auto [Key, List] : Lists) {
+    if (!J.contains(Key)) continue;
+    std::vector<size_t> At = elementOffsets(Text, Key);
+    for (size_t I = 0; I < J[Key].size(); ++I) {
       std::string Where = Path + ":" + std::to_string(lineAt(Text, I < At.size() ? At[I] : 0)) + ": ";
-      const json &G = J["ignore"][I];
+      const json &G = J[Key][I];
       std::string Why;
-      if (!G.is_string()) return *Err = Where + "an ignore entry must be a string", false;
+      if (!G.is_string()) return *Err = Where + "an entry of \"" + Key + "\" must be a string", false;
       if (!validGlob(G.get<std::string>(), &Why))
         return *Err = Where + "malformed pattern '" + G.get<std::string>() + "': " + Why, false;
-      C.Ignore.push_back(G.get<std::string>());
+      List->push_back(G.get<std::string>());
     }
   }
   *Out = std::move(C);
   return true;
+}
+
+void rebaseConfig(Config *C, const std::string &Prefix) {
+  if (Prefix.empty()) return;
+  auto Rebase = [&](std::string &G) { G = !G.empty() && G[0] == '/' ? G : Prefix + "/" + G; };
+  for (KeepRule &R : C->Keep)
+    if (R.Kind == KeepRule::File) Rebase(R.Pattern);
+  for (auto *List : {&C->Ignore, &C->PublicHeaders, &C->Vendored, &C->NotVendored})
+    for (std::string &G : *List) Rebase(G);
 }
 
 std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::string &SourceRoot) {

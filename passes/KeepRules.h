@@ -7,14 +7,21 @@
 //       {"file": "src/gen/**",     "reason": "generated, regenerated on build"},
 //       {"usr":  "c:@F@isr_timer#", "reason": "named by the linker script"}
 //     ],
-//     "ignore": ["third_party/**"]
+//     "ignore": ["third_party/**"],
+//     "public-headers": ["include/**"],
+//     "vendored": ["libs/zlib"], "not-vendored": ["third_party/ours"],
+//     "include-vendored": false
 //   }
 //
 // Each keep rule names symbols by exactly one of `name` (a glob over the
 // qualified name, with or without signature), `file` (a glob over the
 // definition's path relative to the source root) or `usr`, and must say why.
 // Matched symbols are roots. `ignore` globs name files whose findings are
-// not reported (nor removed). Globs: `*` (not across `/` in paths), `**`,
+// not reported (nor removed). `public-headers` globs name the headers whose
+// declarations are a library's API (passes/PublicApi); `vendored` and
+// `not-vendored` globs name directories that are, or are not, someone
+// else's code (passes/Vendored); `include-vendored` reports it anyway.
+// Paths are relative to the directory holding the config. Globs: `*` (not across `/` in paths), `**`,
 // `?`, `[abc]`, `[a-z]`, `[!x]`.
 #pragma once
 
@@ -37,7 +44,14 @@ struct Config {
   std::string Path;  ///< the file it was read from, for messages
   std::vector<KeepRule> Keep;
   std::vector<std::string> Ignore;
+  std::vector<std::string> PublicHeaders;
+  std::vector<std::string> Vendored, NotVendored;
+  int IncludeVendored = -1;  ///< -1 unset, else 0 or 1
 };
+
+/// Makes the config's path globs relative to the source root when the
+/// config lies in Prefix below it (`samples/app/.deadwood.json`).
+void rebaseConfig(Config *C, const std::string &Prefix);
 
 /// Parses a config's text. Errors name the file and line:
 /// `.deadwood.json:7: keep rule needs a "reason"`.

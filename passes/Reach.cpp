@@ -148,39 +148,6 @@ Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Lin
   return Walker(P, Mode, Linked, Exported).run();
 }
 
-namespace {
-
-bool isHeader(const std::string &Path) {
-  size_t Slash = Path.rfind('/'), Dot = Path.rfind('.');
-  if (Dot == std::string::npos || (Slash != std::string::npos && Dot < Slash)) return true;  // <vector>-style
-  std::string Ext = Path.substr(Dot);
-  return Ext == ".h" || Ext == ".hh" || Ext == ".hpp" || Ext == ".hxx" || Ext == ".inl" || Ext == ".ipp";
-}
-
-}  // namespace
-
-std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::string> &Sources,
-                                  const std::vector<std::string> &IncludeDirs) {
-  auto PublicHeader = [&](const Site &S) {
-    if (S.File < 0 || !isHeader(P.Files[S.File])) return false;
-    return std::any_of(IncludeDirs.begin(), IncludeDirs.end(),
-                       [&](const std::string &D) { return isUnder(P.Files[S.File], D); });
-  };
-  std::vector<SymbolId> Out;
-  for (SymbolId S = 0; S < P.size(); ++S) {
-    const Symbol &Sym = P.Symbols[S];
-    constexpr uint32_t Not = flag::Hidden | flag::InSystemHeader | flag::Implicit | flag::Instantiation;
-    if (Sym.Kind == SymbolKind::Class || Sym.Link != Linkage::External || (Sym.Flags & Not) || !Sym.HasDefinition)
-      continue;
-    bool Declared = PublicHeader(Sym.Definition) ||
-                    std::any_of(Sym.Declarations.begin(), Sym.Declarations.end(), PublicHeader);
-    bool DefinedHere = PublicHeader(Sym.Definition) ||
-                       std::binary_search(Sources.begin(), Sources.end(), P.fileOf(Sym.Definition));
-    if (Declared && DefinedHere) Out.push_back(S);
-  }
-  return Out;
-}
-
 WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
   std::vector<ProgramDef> Ordered;  // production programs first, each group in order
   for (bool Tests : {false, true})

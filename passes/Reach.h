@@ -55,14 +55,8 @@ struct ProgramDef {
   std::string Name;
   bool IsTest = false;     ///< CTest runs it
   std::vector<bool> Tus;   ///< by Program::Tus index: linked into it
-  std::vector<SymbolId> Exported;  ///< a library's public API: roots of its own
+  std::vector<SymbolId> Exported;  ///< a library's public API (passes/PublicApi): roots of its own
 };
-
-/// A library's public API: functions and variables with external linkage
-/// and default visibility, declared in a header under one of IncludeDirs,
-/// and defined in one of Sources or in such a header.
-std::vector<SymbolId> exportedApi(const Program &P, const std::vector<std::string> &Sources,
-                                  const std::vector<std::string> &IncludeDirs);
 
 /// Reachability over several programs: a symbol is live if any reaches it.
 struct WholeReach {

@@ -1,6 +1,7 @@
 #include "passes/Vendored.h"
 
 #include "passes/Findings.h"
+#include "passes/KeepRules.h"
 
 #include <algorithm>
 #include <sstream>
@@ -10,7 +11,9 @@ namespace {
 
 const char *const kVendorDirs[] = {"third_party", "3rdparty", "vendor", "external", "extern", "deps"};
 
-/// The first conventional vendor directory on File's path below Root.
+/// The directory a conventional vendor directory on File's path below Root
+/// gives it: the vendor directory's child holding it (`third_party/zlib`),
+/// or the vendor directory itself for a file directly in it.
 std::string vendorDirOf(const std::string &Root, const std::string &File, std::string *Name) {
   if (!isUnder(File, Root)) return {};
   size_t At = Root.size() == 1 ? 1 : Root.size() + 1;
@@ -21,11 +24,22 @@ std::string vendorDirOf(const std::string &Root, const std::string &File, std::s
     for (const char *V : kVendorDirs)
       if (Part == V) {
         *Name = Part + "/";
-        return File.substr(0, Slash);
+        size_t Child = File.find('/', Slash + 1);
+        return File.substr(0, Child == std::string::npos ? Slash : Child);
       }
     At = Slash + 1;
   }
   return {};
+}
+
+/// The directories holding File, below Root, as paths relative to it.
+std::vector<std::string> relativeDirsOf(const std::string &Root, const std::string &File) {
+  std::vector<std::string> Out;
+  if (!isUnder(File, Root)) return Out;
+  std::string Rel = relativeToRoot(File, Root);
+  for (size_t Slash = Rel.find('/'); Slash != std::string::npos; Slash = Rel.find('/', Slash + 1))
+    Out.push_back(Rel.substr(0, Slash));
+  return Out;
 }
 
 /// `path = x/y` lines of a .gitmodules file.
@@ -62,6 +76,16 @@ std::vector<VendoredDir> vendoredDirs(const VendorSources &In) {
   if (!AllInSubprojects)
     for (const auto &[Name, Dir] : In.Subprojects)
       if (isUnder(Dir, In.SourceRoot) && Dir != In.SourceRoot) Found.push_back({Dir, "CMake project " + Name});
+  std::string Base = Root.empty() ? "/" : Root;
+  for (const std::string &F : In.Files)
+    for (const std::string &Dir : relativeDirsOf(In.SourceRoot, F))
+      for (const std::string &G : In.Vendored)
+        if (globMatch(G, Dir, true)) Found.push_back({Root + "/" + Dir, "named vendored in the config"});
+  auto Unvendored = [&](const VendoredDir &V) {
+    return std::any_of(In.NotVendored.begin(), In.NotVendored.end(),
+                       [&](const std::string &G) { return globMatch(G, relativeToRoot(V.Dir, Base), true); });
+  };
+  Found.erase(std::remove_if(Found.begin(), Found.end(), Unvendored), Found.end());
   // Outermost first, each once; a directory inside another is covered by it.
   std::sort(Found.begin(), Found.end(), [](const VendoredDir &A, const VendoredDir &B) { return A.Dir < B.Dir; });
   std::vector<VendoredDir> Out;

@@ -21,14 +21,19 @@ struct VendorSources {
   /// CMake projects with a parent: {name, absolute top directory}.
   std::vector<std::pair<std::string, std::string>> Subprojects;
   std::string GitModules;  ///< text of <source root>/.gitmodules, if any
+  /// The config's `vendored` and `not-vendored`: globs over directories
+  /// relative to the source root.
+  std::vector<std::string> Vendored, NotVendored;
 };
 
 /// The vendored directories under the source root, outermost first, each
-/// once: conventional vendor directories (`third_party/`, `3rdparty/`,
-/// `vendor/`, `external/`, `extern/`, `deps/`) holding files the analysis
-/// read, git submodules, and CMake subprojects — unless every TU is in a
-/// subproject (a repository of several projects, like googletest's own:
-/// then they are the project).
+/// once: what conventional vendor directories (`third_party/`, `3rdparty/`,
+/// `vendor/`, `external/`, `extern/`, `deps/`) hold of the files the
+/// analysis read, one directory per child (`third_party/zlib`), git
+/// submodules, CMake subprojects — unless every TU is in a subproject (a
+/// repository of several projects, like googletest's own: then they are
+/// the project) — and directories the config names; less those the config
+/// says are not vendored.
 std::vector<VendoredDir> vendoredDirs(const VendorSources &In);
 
 }  // namespace deadwood

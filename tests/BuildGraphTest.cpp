@@ -28,7 +28,8 @@ TEST(BuildGraph, ReadsTargetsTypesSourcesDependenciesArtifacts) {
   ASSERT_TRUE(readCodemodel(kFixture, &G, &Err)) << Err;
   std::vector<std::string> Names;
   for (const Target &T : G.Targets) Names.push_back(T.Name);
-  EXPECT_THAT(Names, ElementsAre("core", "core-test", "render", "tool-count", "tool-render"));
+  EXPECT_THAT(Names, ElementsAre("core", "core-test", "minizip", "render", "strutil", "tool-count", "tool-render"))
+      << "no INTERFACE library (meta): CMake 3.25's codemodel leaves them out";
   const Target &Render = named(G, "render");
   EXPECT_EQ(Render.Type, "SHARED_LIBRARY");
   EXPECT_THAT(Render.Sources, ElementsAre(kSource + "/render/render.cpp"));
@@ -37,6 +38,26 @@ TEST(BuildGraph, ReadsTargetsTypesSourcesDependenciesArtifacts) {
   EXPECT_FALSE(Render.Installed);
   EXPECT_EQ(named(G, "core").Type, "STATIC_LIBRARY");
   EXPECT_EQ(named(G, "tool-count").Type, "EXECUTABLE");
+  EXPECT_TRUE(named(G, "strutil").Installed);
+  EXPECT_EQ(G.SourceDir, kSource);
+}
+
+TEST(BuildGraph, HeaderInstallersSubprojectsAndPublicIncludeDirectories) {
+  BuildGraph G;
+  std::string Err;
+  ASSERT_TRUE(readCodemodel(kFixture, &G, &Err)) << Err;
+  std::vector<std::string> Installs;
+  for (const HeaderInstall &I : G.Installs)
+    Installs.push_back(I.Rule + " " + I.Path + (I.Directory ? "/" : "") + " at " + I.Where);
+  EXPECT_THAT(Installs, ElementsAre("install(DIRECTORY) " + kSource + "/strutil/ at " + kSource + "/CMakeLists.txt:27",
+                                    "install(FILES) " + kSource + "/meta/meta.h at " + kSource + "/CMakeLists.txt:32"))
+      << "install(TARGETS) installs no header";
+  ASSERT_EQ(G.Subprojects.size(), 1u);
+  EXPECT_EQ(G.Subprojects[0].Name, "minizip");
+  EXPECT_EQ(G.Subprojects[0].Dir, kSource + "/libs/minizip");
+  EXPECT_THAT(named(G, "render").PublicIncludeDirs, ElementsAre(kSource + "/render", kSource + "/core"))
+      << "tool-render compiles with both: render's PUBLIC directory and core's, which render links PUBLIC";
+  EXPECT_THAT(named(G, "strutil").PublicIncludeDirs, ElementsAre(kSource + "/strutil")) << "nothing links it: all";
 }
 
 TEST(BuildGraph, ProgramsLinkLibrariesTransitively) {

@@ -76,17 +76,26 @@ fs::path configure(const std::string &Sample, const fs::path &Source, const std:
   return Build;
 }
 
-std::set<std::string> marks(const fs::path &Root) {
+std::string sampleDir(const std::string &Sample) {
+  return fs::exists(fs::path(DEADWOOD_SAMPLES_DIR) / ".." / ".git") ? "samples/" + Sample + "/" : "";
+}
+
+std::set<std::string> marks(const fs::path &Root, bool Vendored) {
   std::set<std::string> Out;
   for (const auto &E : fs::recursive_directory_iterator(Root)) {
     std::string Ext = E.path().extension();
     if (Ext != ".cpp" && Ext != ".h" && Ext != ".cc" && Ext != ".hpp") continue;
     std::ifstream In(E.path());
     std::string Line;
-    for (unsigned N = 1; std::getline(In, Line); ++N)
-      for (const char *Category : {"dead", "test-only"})
-        if (Line.find(std::string("// deadwood: ") + Category) != std::string::npos)
-          Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N) + ": " + Category);
+    for (unsigned N = 1; std::getline(In, Line); ++N) {
+      size_t At = Line.find("// deadwood: ");
+      if (At == std::string::npos) continue;
+      std::string Mark = Line.substr(At + 13);
+      Mark = Mark.substr(0, Mark.find_first_of(" (\t"));
+      std::string Category = Mark == "dead-vendored" && Vendored ? "dead" : Mark;
+      if (Category == "dead" || Category == "test-only")
+        Out.insert(fs::canonical(E.path()).string() + ":" + std::to_string(N) + ": " + Category);
+    }
   }
   return Out;
 }

@@ -42,9 +42,13 @@ std::string asNobody();
 
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
 fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
+/// How deadwood names a sample's directory relative to the source root:
+/// "samples/<Sample>/" in a git checkout of deadwood (the root is its top
+/// level), "" in a copy of the sources without one.
+std::string sampleDir(const std::string &Sample);
 /// "file:line: category" of every `// deadwood: dead` or `// deadwood: test-only`
-/// mark under Root.
-std::set<std::string> marks(const fs::path &Root);
+/// mark under Root; with Vendored, `// deadwood: dead-vendored` marks count as dead.
+std::set<std::string> marks(const fs::path &Root, bool Vendored = false);
 /// "file:line: category" of every finding, members of dead classes included.
 std::set<std::string> findings(const json &Report);
 

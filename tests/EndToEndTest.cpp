@@ -42,8 +42,9 @@ TEST(BuildGraph, EachExecutableIsAProgramAndTestsAreKnown) {
   EXPECT_NE(R.Err.find("deadwood: program 'core-test' (a test): 3 translation unit(s)"), std::string::npos) << R.Err;
   EXPECT_NE(R.Err.find("deadwood: program 'tool-render': 4 translation unit(s)"), std::string::npos)
       << "its own TU and those of render and core, which render links: " << R.Err;
-  EXPECT_NE(R.Err.find("deadwood: program 'render': 3 translation unit(s), a library exporting 2 symbol(s)"),
-            std::string::npos)
+  EXPECT_NE(R.Err.find("deadwood: program 'render': 3 translation unit(s), a library\n"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("deadwood: public API: 12 symbol(s) declared in 5 public header(s)\n"), std::string::npos)
+      << "strutil.h and meta.h, installed; render.h and core's headers, render's PUBLIC include directories: "
       << R.Err;
   json Report = json::parse(R.Out);
   EXPECT_EQ(Report["summary"]["test-only"], 2);
@@ -60,8 +61,8 @@ TEST(BuildGraph, SharedLibraryApiIsAliveAndWhySaysSo) {
   fs::path Build = configure("toolkit");
   Result R = runDeadwood("-q --why render::html -p " + quote(Build));
   ASSERT_EQ(R.Exit, 0) << R.Err;
-  EXPECT_NE(R.Out.find("root 'render::html(const std::string &)': public API of a library (exported by "
-                       "library 'render')"),
+  EXPECT_NE(R.Out.find("root 'render::html(const std::string &)': public API of a library (declared in public "
+                       "header " + sampleDir("toolkit") + "render/render.h, a public include directory of shared library 'render')"),
             std::string::npos)
       << R.Out;
   Result Api = runDeadwood("-q --format json --public-api 'core::legacy*' -p " + quote(Build));
@@ -69,6 +70,74 @@ TEST(BuildGraph, SharedLibraryApiIsAliveAndWhySaysSo) {
   Result Stale = runDeadwood("-q --public-api 'nothing::*' -p " + quote(Build));
   EXPECT_NE(Stale.Err.find("deadwood: warning: --public-api 'nothing::*' matches nothing"), std::string::npos)
       << Stale.Err;
+}
+
+TEST(Libraries, InstalledHeadersAreApiAndWhyNamesTheRule) {
+  fs::path Build = configure("toolkit");
+  Result R = runDeadwood("-q --format json -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  json Report = json::parse(R.Out);
+  std::set<std::string> Names;
+  for (const json &F : Report["findings"]) Names.insert(F["name"]);
+  for (const char *Api : {"strutil::trim(const std::string &)", "strutil::join(const Items &, char)", "strutil::Table",
+                          "strutil::kMaxWidth", "strutil::kEllipsis", "meta::clamp(const T &, const T &, const T &)"})
+    EXPECT_FALSE(Names.count(Api)) << Api << " is installed API: " << R.Out;
+  EXPECT_TRUE(Names.count("strutil::detail::unusedHelper()")) << "a detail namespace is not API by itself";
+  EXPECT_TRUE(Names.count("strutil::isVowel(char)")) << "a private helper of the library";
+  Result Why = runDeadwood("-q --why strutil::detail::append -p " + quote(Build));
+  EXPECT_NE(Why.Out.find("root 'strutil::join(const Items &, char)': public API of a library (declared in public "
+                         "header " + sampleDir("toolkit") + "strutil/strutil.h, installed by install(DIRECTORY) at " +
+                         sampleDir("toolkit") + "CMakeLists.txt:27)"),
+            std::string::npos)
+      << Why.Out;
+  Why = runDeadwood("-q --why meta::clamp -p " + quote(Build));
+  EXPECT_NE(Why.Out.find("installed by install(FILES) at " + sampleDir("toolkit") + "CMakeLists.txt:32"), std::string::npos)
+      << "a header-only library's: " << Why.Out;
+}
+
+TEST(Libraries, PublicHeadersWithoutCMakeByOptionAndConfig) {
+  // Only the compile database: no build graph, no install rules.
+  fs::path Dir = scratch() / "toolkit-db-only";
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Dir / "src", fs::copy_options::recursive);
+  fs::path Build = configure("toolkit", Dir / "src", "-db-only");
+  fs::create_directories(Dir / "db");
+  fs::copy_file(Build / "compile_commands.json", Dir / "db" / "compile_commands.json",
+                fs::copy_options::overwrite_existing);
+  std::string Db = " -p " + quote(Dir / "db");
+  Result Bare = runDeadwood("-q --format json" + Db);
+  ASSERT_EQ(Bare.Exit, 0) << Bare.Err;
+  EXPECT_NE(Bare.Out.find("strutil::trim"), std::string::npos) << "nothing says strutil.h is public";
+  Result Named = runDeadwood("-q --format json --public-header 'strutil/*.h'" + Db);
+  EXPECT_EQ(Named.Out.find("strutil::trim"), std::string::npos) << Named.Out;
+  EXPECT_NE(Named.Out.find("strutil::detail::unusedHelper"), std::string::npos);
+  Result Why = runDeadwood("-q --public-header 'strutil/*.h' --why strutil::trim" + Db);
+  EXPECT_NE(Why.Out.find("(declared in public header strutil/strutil.h, named by --public-header 'strutil/*.h')"),
+            std::string::npos)
+      << Why.Out;
+  std::ofstream(Dir / "src" / ".deadwood.json") << R"({"public-headers": ["strutil/**"]})";
+  Result Config = runDeadwood("-q --format json" + Db);
+  EXPECT_EQ(Config.Out.find("strutil::trim"), std::string::npos) << Config.Out << Config.Err;
+}
+
+TEST(Vendored, ASubprojectIsSilentUntilIncluded) {
+  fs::path Build = configure("toolkit");
+  fs::path Root = fs::canonical(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit");
+  Result R = runDeadwood("--format json -p " + quote(Build));
+  ASSERT_EQ(R.Exit, 0) << R.Err;
+  json Report = json::parse(R.Out);
+  EXPECT_EQ(Report["vendored"], json::parse(R"([{"path": ")" + (Root / "libs/minizip").string() +
+                                            R"(", "why": "CMake project minizip"}])"));
+  EXPECT_NE(R.Err.find("deadwood: vendored, analysed but not reported or edited: " + sampleDir("toolkit") +
+                       "libs/minizip (CMake project minizip; --include-vendored to report it)"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(findings(Report), marks(Root)) << "minizip's dead adler() is not reported";
+
+  Result All = runDeadwood("-q --format json --include-vendored -p " + quote(Build));
+  ASSERT_EQ(All.Exit, 0) << All.Err;
+  EXPECT_EQ(findings(json::parse(All.Out)), marks(Root, /*Vendored=*/true));
 }
 
 TEST(BuildGraph, AsksCMakeForTheReplyWhenThereIsNone) {
@@ -127,7 +196,7 @@ TEST(Dot, DeadSubgraphAndWhyPath) {
     size_t Start = R.Out.rfind('n', At);
     return R.Out.substr(Start, At - 1 - Start);
   };
-  std::string Even = Node("inv::isEven(unsigned int)\\nlib/text.cpp:33"), Odd = Node("inv::isOdd(unsigned int)");
+  std::string Even = Node("inv::isEven(unsigned int)\\n" + sampleDir("inventory") + "lib/text.cpp:33"), Odd = Node("inv::isOdd(unsigned int)");
   EXPECT_NE(R.Out.find(Even + " -> " + Odd + " [label=\"call\"]"), std::string::npos) << R.Out;
   EXPECT_NE(R.Out.find(Odd + " -> " + Even + " [label=\"call\"]"), std::string::npos) << "the dead cycle";
   Result Why = runDeadwood("-q --format dot --why inv::cheaper -p " + quote(Build));
@@ -311,9 +380,16 @@ Result validate(const fs::path &Document, const fs::path &Schema) {
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
-  fs::path Build = configure("toolkit");
+  // Two clones of one repository: paths are relative to the checkout.
+  auto Clone = [](const std::string &Name) {
+    fs::path Copy = scratch() / Name;
+    fs::remove_all(Copy);
+    fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Copy, fs::copy_options::recursive);
+    fs::create_directory(Copy / ".git");
+    return configure("toolkit", Copy, "-" + Name);
+  };
   fs::path Out = scratch() / "toolkit.sarif";
-  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Out) + " -p " + quote(Build)).Exit, 0);
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Out) + " -p " + quote(Clone("toolkit-clone"))).Exit, 0);
   Result Valid = validate(Out, Schema);
   EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
 
@@ -331,12 +407,9 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   EXPECT_TRUE(Seen.count("deadwood-dead core/words.cpp:25")) << Run["results"].dump();
   EXPECT_TRUE(Seen.count("deadwood-test-only core/words.cpp:21"));
 
-  // The same findings from another copy of the tree: same fingerprints.
-  fs::path Copy = scratch() / "toolkit-moved";
-  fs::remove_all(Copy);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Copy, fs::copy_options::recursive);
+  // The same findings from another clone, elsewhere: same fingerprints.
   fs::path Moved = scratch() / "moved.sarif";
-  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Moved) + " -p " + quote(configure("toolkit", Copy, "-moved"))).Exit, 0);
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Moved) + " -p " + quote(Clone("toolkit-moved"))).Exit, 0);
   auto Prints = [](const json &S) {
     std::set<std::string> P;
     for (const json &R : S["runs"][0]["results"]) P.insert(R["partialFingerprints"]["deadwood/v1"]);
@@ -424,16 +497,16 @@ TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
 
   std::string All = renderedDom(Page, "");
   auto Shown = rows(All);
-  ASSERT_EQ(Shown.size(), 6u) << All.substr(0, 2000);
+  ASSERT_EQ(Shown.size(), 8u) << All.substr(0, 2000);
   for (const auto &[Category, Hidden] : Shown) EXPECT_FALSE(Hidden);
   EXPECT_NE(All.find("core::legacyCount(const std::string &amp;)"), std::string::npos);
-  EXPECT_NE(All.find("6 of 6 shown"), std::string::npos);
+  EXPECT_NE(All.find("8 of 8 shown"), std::string::npos);
 
   auto Filtered = rows(renderedDom(Page, "#category=test-only"));
-  ASSERT_EQ(Filtered.size(), 6u);
+  ASSERT_EQ(Filtered.size(), 8u);
   for (const auto &[Category, Hidden] : Filtered)
     EXPECT_EQ(Hidden, Category != "test-only") << Category;
-  EXPECT_NE(renderedDom(Page, "#path=strutil").find("1 of 6 shown"), std::string::npos);
+  EXPECT_NE(renderedDom(Page, "#path=strutil").find("3 of 8 shown"), std::string::npos);
 }
 
 // --- bad input: one line naming the path, exit 2 ---

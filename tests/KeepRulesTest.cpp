@@ -40,6 +40,32 @@ TEST(Config, ParsesRulesWithTheirLines) {
   EXPECT_THAT(C.Ignore, testing::ElementsAre("third_party/**"));
 }
 
+TEST(Config, LibrariesAndVendoredCodeAndTheirPathsFromTheConfigsDirectory) {
+  Config C;
+  std::string Err;
+  ASSERT_TRUE(parseConfig(".deadwood.json", R"({
+  "keep": [{"file": "gen/**", "reason": "generated"}, {"name": "gen_*", "reason": "by name"}],
+  "ignore": ["old/**"],
+  "public-headers": ["include/**/*.h"],
+  "vendored": ["libs/lua-*"], "not-vendored": ["third_party/ours"],
+  "include-vendored": true
+})", &C, &Err)) << Err;
+  EXPECT_THAT(C.PublicHeaders, testing::ElementsAre("include/**/*.h"));
+  EXPECT_THAT(C.Vendored, testing::ElementsAre("libs/lua-*"));
+  EXPECT_THAT(C.NotVendored, testing::ElementsAre("third_party/ours"));
+  EXPECT_EQ(C.IncludeVendored, 1);
+  rebaseConfig(&C, "apps/tool");
+  EXPECT_EQ(C.Keep[0].Pattern, "apps/tool/gen/**");
+  EXPECT_EQ(C.Keep[1].Pattern, "gen_*") << "names are not paths";
+  EXPECT_THAT(C.Ignore, testing::ElementsAre("apps/tool/old/**"));
+  EXPECT_THAT(C.PublicHeaders, testing::ElementsAre("apps/tool/include/**/*.h"));
+  EXPECT_THAT(C.Vendored, testing::ElementsAre("apps/tool/libs/lua-*"));
+  EXPECT_THAT(C.NotVendored, testing::ElementsAre("apps/tool/third_party/ours"));
+  EXPECT_EQ(parseError("{\n\"include-vendored\": \"yes\"}"),
+            ".deadwood.json:2: \"include-vendored\" must be true or false");
+  EXPECT_EQ(parseError("{\"vendored\": [\n\n 1]}"), ".deadwood.json:3: an entry of \"vendored\" must be a string");
+}
+
 TEST(Config, ErrorsNameTheFileAndLine) {
   EXPECT_EQ(parseError("{\n  \"kep\": []\n}"), ".deadwood.json:2: unknown key \"kep\"");
   EXPECT_EQ(parseError("{\"keep\": [\n {\"name\": \"f\"}\n]}"), ".deadwood.json:2: a keep rule needs a \"reason\"");
@@ -49,7 +75,7 @@ TEST(Config, ErrorsNameTheFileAndLine) {
             ".deadwood.json:1: unknown key \"why\" in a keep rule");
   EXPECT_EQ(parseError("{\"keep\": [{\"name\": \"f[a\", \"reason\": \"r\"}]}"),
             ".deadwood.json:1: malformed pattern 'f[a': unclosed '['");
-  EXPECT_EQ(parseError("{\"ignore\": [\n 3]}"), ".deadwood.json:2: an ignore entry must be a string");
+  EXPECT_EQ(parseError("{\"ignore\": [\n 3]}"), ".deadwood.json:2: an entry of \"ignore\" must be a string");
   EXPECT_EQ(parseError("{\n\"keep\": [,]}"), ".deadwood.json:2: not valid JSON");
   EXPECT_EQ(parseError("[]"), ".deadwood.json:1: the config must be a JSON object");
   // Found by fuzz_Config: a number too large for a double threw past the parser.

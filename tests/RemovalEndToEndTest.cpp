@@ -246,6 +246,24 @@ TEST(Fix, RemoveTestOnlyTakesTheTestsThatUseIt) {
   EXPECT_EQ(sh(quote(C.Build / "app")).Out, "hi!\n");
 }
 
+TEST(Fix, KeepsInstalledApiAndVendoredCodeAndRemovesTheRest) {
+  Copy C = copySample("toolkit", "-api");
+  std::map<std::string, std::string> Original = sources(C.Source);
+  Result Fix = runDeadwood("-q --fix -p " + quote(C.Build));
+  ASSERT_EQ(Fix.Exit, 0) << Fix.Err;
+  std::map<std::string, std::string> After = sources(C.Source);
+  const std::string &Header = After["strutil/strutil.h"];
+  for (const char *Api : {"kMaxWidth", "kEllipsis", "inline std::string trim", "std::string join", "class Table",
+                          "void add(T row)", "inline void append"})
+    EXPECT_NE(Header.find(Api), std::string::npos) << Api << " is installed API:\n" << Header;
+  EXPECT_EQ(Header.find("unusedHelper"), std::string::npos) << Header;
+  EXPECT_EQ(After["strutil/strutil.cpp"].find("isVowel"), std::string::npos);
+  EXPECT_EQ(After["meta/meta.h"], Original["meta/meta.h"]);
+  EXPECT_EQ(After["libs/minizip/zip.cpp"], Original["libs/minizip/zip.cpp"]) << "vendored: never edited";
+  Result Build = sh("cmake --build " + quote(C.Build) + " && ctest --test-dir " + quote(C.Build));
+  EXPECT_EQ(Build.Exit, 0) << Build.Out << Build.Err;
+}
+
 TEST(Fix, RemoveTestOnlyKeepsWhatAnEntryPointUses) {
   Copy C = copySample("toolkit", "-testonly");
   Result R = runDeadwood("-q --format json --remove-test-only --patch " + quote(C.Source / "p.diff") + " -p " +

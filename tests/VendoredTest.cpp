@@ -20,9 +20,24 @@ TEST(Vendored, ConventionalDirectoriesSubmodulesAndSubprojects) {
   In.MainFiles = {"/src/main.cpp"};
   In.Subprojects = {{"googletest-distribution", "/src/test/googletest"}, {"gtest", "/src/test/googletest/googletest"}};
   In.GitModules = "[submodule \"abseil\"]\n\tpath = deps/abseil\n\turl = https://example.com/abseil.git\n";
-  EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/deps/abseil (git submodule)", "/src/lib/external (external/)",
+  EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/deps/abseil (git submodule)", "/src/lib/external/x (external/)",
                                                  "/src/test/googletest (CMake project googletest-distribution)",
-                                                 "/src/third_party (third_party/)"}));
+                                                 "/src/third_party/zlib (third_party/)"}));
+}
+
+TEST(Vendored, TheConfigNamesMoreAndUnvendorsOne) {
+  VendorSources In;
+  In.SourceRoot = "/src";
+  In.Files = {"/src/main.cpp", "/src/third_party/zlib/zlib.h", "/src/third_party/ours/ours.h",
+              "/src/libs/lua-5.4/lua.h", "/src/test/gtest/gtest.h", "/src/test/unit.cpp"};
+  In.MainFiles = {"/src/main.cpp", "/src/test/unit.cpp"};
+  In.Vendored = {"libs/lua-*", "test/gtest"};
+  In.NotVendored = {"third_party/ours"};
+  EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/libs/lua-5.4 (named vendored in the config)",
+                                                 "/src/test/gtest (named vendored in the config)",
+                                                 "/src/third_party/zlib (third_party/)"}));
+  In.NotVendored = {"third_party/**", "test/*"};
+  EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/libs/lua-5.4 (named vendored in the config)"}));
 }
 
 TEST(Vendored, SubprojectsHoldingEveryTuAreTheProject) {

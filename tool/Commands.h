@@ -34,6 +34,7 @@ struct Options {
   std::string Why;
   std::string ConfigPath;
   std::vector<std::string> PublicApi;
+  std::vector<std::string> PublicHeaders;  ///< --public-header globs
   std::string WriteBaseline, BaselinePath, FailOn;
   std::string Sort = "file";
   bool NoCache = false;

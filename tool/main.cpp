@@ -8,6 +8,7 @@
 #include "passes/Findings.h"
 #include "passes/KeepRules.h"
 #include "passes/Program.h"
+#include "passes/PublicApi.h"
 #include "passes/Reach.h"
 #include "passes/Removal.h"
 #include "passes/Vendored.h"
@@ -134,49 +135,126 @@ int render(const Options &O, const Report &R, const Program &P, const Reachabili
 /// Without a build graph the database is one program; every main a root.
 ProgramDef wholeDatabase(const Program &P) { return ProgramDef{"all", false, std::vector<bool>(P.Tus.size(), true)}; }
 
-/// With CMake's build graph, each executable is a program: its roots are its
-/// main and the static initializers of the TUs it links. Empty without one.
-std::vector<ProgramDef> programsOf(const std::string &BuildDir, const Program &P, BuildGraph *G,
-                                   bool Verbose) {
+/// CMake's build graph of BuildDir, when it is a CMake build directory.
+bool buildGraphOf(const std::string &BuildDir, BuildGraph *G) {
   std::string Notice, Err;
-  if (!loadBuildGraph(BuildDir, G, &Notice, &Err)) {
-    if (!Err.empty()) std::cerr << "deadwood: warning: " << Err << "; analyzing the database as one program\n";
-    return {};
-  }
+  if (BuildDir.empty()) return false;
+  bool Loaded = loadBuildGraph(BuildDir, G, &Notice, &Err);
+  if (!Err.empty()) std::cerr << "deadwood: warning: " << Err << "; analyzing the database as one program\n";
   if (!Notice.empty()) std::cerr << "deadwood: note: " << Notice << '\n';
+  return Loaded;
+}
+
+/// The default source root: the git checkout holding the project (its
+/// CMake source directory, else the TUs' common directory), else that
+/// directory — widened when some TU lies outside it.
+std::string sourceRootOf(const BuildGraph &G, const std::vector<std::string> &Mains) {
+  std::string Start = G.SourceDir.empty() ? commonAncestor(Mains) : G.SourceDir;
+  std::string Repo = repositoryRoot(Start);
+  std::string Root = Repo.empty() ? Start : Repo;
+  bool Covers = std::all_of(Mains.begin(), Mains.end(), [&](const std::string &M) { return isUnder(M, Root); });
+  if (Covers) return Root;
+  std::vector<std::string> All = Mains;
+  All.push_back(Root + "/.");
+  return commonAncestor(All);
+}
+
+/// With CMake's build graph, each executable is a program: its roots are its
+/// main and the static initializers of the TUs it links. So is each library
+/// whose API is a root (shared, module, installed): a module's roots are its
+/// extern "C" entry points; the rest of a library's API is what its public
+/// headers declare (apiProgram).
+std::vector<ProgramDef> programsOf(const BuildGraph &G, Program &P, bool Verbose) {
   std::vector<ProgramDef> Out;
-  for (const Target &T : G->Targets) {
+  for (const Target &T : G.Targets) {
     if (T.Type != "EXECUTABLE" && !T.exportsApi()) continue;
-    std::vector<std::string> Sources = programSources(*G, T);
+    std::vector<std::string> Sources = programSources(G, T);
     ProgramDef D{T.Name, T.IsTest, std::vector<bool>(P.Tus.size(), false), {}};
-    if (T.exportsApi()) {
+    if (T.Type == "MODULE_LIBRARY") {
       std::vector<std::string> Own = T.Sources;
       std::sort(Own.begin(), Own.end());
-      D.Exported = exportedApi(P, Own, T.IncludeDirs);
+      for (const ApiRoot &A : moduleEntryPoints(P, Own, T.Name)) {
+        D.Exported.push_back(A.Sym);
+        P.RootNotes.emplace(A.Sym, A.Note);
+      }
     }
     for (size_t I = 0; I < P.Tus.size(); ++I)
       D.Tus[I] = std::binary_search(Sources.begin(), Sources.end(), P.Tus[I].MainFile);
     if (Verbose)
       std::cerr << "deadwood: program '" << D.Name << "'" << (D.IsTest ? " (a test)" : "") << ": "
                 << std::count(D.Tus.begin(), D.Tus.end(), true) << " translation unit(s)"
-                << (T.exportsApi() ? ", a library exporting " + std::to_string(D.Exported.size()) + " symbol(s)" : "")
+                << (T.exportsApi() ? ", a library" : "")
+                << (D.Exported.empty() ? "" : " with " + std::to_string(D.Exported.size()) + " entry point(s)")
                 << '\n';
     Out.push_back(std::move(D));
   }
   return Out;
 }
 
-/// The keep rules: --config, or .deadwood.json at the source root if there
-/// is one. A config named on the command line must exist.
-bool loadConfig(const Options &O, const std::string &SourceRoot, Config *Out, std::string *Err) {
-  std::string Path = O.ConfigPath.empty() ? SourceRoot + "/.deadwood.json" : O.ConfigPath;
-  std::string Text;
-  if (!readFile(Path, &Text)) {
-    if (O.ConfigPath.empty()) return true;
-    *Err = "cannot read config '" + Path + "'";
-    return false;
+/// The public headers: what the build installs; for a library whose API is
+/// a root and none of whose headers is installed, its PUBLIC include
+/// directories; and what the user names.
+std::vector<PublicHeaders> publicHeadersOf(const BuildGraph &G, const Program &P, const std::string &Root,
+                                           const std::vector<std::string> &Globs, const Config &Cfg) {
+  std::vector<PublicHeaders> Out;
+  for (const HeaderInstall &I : G.Installs)
+    Out.push_back({I.Directory ? PublicHeaders::Directory : PublicHeaders::File, I.Path,
+                   "installed by " + I.Rule + (I.Where.empty() ? "" : " at " + relativeToRoot(I.Where, Root)), {}});
+  size_t Installed = Out.size();
+  auto Covered = [&](const std::string &Dir) {  // an installed header lies under Dir
+    return std::any_of(P.Files.begin(), P.Files.end(), [&](const std::string &F) {
+      if (!isHeaderName(F) || !isUnder(F, Dir)) return false;
+      return std::any_of(Out.begin(), Out.begin() + Installed, [&](const PublicHeaders &H) {
+        return H.Kind == PublicHeaders::File ? F == H.Path : isUnder(F, H.Path);
+      });
+    });
+  };
+  for (const Target &T : G.Targets) {
+    if (!T.exportsApi()) continue;
+    bool OwnFileSet = std::any_of(G.Installs.begin(), G.Installs.end(), [&](const HeaderInstall &I) { return I.Target == T.Name; });
+    if (OwnFileSet || std::any_of(T.PublicIncludeDirs.begin(), T.PublicIncludeDirs.end(), Covered)) continue;
+    std::vector<std::string> Own = T.Sources;
+    std::sort(Own.begin(), Own.end());
+    std::string Kind = T.Type == "SHARED_LIBRARY" ? "shared library" : T.Type == "MODULE_LIBRARY" ? "module" : "installed library";
+    for (const std::string &D : T.PublicIncludeDirs)
+      Out.push_back({PublicHeaders::Directory, D, "a public include directory of " + Kind + " '" + T.Name + "'", Own});
   }
-  return parseConfig(Path, Text, Out, Err);
+  for (const std::string &Glob : Globs) Out.push_back({PublicHeaders::Glob, Glob, "named by --public-header '" + Glob + "'", {}});
+  for (const std::string &Glob : Cfg.PublicHeaders)
+    Out.push_back({PublicHeaders::Glob, Glob, "named by public-headers in " + Cfg.Path, {}});
+  return Out;
+}
+
+/// The program of a library's users: no TU of ours, its roots the public API.
+ProgramDef apiProgram(Program &P, const std::vector<PublicHeaders> &Headers, const std::string &SourceRoot, bool Verbose) {
+  ProgramDef D{"public API", false, std::vector<bool>(P.Tus.size(), false), {}};
+  for (const ApiRoot &A : publicApi(P, Headers, SourceRoot)) {
+    D.Exported.push_back(A.Sym);
+    P.RootNotes.emplace(A.Sym, A.Note);
+  }
+  if (Verbose && !Headers.empty())
+    std::cerr << "deadwood: public API: " << D.Exported.size() << " symbol(s) declared in "
+              << countPublicHeaders(P, Headers, SourceRoot) << " public header(s)\n";
+  return D;
+}
+
+/// The keep rules: --config, or the nearest .deadwood.json from the
+/// project's directory up to the source root. A config named on the command
+/// line must exist. Paths in it are relative to its directory.
+bool loadConfig(const Options &O, const std::string &Start, const std::string &SourceRoot, Config *Out,
+                std::string *Err) {
+  std::string Path = O.ConfigPath;
+  for (fs::path Dir = Start; Path.empty() && isUnder(Dir.string(), SourceRoot); Dir = Dir.parent_path()) {
+    if (fs::exists(Dir / ".deadwood.json")) Path = (Dir / ".deadwood.json").string();
+    if (Dir == Dir.root_path() || Dir.string() == SourceRoot) break;
+  }
+  std::string Text;
+  if (Path.empty()) return true;
+  if (!readFile(Path, &Text)) return *Err = "cannot read config '" + Path + "'", false;
+  if (!parseConfig(Path, Text, Out, Err)) return false;
+  std::string Dir = normalized(fs::path(Path).parent_path().string());
+  if (isUnder(Dir, SourceRoot) && Dir != SourceRoot) rebaseConfig(Out, relativeToRoot(Dir, SourceRoot));
+  return true;
 }
 
 /// --why: the path from a root to one symbol, or who refers to a dead one.
@@ -196,8 +274,11 @@ int why(const Options &O, const Program &P, const Reachability &R) {
 }
 
 /// The vendored directories of this analysis (passes/Vendored).
-std::vector<VendoredDir> vendored(const std::string &SourceRoot, const Program &P, const BuildGraph &Graph) {
+std::vector<VendoredDir> vendored(const std::string &SourceRoot, const Program &P, const BuildGraph &Graph,
+                                  const Config &Cfg) {
   VendorSources In;
+  In.Vendored = Cfg.Vendored;
+  In.NotVendored = Cfg.NotVendored;
   In.SourceRoot = SourceRoot;
   In.Files = P.Files;
   for (const TuInfo &T : P.Tus) In.MainFiles.push_back(T.MainFile);
@@ -244,14 +325,17 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   ClassifyOptions Classify;
   std::vector<std::string> Mains;
   for (const TuSummary &S : Summaries) Mains.push_back(S.MainFile);
-  Classify.SourceRoot = O.SourceRoot.empty() ? commonAncestor(Mains) : normalized(O.SourceRoot);
+  BuildGraph Graph;
+  bool HaveGraph = buildGraphOf(DbDir, &Graph);
+  Classify.SourceRoot = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : normalized(O.SourceRoot);
   if (!O.SourceRoot.empty() && !fs::is_directory(Classify.SourceRoot))
     return fail("source root '" + O.SourceRoot + "' is not a directory");
   if (!DbDir.empty() && DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
   for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalized(F));
 
   Config Cfg;
-  if (!loadConfig(O, Classify.SourceRoot, &Cfg, &Err)) return fail(Err);
+  std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
+  if (!loadConfig(O, Project, Classify.SourceRoot, &Cfg, &Err)) return fail(Err);
   Classify.IgnoreGlobs = Cfg.Ignore;
   for (const std::string &G : O.PublicApi)
     Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
@@ -263,19 +347,21 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   for (const std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot))
     std::cerr << "deadwood: warning: " << W << '\n';
   Dispatch Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
-  BuildGraph Graph;
-  std::vector<ProgramDef> Programs = DbDir.empty() ? std::vector<ProgramDef>{} : programsOf(DbDir, P, &Graph, O.Verbose);
-  for (const ProgramDef &D : Programs)
-    for (SymbolId S : D.Exported) P.RootNotes.emplace(S, "exported by library '" + D.Name + "'");
-  WholeReach W = reachPrograms(P, Programs.empty() ? std::vector<ProgramDef>{wholeDatabase(P)} : Programs, Mode);
+  std::vector<ProgramDef> Programs;
+  if (HaveGraph) Programs = programsOf(Graph, P, O.Verbose);
+  if (Programs.empty()) Programs.push_back(wholeDatabase(P));
+  std::vector<PublicHeaders> Public = publicHeadersOf(Graph, P, Classify.SourceRoot, O.PublicHeaders, Cfg);
+  ProgramDef Api = apiProgram(P, Public, Classify.SourceRoot, O.Verbose);
+  if (!Api.Exported.empty()) Programs.push_back(std::move(Api));
+  WholeReach W = reachPrograms(P, std::move(Programs), Mode);
   const Reachability &R = W.Any;
   if (!O.Why.empty()) return why(O, P, R);
   std::vector<VendoredDir> Vendored;
-  if (!O.IncludeVendored) {
-    Vendored = vendored(Classify.SourceRoot, P, Graph);
+  if (!(O.IncludeVendored || Cfg.IncludeVendored == 1)) {
+    Vendored = vendored(Classify.SourceRoot, P, Graph, Cfg);
     for (const VendoredDir &V : Vendored) Classify.ExcludeDirs.push_back(V.Dir);
   }
-  Report Rep = classify(P, R, Classify, Programs.empty() ? nullptr : &W);
+  Report Rep = classify(P, R, Classify, HaveGraph ? &W : nullptr);
   for (const VendoredDir &V : Vendored) {
     Rep.Vendored.emplace_back(V.Dir, V.Why);
     if (!O.Quiet)
@@ -284,7 +370,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
                         ? V.Dir.substr(Classify.SourceRoot.size() + 1) : V.Dir)
                 << " (" << V.Why << "; --include-vendored to report it)\n";
   }
-  if (!hasEntryPoint(P, Programs)) {
+  if (!hasEntryPoint(P, W.Programs)) {
     std::cerr << "deadwood: warning: no entry point: no main, no exported library API and no keep rule; "
                  "nothing is called dead (name the roots with --public-api or keep rules)\n";
     Rep.Findings.clear();
@@ -319,7 +405,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     ApplyOptions A = O.Apply;
     A.BuildDir = DbDir;
     A.ExcludeDirs = Classify.ExcludeDirs;
-    A.Programs = Programs.empty() ? nullptr : &W;
+    A.Programs = HaveGraph ? &W : nullptr;
     std::vector<ProvableTu> Tus = provable(AsParsed, Jobs);
     A.Tus = Jobs ? &Tus : nullptr;
     A.Jobs = O.Jobs;
@@ -355,17 +441,22 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
       ->check(CLI::IsMember({"text", "json", "sarif", "html", "dot"}));
   App.add_option("-o,--output", O.Output, "Write the report to this file instead of stdout");
   App.add_option("--source-root", O.SourceRoot,
-                 "Only code under this directory is reported (default: the common ancestor "
-                 "of the database's files)");
+                 "Only code under this directory is reported or edited (default: the git checkout "
+                 "holding the project, else its CMake source directory, else the TUs' common directory)");
   App.add_option("--virtual", O.Virtual, "Virtual dispatch: rta (precise) or cha (conservative)")
       ->check(CLI::IsMember({"rta", "cha"}));
   App.add_option("--why", O.Why,
                  "Explain one symbol (qualified name, with or without signature, or USR): the "
                  "path from a root that keeps it alive, or who refers to it");
   App.add_option("--config", O.ConfigPath,
-                 "Keep rules and ignored paths (default: .deadwood.json at the source root)");
+                 "Keep rules, ignored and vendored paths, public headers (default: the nearest "
+                 ".deadwood.json from the project's directory up to the source root)");
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
+      ->allow_extra_args(false);
+  App.add_option("--public-header", O.PublicHeaders,
+                 "Glob over header paths (relative to the source root) whose declarations are a library's "
+                 "public API, kept alive; for builds CMake's install rules do not describe (repeatable)")
       ->allow_extra_args(false);
   App.add_option("--sort", O.Sort, "Order findings by file (default) or by size, largest first")
       ->check(CLI::IsMember({"file", "size"}));

@@ -4,6 +4,9 @@
 
 namespace strutil {
 
+// A private helper of the library, not in its header: nothing calls it.
+static bool isVowel(char c) { return std::string("aeiou").find(c) != std::string::npos; }  // deadwood: dead
+
 std::string upper(std::string s) {
   for (char &c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;

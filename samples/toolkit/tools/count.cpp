@@ -1,8 +1,10 @@
 #include "units.h"
 #include "words.h"
+#include "zip.h"
 
 #include <cstdio>
 
 int main(int argc, char **argv) {
-  std::printf("%d words, %zu units\n", core::countWords(argc > 1 ? argv[1] : "a b c"), core::units().size());
+  const char *text = argc > 1 ? argv[1] : "a b c";
+  std::printf("%d words, %zu units, crc %u\n", core::countWords(text), core::units().size(), minizip::crc(text));
 }

@@ -1,0 +1,106 @@
+// A library's public API (passes/PublicApi): which symbols a public header
+// makes roots, and which it does not.
+#include "passes/PublicApi.h"
+
+#include "TuBuilder.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace deadwood {
+namespace {
+
+using test::TuBuilder;
+using testing::ElementsAre;
+
+TEST(PublicApi, ImplementationNamespacesByName) {
+  EXPECT_TRUE(inInternalNamespace("fmt::detail::write(int)"));
+  EXPECT_TRUE(inInternalNamespace("absl::base_internal::SpinLock::Lock()"));
+  EXPECT_TRUE(inInternalNamespace("YAML::detail::node::mark_defined()"));
+  EXPECT_TRUE(inInternalNamespace("(anonymous namespace)::helper()"));
+  EXPECT_TRUE(inInternalNamespace("a::(anonymous namespace)::B::f()"));
+  EXPECT_FALSE(inInternalNamespace("fmt::format(detail::string_view)")) << "a parameter type is not the scope";
+  EXPECT_FALSE(inInternalNamespace("fmt::basic_writer<detail::buffer>::write()")) << "nor a template argument";
+  EXPECT_FALSE(inInternalNamespace("ns::detail()")) << "a function named detail";
+  EXPECT_FALSE(inInternalNamespace("ns::operator<<(std::ostream &, const detail::X &)"));
+  EXPECT_FALSE(inInternalNamespace("ns::internals::f()"));
+  EXPECT_TRUE(inInternalNamespace("ns::impl::f()"));
+}
+
+TEST(PublicApi, HeaderNames) {
+  EXPECT_TRUE(isHeaderName("/src/include/a.h"));
+  EXPECT_TRUE(isHeaderName("/src/include/a.hpp"));
+  EXPECT_TRUE(isHeaderName("/src/include/a.inl"));
+  EXPECT_TRUE(isHeaderName("/usr/include/c++/12/vector"));
+  EXPECT_FALSE(isHeaderName("/src/a.cpp"));
+  EXPECT_FALSE(isHeaderName("/src/a.c"));
+}
+
+/// lib.cpp includes /src/include/lib.h; Files[1] is the header.
+struct Library {
+  TuBuilder T{"lib.cpp"};
+  Library() {
+    T.S.Files.push_back("/src/include/lib.h");
+    T.S.Files.push_back("/src/private/impl.h");
+  }
+  /// Declares (or defines) Name in file index File.
+  void at(const std::string &Name, int File, bool DefinedThere) {
+    Symbol &S = T.S.Symbols[T.index(Name)];
+    if (DefinedThere) S.Definition.File = File;
+    else S.Declarations.push_back(Site{File, 0, 1, 1, 1});
+  }
+};
+
+std::vector<std::string> names(const Program &P, const std::vector<ApiRoot> &Roots) {
+  std::vector<std::string> Out;
+  for (const ApiRoot &R : Roots) Out.push_back(P.Symbols[R.Sym].Name);
+  return Out;
+}
+
+TEST(PublicApi, EverythingAPublicHeaderDeclaresButImplementationAndCompilerMadeCode) {
+  Library L;
+  L.T.fn("inlineApi", 1, flag::Inline).fn("tmpl", 1, flag::TemplatePattern).fn("kConst");
+  L.T.fn("declaredApi").fn("detail::helper", 1, flag::Inline).fn("instance", 1, flag::Instantiation);
+  L.T.fn("privateHelper").fn("elsewhere");
+  L.T.S.Symbols[L.T.index("kConst")].Link = Linkage::Internal;  // namespace-scope const
+  L.T.S.Symbols[L.T.index("kConst")].Kind = SymbolKind::Variable;
+  for (const char *InHeader : {"inlineApi", "tmpl", "kConst", "detail::helper", "instance"}) L.at(InHeader, 1, true);
+  L.at("declaredApi", 1, false);  // declared in the header, defined in lib.cpp
+  L.at("elsewhere", 2, false);    // declared in a private header
+  Program P = link({L.T.S});
+  std::vector<PublicHeaders> H = {{PublicHeaders::Directory, "/src/include", "installed by install(DIRECTORY)", {}}};
+  std::vector<ApiRoot> Roots = publicApi(P, H, "/src");
+  EXPECT_THAT(names(P, Roots), ElementsAre("inlineApi()", "tmpl()", "kConst()", "declaredApi()"));
+  EXPECT_EQ(Roots[3].Note, "declared in public header include/lib.h, installed by install(DIRECTORY)");
+  EXPECT_EQ(countPublicHeaders(P, H, "/src"), 1u);
+  // The same by a glob over the path relative to the source root.
+  std::vector<PublicHeaders> G = {{PublicHeaders::Glob, "include/*.h", "named by --public-header", {}}};
+  EXPECT_EQ(names(P, publicApi(P, G, "/src")).size(), 4u);
+  EXPECT_TRUE(publicApi(P, {{PublicHeaders::Glob, "src/*.h", "", {}}}, "/src").empty());
+}
+
+TEST(PublicApi, AnIncludeDirectoryCountsOnlyWhatTheLibraryDefines) {
+  Library L;
+  L.T.S.Files.push_back("/src/other.cpp");
+  L.T.fn("ours").fn("theirs").fn("inlineThere", 1, flag::Inline);
+  L.at("ours", 1, false);
+  L.at("theirs", 1, false);
+  L.at("inlineThere", 1, true);
+  L.T.S.Symbols[L.T.index("theirs")].Definition.File = 3;  // defined in another library's other.cpp
+  Program P = link({L.T.S});
+  std::vector<PublicHeaders> H = {{PublicHeaders::Directory, "/src/include", "a public include directory", {"/src/lib.cpp"}}};
+  EXPECT_THAT(names(P, publicApi(P, H, "/src")), ElementsAre("ours()", "inlineThere()"));
+}
+
+TEST(PublicApi, AModulesEntryPointsAreItsExternCFunctions) {
+  TuBuilder T("plugin.cpp");
+  T.fn("plugin_init", 1, flag::ExternC).fn("helper").fn("hidden_init", 1, flag::ExternC | flag::Hidden);
+  Program P = link({T.S});
+  std::vector<ApiRoot> Roots = moduleEntryPoints(P, {"/src/plugin.cpp"}, "plug");
+  EXPECT_THAT(names(P, Roots), ElementsAre("plugin_init()"));
+  EXPECT_EQ(Roots[0].Note, "an extern \"C\" entry point of module 'plug'");
+  EXPECT_TRUE(moduleEntryPoints(P, {"/src/other.cpp"}, "plug").empty());
+}
+
+}  // namespace
+}  // namespace deadwood
