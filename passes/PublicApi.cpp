@@ -88,7 +88,13 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
   auto RuleOf = [&](const Site &S) { return S.File >= 0 ? Public[S.File] : -1; };
   for (SymbolId S = 0; S < P.size(); ++S) {
     const Symbol &Sym = P.Symbols[S];
-    if (isCompilerMade(Sym.Flags) || Sym.Link == Linkage::None || inInternalNamespace(Sym.Name)) continue;
+    if (isCompilerMade(Sym.Flags) || Sym.Link == Linkage::None) continue;
+    // An implementation namespace's functions and variables live through
+    // what the API calls; its classes are also reached through public
+    // aliases, signatures and bases (`using iterator = detail::iter<T>`),
+    // which the model does not follow: they and their members stay.
+    bool Internal = inInternalNamespace(Sym.Name);
+    if (Internal && Sym.Kind != SymbolKind::Class && P.ParentOf[S] == kNoSymbol) continue;
     int Rule = Sym.HasDefinition ? RuleOf(Sym.Definition) : -1;
     bool DefinedInHeader = Rule >= 0;
     for (const Site &D : Sym.Declarations)
@@ -100,7 +106,9 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
       continue;  // declared by a header it shares with another library, defined there
     const Site &Where = DefinedInHeader ? Sym.Definition : *std::find_if(Sym.Declarations.begin(), Sym.Declarations.end(),
                                                                          [&](const Site &D) { return RuleOf(D) >= 0; });
-    Out.push_back(ApiRoot{S, "declared in public header " + relativeToRoot(P.fileOf(Where), SourceRoot) + ", " + H.Why});
+    Out.push_back(ApiRoot{S, std::string(Internal ? "of a class of an implementation namespace (users reach it through "
+                                                    "public aliases and signatures, which are not followed), " : "") +
+                                 "declared in public header " + relativeToRoot(P.fileOf(Where), SourceRoot) + ", " + H.Why});
   }
   return Out;
 }

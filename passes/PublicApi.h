@@ -2,8 +2,11 @@
 // repository shows. What a public header declares is API — functions,
 // inline functions, templates and their members, classes and their members,
 // variables and constants whatever their linkage (a namespace-scope `const`
-// in a header is every includer's). Code in a `detail` or `internal`
-// namespace is not API by itself; it stays alive through what the API uses.
+// in a header is every includer's). Functions and variables of a `detail`
+// or `internal` namespace are not API by themselves; they stay alive
+// through what the API uses. Its classes and their members are API: users
+// reach them through public aliases, signatures and bases, which the model
+// does not follow.
 // A loadable module's `extern "C"` functions are its entry points.
 //
 // Which headers are public is the build's to say (analyzer/BuildGraph: the

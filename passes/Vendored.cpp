@@ -9,7 +9,7 @@
 namespace deadwood {
 namespace {
 
-const char *const kVendorDirs[] = {"third_party", "3rdparty", "vendor", "external", "extern", "deps"};
+const char *const kVendorDirs[] = {"third_party", "third-party", "thirdparty", "3rdparty", "vendor", "external", "extern", "deps"};
 
 /// The directory a conventional vendor directory on File's path below Root
 /// gives it: the vendor directory's child holding it (`third_party/zlib`),
@@ -77,10 +77,13 @@ std::vector<VendoredDir> vendoredDirs(const VendorSources &In) {
     for (const auto &[Name, Dir] : In.Subprojects)
       if (isUnder(Dir, In.SourceRoot) && Dir != In.SourceRoot) Found.push_back({Dir, "CMake project " + Name});
   std::string Base = Root.empty() ? "/" : Root;
-  for (const std::string &F : In.Files)
-    for (const std::string &Dir : relativeDirsOf(In.SourceRoot, F))
+  for (const std::string &F : In.Files) {
+    std::vector<std::string> Paths = relativeDirsOf(In.SourceRoot, F);
+    if (isUnder(F, In.SourceRoot)) Paths.push_back(relativeToRoot(F, Base));  // a single-file library
+    for (const std::string &Path : Paths)
       for (const std::string &G : In.Vendored)
-        if (globMatch(G, Dir, true)) Found.push_back({Root + "/" + Dir, "named vendored in the config"});
+        if (globMatch(G, Path, true)) Found.push_back({Root + "/" + Path, "named vendored in the config"});
+  }
   auto Unvendored = [&](const VendoredDir &V) {
     return std::any_of(In.NotVendored.begin(), In.NotVendored.end(),
                        [&](const std::string &G) { return globMatch(G, relativeToRoot(V.Dir, Base), true); });

@@ -27,7 +27,7 @@ struct VendorSources {
 };
 
 /// The vendored directories under the source root, outermost first, each
-/// once: what conventional vendor directories (`third_party/`, `3rdparty/`,
+/// once: what conventional vendor directories (`third_party/`, `third-party/`, `thirdparty/`, `3rdparty/`,
 /// `vendor/`, `external/`, `extern/`, `deps/`) hold of the files the
 /// analysis read, one directory per child (`third_party/zlib`), git
 /// submodules, CMake subprojects — unless every TU is in a subproject (a

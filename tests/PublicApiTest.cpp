@@ -79,6 +79,20 @@ TEST(PublicApi, EverythingAPublicHeaderDeclaresButImplementationAndCompilerMadeC
   EXPECT_TRUE(publicApi(P, {{PublicHeaders::Glob, "src/*.h", "", {}}}, "/src").empty());
 }
 
+TEST(PublicApi, AnImplementationNamespacesClassesAreApiItsFunctionsAreNot) {
+  Library L;
+  L.T.cls("detail::iter").method("detail::iter", "next", SymbolKind::Method).fn("detail::advance", 1, flag::Inline);
+  for (const char *InHeader : {"detail::iter", "detail::iter::next", "detail::advance"}) L.at(InHeader, 1, true);
+  Program P = link({L.T.S});
+  std::vector<ApiRoot> Roots =
+      publicApi(P, {{PublicHeaders::Directory, "/src/include", "installed by install(DIRECTORY)", {}}}, "/src");
+  EXPECT_THAT(names(P, Roots), ElementsAre("detail::iter()", "detail::iter::next()"))
+      << "users reach a detail class through public aliases; detail::advance only through what calls it";
+  EXPECT_EQ(Roots[1].Note, "of a class of an implementation namespace (users reach it through public aliases and "
+                           "signatures, which are not followed), declared in public header include/lib.h, installed by "
+                           "install(DIRECTORY)");
+}
+
 TEST(PublicApi, AnIncludeDirectoryCountsOnlyWhatTheLibraryDefines) {
   Library L;
   L.T.S.Files.push_back("/src/other.cpp");

@@ -29,14 +29,17 @@ TEST(Vendored, TheConfigNamesMoreAndUnvendorsOne) {
   VendorSources In;
   In.SourceRoot = "/src";
   In.Files = {"/src/main.cpp", "/src/third_party/zlib/zlib.h", "/src/third_party/ours/ours.h",
-              "/src/libs/lua-5.4/lua.h", "/src/test/gtest/gtest.h", "/src/test/unit.cpp"};
+              "/src/libs/lua-5.4/lua.h", "/src/test/gtest/gtest.h", "/src/test/unit.cpp",
+              "/src/src/contrib/dragonbox.h", "/src/src/contrib/ours.cpp", "/src/third-party/x/x.h"};
   In.MainFiles = {"/src/main.cpp", "/src/test/unit.cpp"};
-  In.Vendored = {"libs/lua-*", "test/gtest"};
+  In.Vendored = {"libs/lua-*", "test/gtest", "src/contrib/dragonbox.h"};
   In.NotVendored = {"third_party/ours"};
   EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/libs/lua-5.4 (named vendored in the config)",
+                                                 "/src/src/contrib/dragonbox.h (named vendored in the config)",
                                                  "/src/test/gtest (named vendored in the config)",
+                                                 "/src/third-party/x (third-party/)",
                                                  "/src/third_party/zlib (third_party/)"}));
-  In.NotVendored = {"third_party/**", "test/*"};
+  In.NotVendored = {"third_party/**", "third-party/*", "test/*", "src/**"};
   EXPECT_EQ(dirs(In), (std::vector<std::string>{"/src/libs/lua-5.4 (named vendored in the config)"}));
 }
 
