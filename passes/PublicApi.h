@@ -3,10 +3,13 @@
 // inline functions, templates and their members, classes and their members,
 // variables and constants whatever their linkage (a namespace-scope `const`
 // in a header is every includer's). Functions and variables of a `detail`
-// or `internal` namespace are not API by themselves; they stay alive
-// through what the API uses. Its classes and their members are API: users
-// reach them through public aliases, signatures and bases, which the model
-// does not follow.
+// or `internal` namespace, and local classes, are not API by themselves;
+// they stay alive through what the API uses — and, since users compile the
+// header in configurations this build does not see, when the project's text
+// names them anywhere else (an `#ifdef _WIN32` branch), or they are
+// operators. An implementation namespace's classes and their members are
+// API: users reach them through public aliases, signatures and bases, which
+// the model does not follow.
 // A loadable module's `extern "C"` functions are its entry points.
 //
 // Which headers are public is the build's to say (analyzer/BuildGraph: the

@@ -7,6 +7,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace deadwood {
 namespace {
 
@@ -91,6 +94,35 @@ TEST(PublicApi, AnImplementationNamespacesClassesAreApiItsFunctionsAreNot) {
   EXPECT_EQ(Roots[1].Note, "of a class of an implementation namespace (users reach it through public aliases and "
                            "signatures, which are not followed), declared in public header include/lib.h, installed by "
                            "install(DIRECTORY)");
+}
+
+TEST(PublicApi, AnImplementationFunctionNamedElsewhereInTheProjectStays) {
+  // Another configuration's code calls detail::wide (under #ifdef _WIN32):
+  // this build does not see the call, but the text names it.
+  std::string Dir = testing::TempDir() + "public-api-mentions";
+  std::filesystem::create_directories(Dir + "/include");
+  std::string Header = "namespace lib::detail {\ninline int wide() { return 1; }\ninline int unused() { return 2; }\n}\n";
+  std::ofstream(Dir + "/include/lib.h") << Header;
+  std::ofstream(Dir + "/lib.cpp") << "#include \"lib.h\"\n#ifdef _WIN32\nint w = lib::detail::wide();\n#endif\n";
+  TuBuilder T("lib.cpp");
+  T.S.MainFile = Dir + "/lib.cpp";
+  T.S.Files = {T.S.MainFile, Dir + "/include/lib.h"};
+  T.fn("lib::detail::wide", 2, flag::Inline).fn("lib::detail::unused", 3, flag::Inline).fn("lib::detail::operator==", 3);
+  auto Place = [&](int I, const std::string &Text) {
+    uint32_t Begin = static_cast<uint32_t>(Header.find(Text));
+    T.S.Symbols[I].Definition = Site{1, Begin, Begin + static_cast<uint32_t>(Text.size()), 1, 1};
+  };
+  Place(0, "inline int wide() { return 1; }");
+  Place(1, "inline int unused() { return 2; }");
+  Place(2, "namespace");
+  Program P = link({T.S});
+  std::vector<ApiRoot> Roots =
+      publicApi(P, {{PublicHeaders::Directory, Dir + "/include", "installed by install(DIRECTORY)", {}}}, Dir);
+  EXPECT_THAT(names(P, Roots), ElementsAre("lib::detail::wide()", "lib::detail::operator==()"))
+      << "unused() is named only by its own definition";
+  EXPECT_EQ(Roots[0].Note, "not API by itself, but named elsewhere in the project's text, which users "
+                           "may compile in other configurations, declared in public header include/lib.h, installed "
+                           "by install(DIRECTORY)");
 }
 
 TEST(PublicApi, AnIncludeDirectoryCountsOnlyWhatTheLibraryDefines) {
