@@ -1,5 +1,7 @@
 #include "analyzer/BuildGraph.h"
 
+#include "model/Files.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -26,11 +28,6 @@ bool readJson(const fs::path &Path, json *Out, std::string *Err) {
     *Err = "'" + Path.string() + "' is not a valid CMake File API reply";
     return false;
   }
-}
-
-std::string absolute(const std::string &Base, const std::string &P) {
-  fs::path Path(P);
-  return (Path.is_absolute() ? Path : fs::path(Base) / Path).lexically_normal().string();
 }
 
 /// The newest index file's codemodel reply for our client, if any.
@@ -96,7 +93,7 @@ std::string ruleWhere(const json &Installer, const json &Graph, const std::strin
   if (Node >= Nodes.size() || !Nodes[Node].is_object()) return {};
   size_t File = Nodes[Node].value("file", Files.size());
   if (File >= Files.size() || !Files[File].is_string()) return {};
-  return absolute(Source, Files[File].get<std::string>()) + ":" + std::to_string(Nodes[Node].value("line", 0));
+  return absoluteIn(Source, Files[File].get<std::string>()) + ":" + std::to_string(Nodes[Node].value("line", 0));
 }
 
 /// The header installers of one directory object (codemodel 2.3 and later).
@@ -107,7 +104,7 @@ bool readInstallers(const std::string &ReplyDir, const std::string &Source, cons
     throw std::runtime_error("a reply outside the reply directory");
   json D;
   if (!readJson(fs::path(ReplyDir) / Name, &D, Err)) return false;
-  std::string Base = absolute(Source, Dir.value("source", "."));
+  std::string Base = absoluteIn(Source, Dir.value("source", "."));
   const json &Graph = D.value("backtraceGraph", json::object());
   for (const json &I : D.value("installers", json::array())) {
     std::string Type = I.value("type", "");
@@ -117,7 +114,7 @@ bool readInstallers(const std::string &ReplyDir, const std::string &Source, cons
     std::string Owner = Type == "fileSet" ? fileSetTarget(I) : "";
     for (const json &P : I.value("paths", json::array())) {
       std::string From = P.is_string() ? P.get<std::string>() : P.value("from", "");
-      if (!From.empty()) Out->push_back(HeaderInstall{absolute(Base, From), Type == "directory", Rule, Where, Owner});
+      if (!From.empty()) Out->push_back(HeaderInstall{absoluteIn(Base, From), Type == "directory", Rule, Where, Owner});
     }
   }
   return true;
@@ -149,8 +146,7 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
   try {
     std::string Source = CM.at("paths").at("source"), Build = CM.at("paths").at("build");
     const json &Config = CM.at("configurations").at(0);
-    Out->SourceDir = fs::path(Source).lexically_normal().string();
-    while (Out->SourceDir.size() > 1 && Out->SourceDir.back() == '/') Out->SourceDir.pop_back();
+    Out->SourceDir = absoluteIn(Source, ".");
     std::map<std::string, std::string> NameOfId;
     for (const json &T : Config.at("targets")) NameOfId[T.at("id")] = T.at("name");
     for (const json &T : Config.at("targets")) {
@@ -162,14 +158,14 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
       Target Tg;
       Tg.Name = TJ.at("name");
       Tg.Type = TJ.at("type");
-      for (const json &S : TJ.value("sources", json::array())) Tg.Sources.push_back(absolute(Source, S.at("path")));
+      for (const json &S : TJ.value("sources", json::array())) Tg.Sources.push_back(absoluteIn(Source, S.at("path")));
       for (const json &D : TJ.value("dependencies", json::array()))
         if (NameOfId.count(D.at("id"))) Tg.Dependencies.push_back(NameOfId[D.at("id")]);
-      for (const json &A : TJ.value("artifacts", json::array())) Tg.Artifacts.push_back(absolute(Build, A.at("path")));
+      for (const json &A : TJ.value("artifacts", json::array())) Tg.Artifacts.push_back(absoluteIn(Build, A.at("path")));
       Tg.Installed = TJ.contains("install");
       for (const json &G : TJ.value("compileGroups", json::array()))
         for (const json &I : G.value("includes", json::array()))
-          if (!I.value("isSystem", false)) Tg.IncludeDirs.push_back(absolute(Source, I.at("path")));
+          if (!I.value("isSystem", false)) Tg.IncludeDirs.push_back(absoluteIn(Source, I.at("path")));
       Out->Targets.push_back(std::move(Tg));
     }
     const json &Dirs = Config.value("directories", json::array());
@@ -181,7 +177,7 @@ bool readCodemodel(const std::string &ReplyDir, BuildGraph *Out, std::string *Er
       for (const json &I : Pj.value("directoryIndexes", json::array())) {
         size_t At = I.get<size_t>();
         if (At >= Dirs.size()) continue;
-        std::string Dir = absolute(Source, Dirs.at(At).at("source"));
+        std::string Dir = absoluteIn(Source, Dirs.at(At).at("source"));
         if (Top.empty() || Dir.size() < Top.size()) Top = Dir;
       }
       if (!Top.empty()) Out->Subprojects.push_back(Subproject{Pj.at("name"), Top});
@@ -204,7 +200,7 @@ bool markTests(const std::string &CtestJson, BuildGraph *G, std::string *Err) {
   for (const json &T : J["tests"])
     if (T.is_object() && T.contains("command") && T["command"].is_array() && !T["command"].empty() &&
         T["command"][0].is_string())
-      Commands.insert(fs::path(T["command"][0].get<std::string>()).lexically_normal().string());
+      Commands.insert(absoluteIn("/", T["command"][0].get<std::string>()));
   for (Target &T : G->Targets)
     for (const std::string &A : T.Artifacts)
       if (T.Type == "EXECUTABLE" && Commands.count(A)) T.IsTest = true;
@@ -226,7 +222,7 @@ void markTestsFromCTestFiles(const std::string &BuildDir, BuildGraph *G) {
       if (Line.rfind("add_test(", 0) != 0) continue;
       size_t Open = Line.find('"');
       size_t Close = Open == std::string::npos ? Open : Line.find('"', Open + 1);
-      if (Close != std::string::npos) Commands.insert(fs::path(Line.substr(Open + 1, Close - Open - 1)).lexically_normal().string());
+      if (Close != std::string::npos) Commands.insert(absoluteIn(BuildDir, Line.substr(Open + 1, Close - Open - 1)));
     }
   }
   for (Target &T : G->Targets)

@@ -1,5 +1,7 @@
 #include "analyzer/Database.h"
 
+#include "model/Files.h"
+
 #include "clang/Driver/Options.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -20,16 +22,6 @@ namespace {
 
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
-
-std::string absoluteIn(const std::string &Dir, const std::string &P) {
-  llvm::SmallString<256> Out(P);
-  if (!path::is_absolute(Out)) {
-    Out = Dir;
-    path::append(Out, P);
-  }
-  path::remove_dots(Out, /*remove_dot_dot=*/true);
-  return std::string(Out.str());
-}
 
 bool isCompilerLauncher(llvm::StringRef Arg) {
   llvm::StringRef Name = path::filename(Arg);

@@ -1,10 +1,18 @@
 #include "model/Files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace deadwood {
+
+namespace {
+std::string withoutTrailingSlash(std::string S) {
+  while (S.size() > 1 && S.back() == '/') S.pop_back();
+  return S;
+}
+}  // namespace
 
 bool readFile(const std::string &Path, std::string *Out) {
   std::ifstream In(Path, std::ios::binary);
@@ -15,13 +23,35 @@ bool readFile(const std::string &Path, std::string *Out) {
   return true;
 }
 
+bool isUnder(const std::string &Path, const std::string &Dir) {
+  if (Dir.empty() || Dir == "/") return true;
+  std::string D = Dir.back() == '/' ? Dir.substr(0, Dir.size() - 1) : Dir;
+  return Path == D || (Path.size() > D.size() && Path.compare(0, D.size(), D) == 0 && Path[D.size()] == '/');
+}
+
+std::string relativeToRoot(const std::string &Path, const std::string &Root) {
+  if (Root.empty() || Root == "/") return Path.substr(std::min(Path.size(), Path.find_first_not_of('/')));
+  return isUnder(Path, Root) && Path != Root ? Path.substr(Root.size() + (Root.back() == '/' ? 0 : 1)) : Path;
+}
+
+std::string absoluteIn(const std::string &Dir, const std::string &P) {
+  std::filesystem::path Path(P);
+  if (!Path.is_absolute()) Path = std::filesystem::path(Dir) / Path;
+  return withoutTrailingSlash(Path.lexically_normal().string());
+}
+
+std::string normalizedPath(const std::string &P) {
+  std::error_code Ec;
+  std::filesystem::path Abs = std::filesystem::absolute(P, Ec);
+  std::filesystem::path Canon = std::filesystem::weakly_canonical(Abs, Ec);
+  return withoutTrailingSlash((Ec ? Abs.lexically_normal() : Canon).string());
+}
+
 std::string repositoryRoot(const std::string &Dir) {
   std::error_code Ec;
   for (std::filesystem::path P = std::filesystem::path(Dir).lexically_normal(); !P.empty(); P = P.parent_path()) {
     if (std::filesystem::exists(P / ".git", Ec)) {
-      std::string Out = P.string();
-      while (Out.size() > 1 && Out.back() == '/') Out.pop_back();
-      return Out;
+      return withoutTrailingSlash(P.string());
     }
     if (P == P.root_path()) break;
   }

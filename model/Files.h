@@ -11,6 +11,22 @@ namespace deadwood {
 /// opened.
 bool readFile(const std::string &Path, std::string *Out);
 
+/// True when `Path` is `Dir` or lies below it (both absolute, normalized).
+bool isUnder(const std::string &Path, const std::string &Dir);
+
+/// Path relative to Root when it lies below it (`/src/a/b.cc` under `/src`
+/// is `a/b.cc`; under `/`, `src/a/b.cc`); otherwise unchanged.
+std::string relativeToRoot(const std::string &Path, const std::string &Root);
+
+/// P made absolute against Dir (when relative), `.` and `..` removed
+/// lexically, no trailing `/`: symlinks are not resolved.
+std::string absoluteIn(const std::string &Dir, const std::string &P);
+
+/// P made absolute against the working directory, symlinks resolved as far
+/// as the path exists, no trailing `/`: how paths a user types are compared
+/// with the paths a compiler read.
+std::string normalizedPath(const std::string &P);
+
 /// The top level of the git checkout holding Dir (absolute): the nearest
 /// directory at or above it with a `.git` (a directory, or a worktree's or
 /// submodule's file). Empty outside a checkout.

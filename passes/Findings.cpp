@@ -14,9 +14,7 @@ namespace {
 /// code that is not a body to remove (deleted, defaulted), and lambdas
 /// (their enclosing function is the unit a person removes).
 bool isCandidate(const Symbol &S) {
-  constexpr uint32_t Never = flag::Implicit | flag::Deleted | flag::Defaulted |
-                             flag::Instantiation | flag::InSystemHeader | flag::Lambda;
-  return S.HasDefinition && !(S.Flags & Never);
+  return S.HasDefinition && !isCompilerMade(S.Flags) && !(S.Flags & (flag::Deleted | flag::Defaulted));
 }
 
 std::string siteText(const Program &P, const Site &S) {
@@ -128,10 +126,8 @@ private:
     if (!isUnder(File, O.SourceRoot)) return false;
     for (const std::string &D : O.ExcludeDirs)
       if (isUnder(File, D)) return false;
-    std::string Relative = O.SourceRoot.size() > 1 && File.size() > O.SourceRoot.size()
-                               ? File.substr(O.SourceRoot.size() + 1) : File;
     for (const std::string &G : O.IgnoreGlobs)
-      if (globMatch(G, Relative, /*PathMode=*/true)) return false;
+      if (globMatch(G, relativeToRoot(File, O.SourceRoot), /*PathMode=*/true)) return false;
     if (O.PathFilters.empty()) return true;
     return std::any_of(O.PathFilters.begin(), O.PathFilters.end(),
                        [&](const std::string &F) { return isUnder(File, F); });
@@ -286,10 +282,6 @@ void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::ve
   }
 }
 
-std::string relativeToRoot(const std::string &Path, const std::string &Root) {
-  if (Root.empty() || Root == "/") return Path.substr(Path.find_first_not_of('/'));
-  return isUnder(Path, Root) && Path != Root ? Path.substr(Root.size() + 1) : Path;
-}
 
 std::string fingerprint(const Finding &F, const std::string &SourceRoot) {
   // A USR of internal linkage carries its absolute path: make it relative too.
@@ -299,12 +291,6 @@ std::string fingerprint(const Finding &F, const std::string &SourceRoot) {
   return contentHash(Usr + "\n" + relativeToRoot(F.File, SourceRoot));
 }
 
-bool isUnder(const std::string &Path, const std::string &Dir) {
-  if (Dir.empty() || Dir == "/") return true;
-  std::string D = Dir.back() == '/' ? Dir.substr(0, Dir.size() - 1) : Dir;
-  return Path == D || (Path.size() > D.size() && Path.compare(0, D.size(), D) == 0 &&
-                       Path[D.size()] == '/');
-}
 
 Report classify(const Program &P, const Reachability &R, const ClassifyOptions &Opts,
                 const WholeReach *Programs) {

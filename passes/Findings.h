@@ -4,6 +4,7 @@
 // order plus the counts and the state of the analysis. Nothing here prints.
 #pragma once
 
+#include "model/Files.h"
 #include "passes/Reach.h"
 
 #include <string>
@@ -94,12 +95,6 @@ struct ClassifyOptions {
 /// A finding's identity across runs and machines: a hash of its USR and
 /// its file relative to the source root (16 hex digits).
 std::string fingerprint(const Finding &F, const std::string &SourceRoot);
-
-/// Path relative to the source root (unchanged when outside it).
-std::string relativeToRoot(const std::string &Path, const std::string &SourceRoot);
-
-/// True when `Path` is `Dir` or lies below it (both absolute, normalized).
-bool isUnder(const std::string &Path, const std::string &Dir);
 
 /// Fills Rep.Targets: each target's name with the absolute paths of its sources.
 void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::vector<std::string>>> &Targets);

@@ -201,7 +201,7 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
     size_t Matched = 0;
     for (SymbolId S = 0; S < P.size(); ++S) {
       const Symbol &Sym = P.Symbols[S];
-      if (Sym.Flags & (flag::InSystemHeader | flag::Implicit | flag::Instantiation)) continue;
+      if (isCompilerMade(Sym.Flags)) continue;
       bool Hit = false;
       if (Rule.Kind == KeepRule::Usr) Hit = Sym.Usr == Rule.Pattern;
       else if (Rule.Kind == KeepRule::Name)

@@ -1,6 +1,5 @@
 #include "passes/Reach.h"
 
-#include "passes/Findings.h"
 
 #include <algorithm>
 #include <deque>

@@ -7,8 +7,6 @@
 namespace deadwood {
 namespace {
 
-bool isDerived(const Symbol &S) { return isCompilerMade(S.Flags); }
-
 class Planner {
 public:
   Planner(const Program &P, const Reachability &R, Report &Rep, const RemovalOptions &O)
@@ -50,7 +48,7 @@ private:
   std::vector<SymbolId> twinsOf(SymbolId S) {
     if (ByText.empty())
       for (SymbolId I = 0; I < P.size(); ++I)
-        if (const Symbol &Sym = P.Symbols[I]; !isDerived(Sym) && !definitionText(Sym).empty())
+        if (const Symbol &Sym = P.Symbols[I]; !isCompilerMade(Sym.Flags) && !definitionText(Sym).empty())
           ByText[definitionText(Sym)].push_back(I);
     std::vector<SymbolId> Out;
     if (auto It = ByText.find(definitionText(P.Symbols[S])); It != ByText.end())
@@ -69,7 +67,7 @@ private:
     }
     for (SymbolId M : ChildrenOf[Class]) {
       const Symbol &Sym = P.Symbols[M];
-      if (FindingOf.count(M) || isDerived(Sym) || !(Sym.Flags & (flag::Deleted | flag::Defaulted))) continue;
+      if (FindingOf.count(M) || isCompilerMade(Sym.Flags) || !(Sym.Flags & (flag::Deleted | flag::Defaulted))) continue;
       MemberOf[M] = Class;
       if (Removable) Going.insert(M);
     }
@@ -104,7 +102,7 @@ private:
         if (Seen[T] || Going.count(T)) continue;
         Seen[T] = true;
         const Symbol &Sym = P.Symbols[T];
-        if (isDerived(Sym)) Work.push_back(T);
+        if (isCompilerMade(Sym.Flags)) Work.push_back(T);
         else if ((Sym.Flags & flag::FromMacro) && Sym.HasDefinition && Sym.Definition.File >= 0 &&
                  !Production[Sym.Definition.File] && !IsRoot[T] && !reachedByWhatStays(T))
           TestCases.push_back(T);
@@ -145,7 +143,7 @@ private:
         for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1] && !Names; ++I) {
           SymbolId T = P.Edges[I].To;
           Names = FindingOf.count(T) && Going.count(T);
-          if (isDerived(P.Symbols[T]) && Seen.insert(T).second) Work.push_back(T);
+          if (isCompilerMade(P.Symbols[T].Flags) && Seen.insert(T).second) Work.push_back(T);
         }
       }
       if (!Names) {
@@ -181,7 +179,7 @@ private:
     std::vector<bool> Stays(P.size(), false);
     std::vector<SymbolId> Work;
     for (SymbolId S = 0; S < P.size(); ++S)
-      if (!Going.count(S) && (!isDerived(P.Symbols[S]) || reachedByWhatStays(S))) {
+      if (!Going.count(S) && (!isCompilerMade(P.Symbols[S].Flags) || reachedByWhatStays(S))) {
         Stays[S] = true;
         Work.push_back(S);
       }
@@ -189,7 +187,7 @@ private:
       SymbolId S = Work.back();
       Work.pop_back();
       auto Use = [&](SymbolId T) {
-        if (T == kNoSymbol || Stays[T] || Going.count(T) || !isDerived(P.Symbols[T])) return;
+        if (T == kNoSymbol || Stays[T] || Going.count(T) || !isCompilerMade(P.Symbols[T].Flags)) return;
         Stays[T] = true;
         Work.push_back(T);
       };
@@ -300,7 +298,7 @@ private:
         SymbolId T = P.Edges[I].To;
         if (!Seen.insert(T).second) continue;
         if (Going.count(T)) Out.push_back(T);
-        else if (isDerived(P.Symbols[T]) && !R.reached(T)) Work.push_back(T);
+        else if (isCompilerMade(P.Symbols[T].Flags) && !R.reached(T)) Work.push_back(T);
       }
     }
     return Out;

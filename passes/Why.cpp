@@ -14,7 +14,7 @@ std::string unqualified(const std::string &Name) {
 }
 
 bool isUserWritten(const Symbol &S) {
-  return !(S.Flags & (flag::Instantiation | flag::Implicit | flag::InSystemHeader | flag::Lambda));
+  return !isCompilerMade(S.Flags);
 }
 
 }  // namespace

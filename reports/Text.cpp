@@ -6,10 +6,7 @@ namespace deadwood {
 namespace {
 
 std::string display(const std::string &Path, const TextOptions &Opts) {
-  if (Opts.DisplayBase.empty() || Opts.DisplayBase == "/" || !isUnder(Path, Opts.DisplayBase) ||
-      Path == Opts.DisplayBase)
-    return Path;
-  return Path.substr(Opts.DisplayBase.size() + (Opts.DisplayBase.back() == '/' ? 0 : 1));
+  return Opts.DisplayBase.empty() ? Path : relativeToRoot(Path, Opts.DisplayBase);
 }
 
 /// Splits "file:line:col" at the last two colons (a path may hold colons).

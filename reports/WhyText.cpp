@@ -3,14 +3,9 @@
 namespace deadwood {
 namespace {
 
-std::string relativeTo(const std::string &Path, const std::string &Base) {
-  if (Base.empty() || Base == "/" || !isUnder(Path, Base) || Path == Base) return Path;
-  return Path.substr(Base.size() + 1);
-}
-
 std::string place(const Program &P, int File, uint32_t Line, uint32_t Column, const TextOptions &O) {
   if (File < 0) return "<unknown>";
-  return relativeTo(P.Files[File], O.DisplayBase) + ":" + std::to_string(Line) + ":" + std::to_string(Column);
+  return (O.DisplayBase.empty() ? P.Files[File] : relativeToRoot(P.Files[File], O.DisplayBase)) + ":" + std::to_string(Line) + ":" + std::to_string(Column);
 }
 
 std::string definitionPlace(const Program &P, SymbolId S, const TextOptions &O) {

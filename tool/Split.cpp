@@ -12,6 +12,7 @@
 // run does.
 #include "analyzer/Database.h"
 #include "analyzer/Driver.h"
+#include "model/Files.h"
 #include "tool/Commands.h"
 
 #include <CLI/CLI.hpp>
@@ -139,10 +140,10 @@ int extractCommand(int argc, char **argv) {
     ::setrlimit(RLIMIT_AS, &Limit);
   }
   if (!fs::is_directory(Directory)) return fail("directory '" + Directory + "' does not exist");
-  Directory = fs::absolute(Directory).lexically_normal().string();
+  Directory = absoluteIn(fs::current_path().string(), Directory);
   if (File.empty()) File = sourceOf(Command);
   if (File.empty()) return fail("no source file in the compile command; name it with --file");
-  File = (fs::path(Directory) / File).lexically_normal().string();
+  File = absoluteIn(Directory, File);
   if (!fs::is_regular_file(File)) return fail("source file '" + File + "' does not exist");
   std::vector<TuSummary> S = extractAll({CompileJob{File, Directory, adjustCommandLine(Command)}}, 1);
   if (S[0].Failed)

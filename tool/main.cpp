@@ -39,15 +39,6 @@ int fail(const std::string &Reason) {
 
 namespace {
 
-std::string normalized(const std::string &P) {
-  std::error_code Ec;
-  fs::path Abs = fs::absolute(P, Ec);
-  fs::path Canon = fs::weakly_canonical(Abs, Ec);
-  std::string S = (Ec ? Abs.lexically_normal() : Canon).string();
-  while (S.size() > 1 && S.back() == '/') S.pop_back();
-  return S;
-}
-
 /// "0:41": minutes and seconds.
 std::string clock(double Seconds) {
   long S = static_cast<long>(Seconds + 0.5);
@@ -62,9 +53,9 @@ std::string clock(double Seconds) {
 ProgressFn progressPrinter(const Options &O) {
   bool Tty = isatty(STDERR_FILENO);
   auto Start = std::chrono::steady_clock::now();
-  std::string Base = normalized(".");
+  std::string Base = normalizedPath(".");
   return [=](size_t Done, size_t Total, const TuSummary &S) {
-    std::string File = isUnder(S.MainFile, Base) && S.MainFile != Base ? S.MainFile.substr(Base.size() + 1) : S.MainFile;
+    std::string File = relativeToRoot(S.MainFile, Base);
     if (S.Failed) {
       if (Tty && !O.Quiet) std::cerr << "\r\033[K";
       std::cerr << "deadwood: error: '" << S.MainFile << "' did not parse: "
@@ -126,7 +117,7 @@ int render(const Options &O, const Report &R, const Program &P, const Reachabili
   else if (O.Format == "sarif") writeSarif(OS, R);
   else if (O.Format == "dot") writeDot(OS, P, R);
   else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
-  else writeText(OS, R, TextOptions{normalized("."), O.Verbose});
+  else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose});
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
   return R.incomplete() ? Incomplete : Done;
@@ -252,7 +243,7 @@ bool loadConfig(const Options &O, const std::string &Start, const std::string &S
   if (Path.empty()) return true;
   if (!readFile(Path, &Text)) return *Err = "cannot read config '" + Path + "'", false;
   if (!parseConfig(Path, Text, Out, Err)) return false;
-  std::string Dir = normalized(fs::path(Path).parent_path().string());
+  std::string Dir = normalizedPath(fs::path(Path).parent_path().string());
   if (isUnder(Dir, SourceRoot) && Dir != SourceRoot) rebaseConfig(Out, relativeToRoot(Dir, SourceRoot));
   return true;
 }
@@ -268,7 +259,7 @@ int why(const Options &O, const Program &P, const Reachability &R) {
     return BadInput;
   }
   if (O.Format == "dot") writeWhyDot(std::cout, P, explain(P, R, Found[0]));
-  else writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalized("."), O.Verbose});
+  else writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalizedPath("."), O.Verbose});
   bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
   return Incomplete ? Exit::Incomplete : Done;
 }
@@ -327,11 +318,11 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   for (const TuSummary &S : Summaries) Mains.push_back(S.MainFile);
   BuildGraph Graph;
   bool HaveGraph = buildGraphOf(DbDir, &Graph);
-  Classify.SourceRoot = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : normalized(O.SourceRoot);
+  Classify.SourceRoot = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : normalizedPath(O.SourceRoot);
   if (!O.SourceRoot.empty() && !fs::is_directory(Classify.SourceRoot))
     return fail("source root '" + O.SourceRoot + "' is not a directory");
   if (!DbDir.empty() && DbDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(DbDir);
-  for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalized(F));
+  for (const std::string &F : O.Filters) Classify.PathFilters.push_back(normalizedPath(F));
 
   Config Cfg;
   std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
@@ -366,8 +357,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     Rep.Vendored.emplace_back(V.Dir, V.Why);
     if (!O.Quiet)
       std::cerr << "deadwood: vendored, analysed but not reported or edited: "
-                << (isUnder(V.Dir, Classify.SourceRoot) && V.Dir.size() > Classify.SourceRoot.size()
-                        ? V.Dir.substr(Classify.SourceRoot.size() + 1) : V.Dir)
+                << relativeToRoot(V.Dir, Classify.SourceRoot)
                 << " (" << V.Why << "; --include-vendored to report it)\n";
   }
   if (!hasEntryPoint(P, W.Programs)) {
