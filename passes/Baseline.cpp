@@ -38,7 +38,7 @@ std::string renderBaseline(const Report &R) {
   nlohmann::ordered_json Findings = nlohmann::ordered_json::array();
   for (const Finding &F : R.Findings)
     Findings.push_back({{"fingerprint", fingerprint(F, R.SourceRoot)},
-                        {"category", F.Category},
+                        {"category", categoryName(F.Category)},
                         {"name", F.Name},
                         {"file", relativeToRoot(F.File, R.SourceRoot)}});
   nlohmann::ordered_json Out = {{"version", 1}, {"tool", "deadwood"}, {"findings", std::move(Findings)}};

@@ -7,6 +7,9 @@
 #include <tuple>
 
 namespace deadwood {
+
+const char *categoryName(Category C) { return C == Category::TestOnly ? "test-only" : "dead"; }
+
 namespace {
 
 /// Definitions deadwood may report. Never reported, whatever their
@@ -200,7 +203,7 @@ private:
   Finding finding(SymbolId Id) const {
     const Symbol &S = P.Symbols[Id];
     Finding F;
-    F.Category = "dead";
+    F.Category = Category::Dead;
     F.Kind = S.Kind;
     F.Name = S.Name;
     F.Usr = S.Usr;
@@ -225,7 +228,7 @@ private:
   /// everything they include).
   Finding testOnlyFinding(SymbolId Id) const {
     Finding F = finding(Id);
-    F.Category = "test-only";
+    F.Category = Category::TestOnly;
     for (uint32_t Program : W->ReachedBy[Id]) F.ReachedFrom.push_back(W->Programs[Program].Name);
     F.Removable = false;
     F.NotRemovableBecause = "the tests that reach it would not build";
@@ -260,13 +263,13 @@ void sortBySize(std::vector<Finding> &Findings) {
 DeadCounts countDead(const std::vector<Finding> &Findings) {
   DeadCounts C;
   forEachFinding(Findings, [&](const Finding &F) {
-    if (F.Category == "test-only") ++C.TestOnly;
+    if (F.Category == Category::TestOnly) ++C.TestOnly;
     else if (F.Kind == SymbolKind::Class) ++C.Classes;
     else if (F.Kind == SymbolKind::Variable) ++C.Variables;
     else ++C.Functions;
   });
   for (const Finding &F : Findings)
-    if (F.Category == "dead") C.Lines += deadLines(F);
+    if (F.Category == Category::Dead) C.Lines += deadLines(F);
   return C;
 }
 
@@ -277,7 +280,7 @@ void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::ve
     TargetCounts C{Name};
     for (const Finding *F : All)
       if (std::find(Sources.begin(), Sources.end(), F->File) != Sources.end())
-        ++(F->Category == "test-only" ? C.TestOnly : C.Dead);
+        ++(F->Category == Category::TestOnly ? C.TestOnly : C.Dead);
     Rep.Targets.push_back(C);
   }
 }

@@ -12,8 +12,16 @@
 
 namespace deadwood {
 
+/// What a finding says of its symbol. The text form (categoryName) is part
+/// of the report contract (JSON `category`, SARIF rule `deadwood-<name>`).
+enum class Category : uint8_t {
+  Dead,      ///< "dead": no program reaches it
+  TestOnly,  ///< "test-only": reached only by programs CTest runs
+};
+const char *categoryName(Category C);
+
 struct Finding {
-  std::string Category;  ///< "dead", or "test-only": reached only by programs CTest runs
+  deadwood::Category Category = Category::Dead;
   SymbolKind Kind = SymbolKind::Function;
   std::string Name;      ///< qualified, with signature
   std::string Usr;

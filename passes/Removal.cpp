@@ -31,7 +31,7 @@ private:
     if (Id == kNoSymbol) return;
     FindingOf[Id] = &F;
     if (Class != kNoSymbol) MemberOf[Id] = Class;
-    if (O.TestOnly && F.Category == "test-only") {
+    if (O.TestOnly && F.Category == Category::TestOnly) {
       F.Removable = true;
       F.NotRemovableBecause.clear();
     }

@@ -52,7 +52,7 @@ ordered_json explanation(const Program &P, Explainer &E, const Finding &F, const
 ordered_json findingJson(const Program &P, Explainer &E, const Report &Rep, const Finding &F,
                          const std::map<std::string, std::string> &Sources) {
   auto Text = Sources.find(F.File);
-  ordered_json J = {{"category", F.Category},
+  ordered_json J = {{"category", categoryName(F.Category)},
                     {"kind", kindName(F.Kind)},
                     {"name", F.Name},
                     {"file", relativeToRoot(F.File, Rep.SourceRoot)},

@@ -12,7 +12,7 @@ namespace {
 using nlohmann::ordered_json;
 
 ordered_json findingJson(const Finding &F) {
-  ordered_json J = {{"category", F.Category}, {"kind", kindName(F.Kind)},
+  ordered_json J = {{"category", categoryName(F.Category)}, {"kind", kindName(F.Kind)},
                     {"name", F.Name},         {"usr", F.Usr},
                     {"file", F.File},         {"line", F.Line},
                     {"column", F.Column},     {"lines", F.Lines},
@@ -35,7 +35,7 @@ void writeJson(std::ostream &OS, const Report &R) {
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
-    ++PerCategory[F.Category];
+    ++PerCategory[categoryName(F.Category)];
     Findings.push_back(findingJson(F));
   }
   DeadCounts Counts = countDead(R.Findings);

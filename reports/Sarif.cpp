@@ -43,7 +43,7 @@ ordered_json rule(const char *Id, const char *Name, const char *Short, const cha
 
 std::string message(const Finding &F) {
   std::string Text = std::string(kindNoun(F.Kind)) + " '" + F.Name + "' is ";
-  if (F.Category != "test-only") return Text + "unreachable";
+  if (F.Category != Category::TestOnly) return Text + "unreachable";
   Text += "reachable only from tests (";
   for (size_t I = 0; I < F.ReachedFrom.size(); ++I) Text += (I ? ", " : "") + F.ReachedFrom[I];
   return Text + ")";
@@ -54,7 +54,7 @@ std::string message(const Finding &F) {
 void writeSarif(std::ostream &OS, const Report &R) {
   ordered_json Results = ordered_json::array();
   for (const Finding &F : R.Findings) {
-    bool TestOnly = F.Category == "test-only";
+    bool TestOnly = F.Category == Category::TestOnly;
     ordered_json Result = {{"ruleId", TestOnly ? "deadwood-test-only" : "deadwood-dead"},
                            {"ruleIndex", TestOnly ? 1 : 0},
                            {"level", "warning"},

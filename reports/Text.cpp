@@ -59,9 +59,9 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
     OS << where(F, Opts) << ": warning: " << kindNoun(F.Kind) << " '" << F.Name << "' is "
-       << (F.Category == "test-only" ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
+       << (F.Category == Category::TestOnly ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
                                      : std::string("unreachable"))
-       << " [deadwood-" << F.Category << "]\n";
+       << " [deadwood-" << categoryName(F.Category) << "]\n";
     writeNotes(OS, F, Opts);
   }
   if (Opts.Verbose)

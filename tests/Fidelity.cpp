@@ -130,7 +130,7 @@ void expectFindingsEqualMarks(const Case &C) {
     }
     const Mark &M = It->second;
     std::string At = where(C, F.File, F.Line);
-    EXPECT_EQ(F.Category, "dead") << At;
+    EXPECT_EQ(F.Category, Category::Dead) << At;
     if (!M.Kinds.empty())
       EXPECT_TRUE(M.Kinds.count(kindName(F.Kind))) << At << ": '" << F.Name << "' is a " << kindName(F.Kind);
     EXPECT_EQ(F.Removable, M.Removable) << At << ": '" << F.Name << "' "

@@ -288,7 +288,7 @@ TEST(Classify, TestOnlyCodeSplitFromDeadAndDeclarationsOnlyAreNoFindings) {
   ASSERT_TRUE(W.testOnly(P.find("c:@F@external")));
   Report R = classify(P, W.Any, ClassifyOptions{"/src", {}, {}, {}}, &W);
   std::vector<std::string> Seen;
-  for (const Finding &F : R.Findings) Seen.push_back(F.Category + " " + F.Name);
+  for (const Finding &F : R.Findings) Seen.push_back(std::string(categoryName(F.Category)) + " " + F.Name);
   EXPECT_THAT(Seen, UnorderedElementsAre("dead dead()", "test-only onlyTested()"));
 }
 

@@ -17,7 +17,7 @@ Report sampleReport() {
   R.Symbols = 40;
   R.Reached = 30;
   Finding A;
-  A.Category = "dead";
+  A.Category = Category::Dead;
   A.Kind = SymbolKind::Function;
   A.Name = "ns::f(int)";
   A.Usr = "c:@N@ns@F@f#I#";
