@@ -220,16 +220,5 @@ bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::v
   return true;
 }
 
-std::string commonAncestor(const std::vector<std::string> &Files) {
-  if (Files.empty()) return "/";
-  std::string Prefix(path::parent_path(Files[0]));
-  for (const std::string &F : Files) {
-    while (!Prefix.empty() && !(F.size() > Prefix.size() &&
-                                F.compare(0, Prefix.size(), Prefix) == 0 &&
-                                (F[Prefix.size()] == '/' || Prefix == "/")))
-      Prefix = std::string(path::parent_path(Prefix));
-  }
-  return Prefix.empty() ? "/" : Prefix;
-}
 
 }  // namespace deadwood

@@ -38,7 +38,4 @@ bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::v
 /// link (the user never passes -resource-dir).
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args);
 
-/// The deepest directory containing every file (a common ancestor).
-std::string commonAncestor(const std::vector<std::string> &Files);
-
 }  // namespace deadwood

@@ -47,6 +47,18 @@ std::string normalizedPath(const std::string &P) {
   return withoutTrailingSlash((Ec ? Abs.lexically_normal() : Canon).string());
 }
 
+std::string commonAncestor(const std::vector<std::string> &Files) {
+  if (Files.empty()) return "/";
+  auto Parent = [](const std::string &P) {
+    size_t Slash = P.find_last_of('/');
+    return Slash == std::string::npos || Slash == 0 ? std::string(Slash == 0 ? "/" : "") : P.substr(0, Slash);
+  };
+  std::string Prefix = Parent(Files[0]);
+  for (const std::string &F : Files)
+    while (!Prefix.empty() && Prefix != "/" && !isUnder(F, Prefix)) Prefix = Parent(Prefix);
+  return Prefix.empty() ? "/" : Prefix;
+}
+
 std::string repositoryRoot(const std::string &Dir) {
   std::error_code Ec;
   for (std::filesystem::path P = std::filesystem::path(Dir).lexically_normal(); !P.empty(); P = P.parent_path()) {

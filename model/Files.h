@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace deadwood {
 
@@ -26,6 +27,10 @@ std::string absoluteIn(const std::string &Dir, const std::string &P);
 /// as the path exists, no trailing `/`: how paths a user types are compared
 /// with the paths a compiler read.
 std::string normalizedPath(const std::string &P);
+
+/// The deepest directory holding every one of Files (absolute paths); "/"
+/// for none.
+std::string commonAncestor(const std::vector<std::string> &Files);
 
 /// The top level of the git checkout holding Dir (absolute): the nearest
 /// directory at or above it with a `.git` (a directory, or a worktree's or

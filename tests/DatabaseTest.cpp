@@ -1,5 +1,6 @@
 // Loading compile databases and adjusting their command lines.
 #include "analyzer/Database.h"
+#include "model/Files.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // The command line's shared pieces: the options of an analysis, the exit
 // statuses of DESIGN.md, and the commands beside the one-shot run.
 //
-//   deadwood -p build ...            parse every TU, link, report (main.cpp)
+//   deadwood -p build ...            parse every TU, link, report (Analyze.cpp)
 //   deadwood extract -o f.dws -- cmd one TU's summary             (Split.cpp)
 //   deadwood link [-p build] f.dws.. link summaries, report       (Split.cpp)
 //   deadwood ninja -p build -o x.ninja   the two above as a Ninja build
@@ -54,6 +54,10 @@ int fail(const std::string &Reason);
 /// proof), or null when unknown.
 int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
             const std::vector<CompileJob> *Jobs);
+
+/// The one-shot run: load the database in O.BuildPath, parse (or reuse)
+/// every TU, analyze. Returns the exit status.
+int runOneShot(const Options &O);
 
 /// The options of an analysis and its report, shared by the one-shot run
 /// and `link`.

@@ -1,0 +1,115 @@
+#include "passes/Analysis.h"
+
+#include "model/Files.h"
+#include "passes/Programs.h"
+#include "passes/Vendored.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace deadwood {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Reads and parses the config at Path; its path globs are made relative
+/// to the source root when it lies below it.
+bool loadConfig(const std::string &Path, const std::string &SourceRoot, Config *Out, std::string *Err) {
+  std::string Text;
+  if (!readFile(Path, &Text)) return *Err = "cannot read config '" + Path + "'", false;
+  if (!parseConfig(Path, Text, Out, Err)) return false;
+  std::string Dir = normalizedPath(fs::path(Path).parent_path().string());
+  if (isUnder(Dir, SourceRoot) && Dir != SourceRoot) rebaseConfig(Out, relativeToRoot(Dir, SourceRoot));
+  return true;
+}
+
+/// The vendored directories of this analysis (passes/Vendored).
+std::vector<VendoredDir> vendoredOf(const std::string &SourceRoot, const Program &P, const BuildGraph &Graph,
+                                    const Config &Cfg) {
+  VendorSources In;
+  In.Vendored = Cfg.Vendored;
+  In.NotVendored = Cfg.NotVendored;
+  In.SourceRoot = SourceRoot;
+  In.Files = P.Files;
+  for (const TuInfo &T : P.Tus) In.MainFiles.push_back(T.MainFile);
+  for (const Subproject &S : Graph.Subprojects) In.Subprojects.emplace_back(S.Name, S.Dir);
+  readFile((fs::path(SourceRoot) / ".gitmodules").string(), &In.GitModules);
+  return vendoredDirs(In);
+}
+
+}  // namespace
+
+std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot) {
+  if (!ConfigPath.empty()) return ConfigPath;
+  for (fs::path Dir = Start; isUnder(Dir.string(), SourceRoot); Dir = Dir.parent_path()) {
+    if (fs::exists(Dir / ".deadwood.json")) return (Dir / ".deadwood.json").string();
+    if (Dir == Dir.root_path() || Dir.string() == SourceRoot) break;
+  }
+  return {};
+}
+
+bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const AnalysisOptions &O, Analysis *Out,
+             std::string *Err) {
+  static const BuildGraph NoGraph;
+  const BuildGraph &Graph = GraphIn ? *GraphIn : NoGraph;
+  Analysis &A = *Out;
+  A.HaveGraph = GraphIn != nullptr;
+  auto Say = [&](Message::Kind K, std::string Text) { A.Messages.push_back(Message{K, std::move(Text)}); };
+
+  std::vector<std::string> Mains;
+  for (const TuSummary &S : Summaries) Mains.push_back(S.MainFile);
+  ClassifyOptions &Classify = A.Classify;
+  Classify.SourceRoot = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : O.SourceRoot;
+  if (!O.SourceRoot.empty() && !fs::is_directory(Classify.SourceRoot))
+    return *Err = "source root '" + O.SourceRoot + "' is not a directory", false;
+  if (!O.BuildDir.empty() && O.BuildDir != Classify.SourceRoot) Classify.ExcludeDirs.push_back(O.BuildDir);
+  Classify.PathFilters = O.Filters;
+
+  Config Cfg;
+  std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
+  std::string ConfigFile = findConfig(O.ConfigPath, Project, Classify.SourceRoot);
+  if (!ConfigFile.empty() && !loadConfig(ConfigFile, Classify.SourceRoot, &Cfg, Err)) return false;
+  Classify.IgnoreGlobs = Cfg.Ignore;
+  for (const std::string &G : O.PublicApi)
+    Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
+
+  A.P = link(std::move(Summaries));
+  Program &P = A.P;
+  for (std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot)) Say(Message::Warning, std::move(W));
+  std::vector<ProgramDef> Programs;
+  std::vector<std::string> Details;
+  if (A.HaveGraph) Programs = programsOf(Graph, P, &Details);
+  if (Programs.empty()) Programs.push_back(wholeDatabase(P));
+  std::vector<PublicHeaders> Public = publicHeadersOf(Graph, P, Classify.SourceRoot, O.PublicHeaders, Cfg);
+  std::string ApiDetail;
+  ProgramDef Api = apiProgram(P, Public, Classify.SourceRoot, &ApiDetail);
+  if (!ApiDetail.empty()) Details.push_back(ApiDetail);
+  for (std::string &D : Details) Say(Message::Detail, std::move(D));
+  if (!Api.Exported.empty()) Programs.push_back(std::move(Api));
+  A.Reach = reachPrograms(P, std::move(Programs), O.Mode);
+
+  std::vector<VendoredDir> Vendored;
+  if (!(O.IncludeVendored || Cfg.IncludeVendored == 1)) {
+    Vendored = vendoredOf(Classify.SourceRoot, P, Graph, Cfg);
+    for (const VendoredDir &V : Vendored) Classify.ExcludeDirs.push_back(V.Dir);
+  }
+  A.Rep = classify(P, A.Reach.Any, Classify, A.HaveGraph ? &A.Reach : nullptr);
+  for (const VendoredDir &V : Vendored) {
+    A.Rep.Vendored.emplace_back(V.Dir, V.Why);
+    Say(Message::Note, "vendored, analysed but not reported or edited: " + relativeToRoot(V.Dir, Classify.SourceRoot) +
+                           " (" + V.Why + "; --include-vendored to report it)");
+  }
+  if (!hasEntryPoint(P, A.Reach.Programs)) {
+    Say(Message::Warning, "no entry point: no main, no exported library API and no keep rule; nothing is called "
+                          "dead (name the roots with --public-api or keep rules)");
+    A.Rep.Findings.clear();
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
+  for (const Target &T : Graph.Targets)  // not utility targets (CTest's Nightly, ...)
+    if (T.Type == "EXECUTABLE" || T.Type.find("_LIBRARY") != std::string::npos)
+      TargetSources.emplace_back(T.Name, T.Sources);
+  countByTarget(A.Rep, TargetSources);
+  return true;
+}
+
+}  // namespace deadwood

@@ -1,0 +1,57 @@
+// Steps 3 to 5 of the pipeline as one call: the TUs' summaries (and the
+// build graph, when there is one) in, a classified report out.
+//
+//   summaries ──link──► Program ──keep rules, programs, public API──► roots
+//             ──reach──► WholeReach ──vendored, classify──► Report
+//
+// Nothing here prints: what the user should hear comes back in Messages,
+// for the tool to say.
+#pragma once
+
+#include "model/BuildGraph.h"
+#include "passes/Findings.h"
+#include "passes/KeepRules.h"
+#include "passes/Program.h"
+#include "passes/Reach.h"
+
+#include <string>
+#include <vector>
+
+namespace deadwood {
+
+struct AnalysisOptions {
+  std::string SourceRoot;  ///< absolute; empty: the checkout holding the project (sourceRootOf)
+  std::string BuildDir;    ///< the database's directory, never reported; may be empty
+  std::vector<std::string> Filters;  ///< absolute: report only under these
+  std::string ConfigPath;  ///< empty: the nearest .deadwood.json (findConfig)
+  std::vector<std::string> PublicApi;      ///< --public-api name globs
+  std::vector<std::string> PublicHeaders;  ///< --public-header path globs
+  bool IncludeVendored = false;
+  Dispatch Mode = Dispatch::Rta;
+};
+
+struct Message {
+  enum Kind { Warning, Note, Detail } Level;  ///< Detail: only with --verbose
+  std::string Text;
+};
+
+struct Analysis {
+  Program P;
+  WholeReach Reach;       ///< Reach.Any: the union over every program
+  bool HaveGraph = false;  ///< the programs came from a build graph (test-only code is told apart)
+  ClassifyOptions Classify;  ///< the source root and what is never reported or edited
+  Report Rep;
+  std::vector<Message> Messages;
+};
+
+/// The config file: ConfigPath when given, else the nearest .deadwood.json
+/// from Start up to SourceRoot; empty when there is none.
+std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot);
+
+/// Runs the analysis. False with *Err (one line naming the file) on bad
+/// input: a source root that is not a directory, an unreadable or malformed
+/// config.
+bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *Graph, const AnalysisOptions &O, Analysis *Out,
+             std::string *Err);
+
+}  // namespace deadwood

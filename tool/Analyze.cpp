@@ -1,0 +1,245 @@
+// The one-shot run and the analysis behind every command that reports:
+// load the database, parse (or reuse) every TU, run the passes
+// (passes/Analysis), then --why, the removal (with its proof) or the
+// report, and the exit status of DESIGN.md: 0 done, 1 gated by --fail-on,
+// 2 bad usage or input, 3 incomplete.
+#include "analyzer/BuildGraph.h"
+#include "analyzer/Database.h"
+#include "analyzer/Driver.h"
+#include "model/Files.h"
+#include "passes/Analysis.h"
+#include "passes/Baseline.h"
+#include "passes/Removal.h"
+#include "passes/Why.h"
+#include "reports/Writers.h"
+#include "tool/Apply.h"
+#include "tool/Commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace deadwood::cli {
+
+int fail(const std::string &Reason) {
+  std::cerr << "deadwood: error: " << Reason << '\n';
+  return BadInput;
+}
+
+namespace {
+
+/// "0:41": minutes and seconds.
+std::string clock(double Seconds) {
+  long S = static_cast<long>(Seconds + 0.5);
+  char Text[32];
+  std::snprintf(Text, sizeof Text, "%ld:%02ld", S / 60, S % 60);
+  return Text;
+}
+
+/// Progress while TUs are parsed: on a terminal one line redrawn in place,
+/// `[123/456] path/to/file.cpp  ETA 0:41`; elsewhere a plain line per TU;
+/// nothing with --quiet. A TU that fails is always said.
+ProgressFn progressPrinter(const Options &O) {
+  bool Tty = isatty(STDERR_FILENO);
+  auto Start = std::chrono::steady_clock::now();
+  std::string Base = normalizedPath(".");
+  return [=](size_t Done, size_t Total, const TuSummary &S) {
+    std::string File = relativeToRoot(S.MainFile, Base);
+    if (S.Failed) {
+      if (Tty && !O.Quiet) std::cerr << "\r\033[K";
+      std::cerr << "deadwood: error: '" << S.MainFile << "' did not parse: "
+                << (S.Errors.empty() ? "" : S.Errors.front()) << '\n';
+    }
+    if (O.Quiet) return;
+    double Elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    std::string Eta = Done < Total ? "  ETA " + clock(Elapsed / Done * (Total - Done)) : "";
+    if (!Tty) std::cerr << '[' << Done << '/' << Total << "] " << File << '\n';
+    else std::cerr << "\r\033[K[" << Done << '/' << Total << "] " << File << Eta << (Done == Total ? "\r\033[K" : "")
+                   << std::flush;
+  };
+}
+
+std::string today() {
+  std::time_t Now = std::time(nullptr);
+  char Day[11];
+  std::strftime(Day, sizeof Day, "%Y-%m-%d", std::gmtime(&Now));
+  return Day;
+}
+
+/// --write-baseline, --baseline and --fail-on, after the findings are final.
+/// Returns the exit status they ask for (Done when none applies).
+int gate(const Options &O, Report &Rep) {
+  if (!O.WriteBaseline.empty()) {
+    std::ofstream Out(O.WriteBaseline);
+    Out << renderBaseline(Rep);
+    if (!Out) return fail("cannot write '" + O.WriteBaseline + "'");
+  }
+  if (!O.BaselinePath.empty()) {
+    std::string Text, Err;
+    Baseline B;
+    if (!readFile(O.BaselinePath, &Text)) return fail("cannot read baseline '" + O.BaselinePath + "'");
+    if (!parseBaseline(O.BaselinePath, Text, &B, &Err)) return fail(Err);
+    applyBaseline(Rep, B, today());
+  }
+  size_t Counted = Rep.Findings.size() + (O.FailOn == "any" ? Rep.Baselined : 0);
+  return !O.FailOn.empty() && Counted > 0 ? Gated : Done;
+}
+
+/// The text of every file a finding is defined in, for the HTML excerpts.
+std::map<std::string, std::string> findingSources(const std::vector<Finding> &Findings) {
+  std::map<std::string, std::string> Out;
+  for (const Finding &F : Findings) {
+    if (!Out.count(F.File)) readFile(F.File, &Out[F.File]);
+    for (auto &[File, Text] : findingSources(F.Members)) Out.emplace(File, std::move(Text));
+  }
+  return Out;
+}
+
+int render(const Options &O, const Report &R, const Program &P, const Reachability &Reach) {
+  std::ofstream File;
+  if (!O.Output.empty()) {
+    File.open(O.Output);
+    if (!File) return fail("cannot write '" + O.Output + "'");
+  }
+  std::ostream &OS = O.Output.empty() ? std::cout : File;
+  if (O.Format == "json") writeJson(OS, R);
+  else if (O.Format == "sarif") writeSarif(OS, R);
+  else if (O.Format == "dot") writeDot(OS, P, R);
+  else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
+  else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose});
+  OS.flush();
+  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
+  return R.incomplete() ? Incomplete : Done;
+}
+
+/// CMake's build graph of BuildDir, when it is a CMake build directory.
+bool buildGraphOf(const std::string &BuildDir, BuildGraph *G) {
+  std::string Notice, Err;
+  if (BuildDir.empty()) return false;
+  bool Loaded = loadBuildGraph(BuildDir, G, &Notice, &Err);
+  if (!Err.empty()) std::cerr << "deadwood: warning: " << Err << "; analyzing the database as one program\n";
+  if (!Notice.empty()) std::cerr << "deadwood: note: " << Notice << '\n';
+  return Loaded;
+}
+
+/// --why: the path from a root to one symbol, or who refers to a dead one.
+int why(const Options &O, const Program &P, const Reachability &R) {
+  std::vector<SymbolId> Found = lookupSymbols(P, O.Why);
+  if (Found.empty()) return fail("no symbol named '" + O.Why + "'");
+  if (Found.size() > 1) {
+    std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size()
+              << " symbols; pass one of these USRs to --why:\n";
+    for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
+    return BadInput;
+  }
+  if (O.Format == "dot") writeWhyDot(std::cout, P, explain(P, R, Found[0]));
+  else writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalizedPath("."), O.Verbose});
+  bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
+  return Incomplete ? Exit::Incomplete : Done;
+}
+
+/// Each TU's summary as parsed, with its compile command: by position when
+/// the summaries came from these jobs, else by main file and directory.
+std::vector<ProvableTu> provable(const std::vector<TuSummary> &Summaries, const std::vector<CompileJob> *Jobs) {
+  std::vector<ProvableTu> Out;
+  if (!Jobs) return Out;
+  bool Aligned = Jobs->size() == Summaries.size();
+  for (size_t I = 0; Aligned && I < Summaries.size(); ++I)
+    Aligned = (*Jobs)[I].File == Summaries[I].MainFile;
+  for (size_t I = 0; I < Summaries.size(); ++I) {
+    const CompileJob *Job = nullptr;
+    if (Aligned) Job = &(*Jobs)[I];
+    else
+      for (const CompileJob &J : *Jobs)
+        if (J.File == Summaries[I].MainFile && J.Directory == Summaries[I].Directory) Job = &J;
+    Out.push_back(ProvableTu{Job, &Summaries[I]});
+  }
+  return Out;
+}
+
+}  // namespace
+
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
+            const std::vector<CompileJob> *Jobs) {
+  std::string Err;
+  BuildGraph Graph;
+  bool HaveGraph = buildGraphOf(DbDir, &Graph);
+  AnalysisOptions AO;
+  AO.SourceRoot = O.SourceRoot.empty() ? "" : normalizedPath(O.SourceRoot);
+  AO.BuildDir = DbDir;
+  for (const std::string &F : O.Filters) AO.Filters.push_back(normalizedPath(F));
+  AO.ConfigPath = O.ConfigPath;
+  AO.PublicApi = O.PublicApi;
+  AO.PublicHeaders = O.PublicHeaders;
+  AO.IncludeVendored = O.IncludeVendored;
+  AO.Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
+  // The removal proof compares each TU's summary before and after the edit.
+  std::vector<TuSummary> AsParsed;
+  if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
+  Analysis A;
+  if (!deadwood::analyze(std::move(Summaries), HaveGraph ? &Graph : nullptr, AO, &A, &Err)) return fail(Err);
+  for (const Message &M : A.Messages) {
+    if (M.Level == Message::Warning) std::cerr << "deadwood: warning: " << M.Text << '\n';
+    else if (M.Level == Message::Detail ? O.Verbose : !O.Quiet && O.Why.empty())
+      std::cerr << "deadwood: " << M.Text << '\n';
+  }
+  const Program &P = A.P;
+  const Reachability &R = A.Reach.Any;
+  if (!O.Why.empty()) return why(O, P, R);
+  Report &Rep = A.Rep;
+  const ClassifyOptions &Classify = A.Classify;
+  auto Finish = [&](Report &Final) {
+    int Gate = gate(O, Final);
+    if (Gate == BadInput) return Gate;
+    if (O.Sort == "size") sortBySize(Final.Findings);
+    int Rendered = render(O, Final, P, R);
+    return Rendered != Done ? Rendered : Gate;
+  };
+  if (!O.Apply.wanted()) {
+    // `removable` says what a removal would do: the planner decides it.
+    RemovalOptions Plan{Classify.SourceRoot, Classify.ExcludeDirs, {}, {}, nullptr};
+    planRemoval(P, R, Rep, Plan);
+  } else {
+    if (Classify.SourceRoot == "/" && (O.Apply.Fix || !O.Apply.VerifyCommand.empty()))
+      return fail("refusing to edit sources under the source root '/' (any file on the machine); name the "
+                  "project's directory with --source-root");
+    if (Rep.incomplete() && !O.AllowPartial) {
+      render(O, Rep, P, R);
+      std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
+                << " translation unit(s) failed to parse, so the graph is incomplete "
+                   "(--allow-partial to remove anyway)\n";
+      return Incomplete;
+    }
+    ApplyOptions Apply = O.Apply;
+    Apply.BuildDir = DbDir;
+    Apply.ExcludeDirs = Classify.ExcludeDirs;
+    Apply.Programs = A.HaveGraph ? &A.Reach : nullptr;
+    std::vector<ProvableTu> Tus = provable(AsParsed, Jobs);
+    Apply.Tus = Jobs ? &Tus : nullptr;
+    Apply.Jobs = O.Jobs;
+    if (!applyRemovals(P, R, Rep, Apply, &Err)) {
+      render(O, Rep, P, R);
+      return fail(Err);
+    }
+  }
+  return Finish(Rep);
+}
+
+int runOneShot(const Options &O) {
+  std::vector<CompileJob> Jobs;
+  std::string DbDir, Err;
+  if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
+  if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
+  SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
+  Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
+  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);
+  if (O.Verbose && !O.NoCache)
+    std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
+              << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
+  return analyze(O, DbDir, std::move(Summaries), &Jobs);
+}
+
+}  // namespace deadwood::cli
