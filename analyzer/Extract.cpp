@@ -1,8 +1,12 @@
-// Clang AST => TuSummary.
+// Clang AST => TuSummary: the walk.
 //
-// One RecursiveASTVisitor, so one file (~840 lines): what the removal
-// deletes per declaration is analyzer/DeclRange, facts asked of
-// declarations are analyzer/DeclFacts.
+// One RecursiveASTVisitor decides what each piece of code needs (edges) and
+// which declarations are sites of symbols. How a declaration becomes a
+// symbol, and the summary's bookkeeping, is analyzer/SummaryBuilder; roots
+// the AST shows are analyzer/Roots; code named by strings (assembly, alias
+// attributes, dlsym) is analyzer/NamedByString; what the removal deletes per
+// declaration is analyzer/DeclRange; facts asked of declarations are
+// analyzer/DeclFacts.
 //
 // Terms. A *symbol* is a function, method, variable or class, named by its
 // USR. An *edge* says that the code of one symbol (its *container*: the
@@ -30,23 +34,16 @@
 #include "analyzer/Extract.h"
 
 #include "analyzer/DeclFacts.h"
-#include "analyzer/DeclRange.h"
+#include "analyzer/NamedByString.h"
+#include "analyzer/Roots.h"
+#include "analyzer/SummaryBuilder.h"
 
-#include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Index/USRGeneration.h"
-#include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/Support/Path.h"
 
-#include <cctype>
-#include <map>
-#include <set>
-#include <tuple>
+#include <vector>
 
 namespace deadwood {
 namespace {
@@ -57,12 +54,10 @@ class Extractor : public RecursiveASTVisitor<Extractor> {
   using Base = RecursiveASTVisitor<Extractor>;
 
 public:
-  Extractor(ASTContext &Ctx, TuSummary &Out)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out),
-        Policy(Ctx.getPrintingPolicy()) {
-    Policy.SuppressUnwrittenScope = true;
-    Policy.AnonymousTagLocations = false;
-  }
+  Extractor(ASTContext &Ctx, TuSummary &Out) : Ctx(Ctx), SM(Ctx.getSourceManager()), B(Ctx, Out) {}
+
+  /// After the walk: what assembly and alias attributes name.
+  void finish() { Names.resolve(B); }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -75,9 +70,9 @@ public:
     // Project classes contain the types their definitions name; a library
     // class is never reported, so what it names does not matter.
     bool IsClass = isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isLambda() &&
-                   !inSystemHeader(D->getLocation());
+                   !B.inSystemHeader(D->getLocation());
     if (!isContainer(D) && !IsClass) return Base::TraverseDecl(D);
-    Containers.push_back({symbolFor(cast<NamedDecl>(D)), IsClass});
+    Containers.push_back({B.symbolFor(cast<NamedDecl>(D)), IsClass});
     bool Ok = Base::TraverseDecl(D);
     Containers.pop_back();
     return Ok;
@@ -107,11 +102,10 @@ public:
   // --- declarations ---------------------------------------------------------
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isDependentContext() && !FD->isTemplated()) return true;
     explicitInstantiation(FD);
-    recordSite(FD, FD->isThisDeclarationADefinition());
-    aliasOf(FD);
-    if (FD->isThisDeclarationADefinition()) functionRoots(FD);
+    site(FD, FD->isThisDeclarationADefinition());
+    Names.aliasOf(FD, B);
+    if (FD->isThisDeclarationADefinition()) functionRoots(FD, B);
     if (FD->doesThisDeclarationHaveABody() || FD->isDefaulted())
       if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))
         memberDestructorEdges(cast<CXXMethodDecl>(FD)->getParent(), FD->getLocation());
@@ -120,9 +114,9 @@ public:
 
   bool VisitVarDecl(VarDecl *VD) {
     if (isContainer(VD)) {
-      recordSite(VD, VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly);
-      variableRoots(VD);
-      aliasOf(VD);
+      site(VD, VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly);
+      variableRoots(VD, B);
+      Names.aliasOf(VD, B);
     }
     if (const auto *Cleanup = VD->getAttr<CleanupAttr>())  // runs at scope exit
       edge(Cleanup->getFunctionDecl(), EdgeKind::Call, Cleanup->getLocation());
@@ -141,7 +135,7 @@ public:
       explicitInstantiation(Spec);
       instantiatedByLibrary(Spec);
     }
-    recordSite(RD, RD->isThisDeclarationADefinition());
+    site(RD, RD->isThisDeclarationADefinition());
     return true;
   }
 
@@ -164,7 +158,7 @@ public:
 
   bool VisitCallExpr(CallExpr *E) {
     if (const Expr *Callee = E->getCallee()) Callees.insert(Callee->IgnoreParenImpCasts());
-    if (const FunctionDecl *F = E->getDirectCallee(); F && isLookupByName(F)) lookupByName(E);
+    if (const FunctionDecl *F = E->getDirectCallee(); F && isLookupByName(F)) NamedByString::lookupByName(E, B);
     return true;
   }
 
@@ -173,13 +167,12 @@ public:
   // resolved against the TU's declarations when the walk is done.
 
   bool VisitGCCAsmStmt(GCCAsmStmt *S) {
-    PendingNames.push_back({container(EdgeKind::Call), S->getAsmString()->getString().str(),
-                            S->getAsmLoc(), /*IsAlias=*/false});
+    Names.assembly(container(EdgeKind::Call), S->getAsmString()->getString().str(), S->getAsmLoc());
     return true;
   }
 
   bool VisitFileScopeAsmDecl(FileScopeAsmDecl *D) {
-    PendingNames.push_back({-1, D->getAsmString()->getString().str(), D->getAsmLoc(), false});
+    Names.assembly(-1, D->getAsmString()->getString().str(), D->getAsmLoc());
     return true;
   }
 
@@ -274,100 +267,7 @@ public:
     return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
   }
 
-  /// Resolves what inline assembly and alias attributes name, by plain or
-  /// mangled name, among the TU's own functions and variables. Precision
-  /// first: every match is kept alive, and a note says so.
-  void resolvePendingNames() {
-    if (PendingNames.empty()) return;
-    std::map<std::string, std::vector<int>> ByName;
-    ASTNameGenerator Mangler(Ctx);
-    for (int Id = 0; Id < static_cast<int>(Decls.size()); ++Id) {
-      const NamedDecl *D = Decls[Id];
-      if (!(isa<FunctionDecl>(D) || isa<VarDecl>(D)) || D->isTemplated() || D->isInvalidDecl() ||
-          inSystemHeader(D->getLocation()) || isa<CXXConstructorDecl>(D) || isa<CXXDestructorDecl>(D))
-        continue;
-      if (D->getIdentifier()) ByName[D->getName().str()].push_back(Id);
-      ByName[Mangler.getName(D)].push_back(Id);
-    }
-    for (const PendingName &P : PendingNames) resolve(P, ByName);
-  }
-
 private:
-  struct PendingName {
-    int From;          ///< container, or -1 at namespace scope
-    std::string Text;  ///< the assembly, or the alias target's mangled name
-    SourceLocation Loc;
-    bool IsAlias;
-  };
-
-  void resolve(const PendingName &P, const std::map<std::string, std::vector<int>> &ByName) {
-    std::vector<std::string> Names = P.IsAlias ? std::vector<std::string>{P.Text} : identifiers(P.Text);
-    for (const std::string &Name : Names) {
-      auto It = ByName.find(Name);
-      if (It == ByName.end()) {
-        if (!P.IsAlias) elsewhere(P, Name);
-        continue;
-      }
-      for (int Id : It->second) {
-        if (Id == P.From) continue;
-        Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
-        std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
-        note(P.Loc, std::string(P.IsAlias ? "alias attribute" : "inline assembly") + " names '" +
-                        Name + "': '" + Out.Symbols[Id].Name + "' is kept alive");
-      }
-    }
-  }
-
-  /// Assembly may name a C function another TU defines (`call target_fn`):
-  /// an edge to the USR such a function has, which the link resolves when
-  /// some TU defines it (and which stays a never-reported declaration when
-  /// none does: `mov` and `eax` name nothing).
-  void elsewhere(const PendingName &P, const std::string &Name) {
-    auto [It, New] = Elsewhere.try_emplace(Name, static_cast<int>(Out.Symbols.size()));
-    if (New) {
-      Symbol S;
-      S.Usr = "c:@F@" + Name;
-      S.Name = Name;
-      S.Flags = flag::Implicit;
-      Out.Symbols.push_back(std::move(S));
-    }
-    int Id = It->second;
-    if (!SeenEdges.insert({P.From, Id, static_cast<int>(EdgeKind::Address)}).second) return;
-    Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
-    std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = position(P.Loc);
-  }
-
-  /// `__attribute__((alias("target")))`, `__attribute__((ifunc("resolver")))`:
-  /// the mangled name of what the declaration needs.
-  void aliasOf(const NamedDecl *D) {
-    if (const auto *A = D->getAttr<AliasAttr>())
-      PendingNames.push_back({symbolFor(D), A->getAliasee().str(), D->getLocation(), true});
-    if (const auto *A = D->getAttr<IFuncAttr>())
-      PendingNames.push_back({symbolFor(D), A->getResolver().str(), D->getLocation(), true});
-  }
-
-  /// `dlsym(handle, "name")`: the named symbol is a root, resolved at link.
-  /// A computed name cannot be followed: the note says to add a keep rule.
-  void lookupByName(const CallExpr *E) {
-    if (E->getNumArgs() < 2) return;
-    const auto *Lit = dyn_cast<StringLiteral>(E->getArg(1)->IgnoreParenImpCasts());
-    if (!Lit || Lit->getCharByteWidth() != 1) {
-      note(E->getBeginLoc(), "a symbol is looked up by a computed name: what it finds is not "
-                             "seen; keep it with a keep rule");
-      return;
-    }
-    NameLookup L{Lit->getString().str()};
-    std::tie(L.File, L.Line, L.Column) = position(E->getBeginLoc());
-    Out.Lookups.push_back(std::move(L));
-  }
-
-  void note(SourceLocation Loc, std::string Text) {
-    Note N;
-    std::tie(N.File, N.Line, N.Column) = position(Loc);
-    N.Text = std::move(Text);
-    Out.Notes.push_back(std::move(N));
-  }
-
   template <class Fn> bool unevaluated(Fn Traverse) {
     ++UnevaluatedDepth;
     bool Ok = Traverse();
@@ -390,7 +290,7 @@ private:
   bool skipWholly(const Decl *D) {
     if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D)) return false;
     if (isa<ParmVarDecl>(D)) return false;
-    return inSystemHeader(D->getLocation()) && !isInstantiated(D);
+    return B.inSystemHeader(D->getLocation()) && !isInstantiated(D);
   }
 
   /// `template class X<int>;` makes every member of X<int> (a root, like
@@ -408,16 +308,16 @@ private:
       Loc = FD->getPointOfInstantiation();
     }
     if (K != TSK_ExplicitInstantiationDefinition && K != TSK_ExplicitInstantiationDeclaration) return;
-    if (inSystemHeader(Loc)) return;
+    if (B.inSystemHeader(Loc)) return;
     const auto *ND = cast<NamedDecl>(D);
     if (isa<RecordDecl>(ND)) {
       edgeFromScope(ND, EdgeKind::TypeUse, Loc);
       if (K == TSK_ExplicitInstantiationDefinition)
         for (const Decl *M : cast<CXXRecordDecl>(ND)->decls())
           if (const auto *MD = dyn_cast<CXXMethodDecl>(M); MD && !MD->isImplicit())
-            root(MD, RootReason::ScopeUse, "explicitly instantiated");
+            B.root(MD, RootReason::ScopeUse, "explicitly instantiated");
     } else if (K == TSK_ExplicitInstantiationDefinition) {
-      root(ND, RootReason::ScopeUse, "explicitly instantiated");
+      B.root(ND, RootReason::ScopeUse, "explicitly instantiated");
     } else {
       edgeFromScope(ND, EdgeKind::Unevaluated, Loc);
     }
@@ -430,7 +330,7 @@ private:
   void instantiatedByLibrary(const ClassTemplateSpecializationDecl *Spec) {
     if (Spec->getSpecializationKind() != TSK_ImplicitInstantiation || !Spec->hasDefinition()) return;
     SourceLocation Loc = Spec->getPointOfInstantiation();
-    if (!inSystemHeader(Loc) || inSystemHeader(Spec->getSpecializedTemplate()->getLocation())) return;
+    if (!B.inSystemHeader(Loc) || B.inSystemHeader(Spec->getSpecializedTemplate()->getLocation())) return;
     edgeFromScope(Spec, EdgeKind::TypeUse, Loc);
   }
 
@@ -440,39 +340,6 @@ private:
     Saved.swap(Containers);
     edge(To, Kind, Loc);
     Containers.swap(Saved);
-  }
-
-  /// What is alive without a caller: `main` (also under -ffreestanding,
-  /// where Clang does not call it main), `wmain`, a fuzzer's entry points.
-  bool isEntryPoint(const FunctionDecl *FD) const {
-    if (FD->isMain()) return true;
-    if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit() || !FD->getIdentifier()) return false;
-    if (linkageOf(FD) != Linkage::External) return false;
-    llvm::StringRef Name = FD->getName();
-    return Name == "main" || Name == "wmain" || Name == "WinMain" || Name == "wWinMain" ||
-           Name == "LLVMFuzzerTestOneInput" || Name == "LLVMFuzzerInitialize" ||
-           Name == "LLVMFuzzerCustomMutator" || Name == "LLVMFuzzerCustomCrossOver";
-  }
-
-  void functionRoots(const FunctionDecl *FD) {
-    if (inSystemHeader(FD->getLocation())) return;
-    if (isEntryPoint(FD)) root(FD, RootReason::Main);
-    else if (FD->hasAttr<ConstructorAttr>() || FD->hasAttr<DestructorAttr>() ||
-             FD->hasAttr<UsedAttr>() || FD->hasAttr<RetainAttr>())
-      root(FD, RootReason::Attribute);
-    else if (FD->isReplaceableGlobalAllocationFunction())
-      root(FD, RootReason::ReplaceableNew);
-  }
-
-  void variableRoots(const VarDecl *VD) {
-    if (inSystemHeader(VD->getLocation()) || VD->isTemplated()) return;
-    if (VD->isThisDeclarationADefinition() == VarDecl::DeclarationOnly) return;
-    if (VD->hasAttr<UsedAttr>() || VD->hasAttr<RetainAttr>())
-      return root(VD, RootReason::Attribute);
-    const Expr *Init = VD->getInit();
-    bool DynamicInit = Init && !Init->isValueDependent() && !VD->hasConstantInitialization();
-    if (DynamicInit || VD->needsDestruction(Ctx) != QualType::DK_none)
-      root(VD, RootReason::StaticInit);
   }
 
   /// Edges from a constructor or destructor to the destructors of its
@@ -503,34 +370,35 @@ private:
 
   // --- recording --------------------------------------------------------------
 
+  /// Records that the code being walked needs Target. Returns true, so a
+  /// Visit method can return it (the walk always goes on).
   bool edge(const Decl *Target, EdgeKind Kind, SourceLocation Loc) {
     const auto *ND = dyn_cast_or_null<NamedDecl>(Target);
     if (!ND || ND->isInvalidDecl()) return true;
-    if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && FD->isDependentContext() &&
-                                                    !FD->isTemplated())
-      return true;
     if (const auto *RD = dyn_cast<CXXRecordDecl>(ND);
-        Kind == EdgeKind::TypeUse && (inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
+        Kind == EdgeKind::TypeUse && (B.inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
                                       (RD && RD->isLambda())))
       return true;  // never reported, so naming it changes nothing
     if (UnevaluatedDepth > 0 && Kind != EdgeKind::TypeUse) Kind = EdgeKind::Unevaluated;
     int From = container(Kind);
-    if (From < 0 && inSystemHeader(Loc)) return true;
-    int To = symbolFor(ND);
-    if (To < 0 || !SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return true;
-    Edge E;
-    E.From = From;
-    E.To = To;
-    E.Kind = Kind;
-    std::tie(E.File, E.Line, E.Column) = position(Loc);
-    Out.Edges.push_back(std::move(E));
+    if (From < 0 && B.inSystemHeader(Loc)) return true;
+    int To = B.symbolFor(ND);
+    if (To >= 0) B.addEdge(From, To, Kind, Loc);
     return true;
+  }
+
+  /// One declaration's site, and the keep comment on it.
+  void site(const NamedDecl *D, bool IsDefinition) {
+    if (B.inSystemHeader(D->getLocation())) return;
+    B.symbolFor(D);
+    keepComment(D, B);
+    B.recordSite(D, IsDefinition);
   }
 
   /// Whether Loc lies in the body of the innermost enclosing function.
   bool insideFunctionBody(SourceLocation Loc) const {
     if (Containers.empty() || Containers.back().IsClass) return false;
-    const auto *FD = dyn_cast<FunctionDecl>(Decls[Containers.back().Id]);
+    const auto *FD = dyn_cast<FunctionDecl>(B.decls()[Containers.back().Id]);
     const FunctionDecl *Def = nullptr;
     if (!FD || !FD->hasBody(Def) || !Def->getBody()) return false;
     SourceRange Body = Def->getBody()->getSourceRange();
@@ -546,289 +414,17 @@ private:
     return Containers.back().Id;
   }
 
-  void root(const NamedDecl *D, RootReason Reason, std::string Note = "") {
-    int Id = symbolFor(D);
-    if (Id >= 0 && SeenRoots.insert(Id).second)
-      Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason, std::move(Note)});
-  }
-
-  /// `// deadwood: keep(reason)` on the declaration's first line, its name's
-  /// line, or the line above: the user says it is alive.
-  void keepComment(const NamedDecl *D) {
-    SourceLocation Name = SM.getFileLoc(D->getLocation());
-    SourceLocation Begin = SM.getFileLoc(D->getBeginLoc());
-    FileID FID = SM.getFileID(Name);
-    if (FID != SM.getFileID(Begin)) Begin = Name;
-    bool Invalid = false;
-    llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
-    if (Invalid) return;
-    unsigned First = SM.getLineNumber(FID, SM.getFileOffset(Begin)), Last = SM.getLineNumber(FID, SM.getFileOffset(Name));
-    for (unsigned L = First > 1 ? First - 1 : First; L <= Last; ++L) {
-      unsigned Start = SM.getFileOffset(SM.translateLineCol(FID, L, 1));
-      llvm::StringRef Line = Text.substr(Start).split('\n').first;
-      size_t At = Line.find("deadwood: keep(");
-      if (At == llvm::StringRef::npos) continue;
-      // The line above counts only when it is a comment of its own: a
-      // trailing comment belongs to the code on its line.
-      if (L < First && !Line.ltrim().starts_with("//") && !Line.ltrim().starts_with("/*") &&
-          !Line.ltrim().starts_with("*"))
-        continue;
-      llvm::StringRef Reason = Line.substr(At + 15).split(')').first;
-      std::string Note = "kept by '// deadwood: keep(" + Reason.str() + ")' at " +
-                         Out.Files[fileIndex(FID)] + ":" + std::to_string(L);
-      root(D, RootReason::KeepRule, Note);
-      // A kept class keeps what it declares.
-      if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && RD->isThisDeclarationADefinition())
-        for (const Decl *M : RD->decls())
-          if (const auto *Member = dyn_cast<NamedDecl>(M);
-              Member && !Member->isImplicit() && (isa<FunctionDecl>(Member) || isa<VarDecl>(Member) ||
-                                                 isa<FunctionTemplateDecl>(Member)))
-            root(isa<FunctionTemplateDecl>(Member) ? cast<FunctionTemplateDecl>(Member)->getTemplatedDecl()
-                                                   : Member,
-                 RootReason::KeepRule, Note);
-      return;
-    }
-  }
-
-  /// Adds one declaration's site to its symbol. System-header sites are not
-  /// kept: nothing there is ever reported or edited.
-  void recordSite(const NamedDecl *D, bool IsDefinition) {
-    if (inSystemHeader(D->getLocation())) return;
-    int Id = symbolFor(D);
-    keepComment(D);
-    Symbol &S = Out.Symbols[Id];
-    Site Where = siteOf(D);
-    // Clang declares `operator new` itself before the user replaces it: the
-    // symbol is not implicit once someone wrote it.
-    if (!D->isImplicit()) S.Flags &= ~flag::Implicit;
-    if (IsDefinition) {
-      if (!S.HasDefinition) S.Definition = Where;
-      S.HasDefinition = true;
-      S.Flags &= ~flag::FromMacro;
-      if (D->getLocation().isMacroID()) S.Flags |= flag::FromMacro;
-    } else if (std::find(S.Declarations.begin(), S.Declarations.end(), Where) ==
-               S.Declarations.end()) {
-      S.Declarations.push_back(Where);
-    }
-  }
-
-  /// The symbol for D, created on first sight with everything that does not
-  /// depend on which redeclaration we are looking at.
-  int symbolFor(const NamedDecl *D) {
-    D = cast<NamedDecl>(D->getCanonicalDecl());
-    if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
-    int Id = static_cast<int>(Out.Symbols.size());
-    SymbolIds[D] = Id;
-    Decls.push_back(D);
-    Symbol S;
-    S.Usr = usrOf(D);
-    S.Kind = kindOf(D);
-    S.Link = linkageOf(D);
-    S.Name = nameOf(D);
-    S.Flags = flagsOf(D);
-    Out.Symbols.push_back(std::move(S));
-    // Relations may create further symbols: fill them in after the push.
-    fillRelations(D, Id);
-    return Id;
-  }
-
-  void fillRelations(const NamedDecl *D, int Id) {
-    std::string Parent, Pattern;
-    std::vector<std::string> Overrides, Bases;
-    if (const auto *Outer = dyn_cast<CXXRecordDecl>(D->getDeclContext());
-        Outer && !isa<CXXMethodDecl>(D))
-      Parent = usrAt(symbolFor(Outer));  // a static data member or a nested class
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
-      Parent = usrAt(symbolFor(MD->getParent()));
-      for (const CXXMethodDecl *O : MD->overridden_methods())
-        Overrides.push_back(usrAt(symbolFor(O)));
-    }
-    // An explicit or partial specialization needs its primary template
-    // declared: it maps to it like an instantiation, so it keeps it.
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false))
-        Pattern = usrAt(symbolFor(P));
-      else if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate();
-               Primary && FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
-        Pattern = usrAt(symbolFor(Primary->getTemplatedDecl()));
-    }
-    if (const auto *VD = dyn_cast<VarDecl>(D))
-      if (const VarDecl *P = VD->getTemplateInstantiationPattern()) Pattern = usrAt(symbolFor(P));
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
-      if (const CXXRecordDecl *Def = RD->getDefinition(); Def && !Def->isDependentType())
-        for (const CXXBaseSpecifier &B : Def->bases())
-          if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
-            Bases.push_back(usrAt(symbolFor(BR)));
-      if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern(); P && P != RD)
-        Pattern = usrAt(symbolFor(P));
-      else if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-               Spec && Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
-        Pattern = usrAt(symbolFor(Spec->getSpecializedTemplate()->getTemplatedDecl()));
-    }
-    Symbol &S = Out.Symbols[Id];
-    S.Parent = std::move(Parent);
-    S.Pattern = Pattern == S.Usr ? std::string() : std::move(Pattern);
-    S.Overrides = std::move(Overrides);
-    S.Bases = std::move(Bases);
-  }
-
-  std::string usrAt(int Id) const { return Id < 0 ? std::string() : Out.Symbols[Id].Usr; }
-
-  /// Clang's USR, made unique per file for what has no external linkage:
-  /// Clang names a `static` function after its file's base name only, so two
-  /// `util.cpp` in different folders would collide. Where Clang gives no USR
-  /// the symbol is named by its file and offset, so it still is a node: an
-  /// edge must never lose its container.
-  std::string usrOf(const NamedDecl *D) {
-    llvm::SmallString<128> Buf;
-    auto [File, Line, Column] = position(D->getLocation());
-    std::string Where = File < 0 ? std::string("?") : Out.Files[File];
-    if (index::generateUSRForDecl(D, Buf))
-      return "deadwood:" + Where + ":" + std::to_string(Line) + ":" + std::to_string(Column) +
-             ":" + std::to_string(static_cast<int>(D->getKind()));
-    std::string Usr(Buf.str());
-    // Each `main` is its own program's entry: two programs' mains are two symbols.
-    bool IsMain = isa<FunctionDecl>(D) && cast<FunctionDecl>(D)->isMain();
-    // A record without linkage (a local class) already has its offset in
-    // the USR; one in an anonymous namespace has only its file's base name.
-    Linkage L = linkageOf(D);
-    if ((IsMain || L == Linkage::Internal || (L == Linkage::None && !isa<RecordDecl>(D))) && File >= 0)
-      Usr += "#" + Where;
-    return Usr + constraintSuffix(D);
-  }
-
-  /// Clang's USRs leave out constraints: `template <std::integral T> f(T)`
-  /// and `template <std::floating_point T> f(T)` (and their `f<int>`) would
-  /// be one symbol. Constrained templates are told apart by where their
-  /// first declaration is.
-  std::string constraintSuffix(const NamedDecl *D) {
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD) return {};
-    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false)) FD = P;
-    const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
-    bool Constrained = FD->getTrailingRequiresClause() ||
-                       (T && T->getTemplateParameters()->hasAssociatedConstraints());
-    if (!Constrained) return {};
-    auto [File, Line, Column] = position(FD->getCanonicalDecl()->getLocation());
-    return "#requires@" + (File < 0 ? std::string("?") : Out.Files[File]) + ":" +
-           std::to_string(Line) + ":" + std::to_string(Column);
-  }
-
-  uint32_t flagsOf(const NamedDecl *D) {
-    uint32_t F = 0;
-    auto Set = [&F](bool On, uint32_t Bit) { if (On) F |= Bit; };
-    Set(D->isImplicit(), flag::Implicit);
-    Set(inSystemHeader(D->getLocation()), flag::InSystemHeader);
-    Set(D->getLocation().isMacroID(), flag::FromMacro);
-    Set(D->hasAttr<UsedAttr>() || D->hasAttr<RetainAttr>(), flag::Used);
-    Set(isInstantiated(D) && !D->isTemplated(), flag::Instantiation);
-    Set(D->isTemplated(), flag::TemplatePattern);
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      Set(FD->isVirtualAsWritten() || (isa<CXXMethodDecl>(FD) &&
-                                       cast<CXXMethodDecl>(FD)->isVirtual()),
-          flag::Virtual);
-      Set(FD->isPureVirtual(), flag::Pure);
-      Set(FD->isDefaulted(), flag::Defaulted);
-      Set(FD->isDeleted(), flag::Deleted);
-      Set(FD->isInlined(), flag::Inline);
-      Set(FD->isConstexpr(), flag::Constexpr);
-      Set(FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization,
-          flag::ExplicitSpecialization);
-      Set(FD->isExternC(), flag::ExternC);
-      Set(FD->isMain(), flag::Main);
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        Set(MD->getParent()->isLambda(), flag::Lambda);
-    }
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) Set(RD->isLambda(), flag::Lambda);
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
-      Set(Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
-              inSystemHeader(Spec->getSpecializedTemplate()->getLocation()),
-          flag::SpecializesLibrary);
-    if (isa<FunctionDecl>(D) || isa<VarDecl>(D))
-      Set(linkageOf(D) == Linkage::External && D->getVisibility() == HiddenVisibility, flag::Hidden);
-    if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      Set(VD->isConstexpr(), flag::Constexpr);
-      Set(VD->isInline(), flag::Inline);
-      Set(VD->isExternC(), flag::ExternC);
-    }
-    return F;
-  }
-
-  std::string nameOf(const NamedDecl *D) {
-    std::string Name;
-    llvm::raw_string_ostream OS(Name);
-    D->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD) return Name;
-    OS << '(';
-    for (unsigned I = 0; I < FD->getNumParams(); ++I)
-      OS << (I ? ", " : "") << FD->getParamDecl(I)->getType().getAsString(Policy);
-    if (FD->isVariadic()) OS << (FD->getNumParams() ? ", ..." : "...");
-    OS << ')';
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-      if (MD->isConst()) OS << " const";
-      if (MD->isVolatile()) OS << " volatile";
-      if (MD->getRefQualifier() == RQ_LValue) OS << " &";
-      if (MD->getRefQualifier() == RQ_RValue) OS << " &&";
-    }
-    return Name;
-  }
-
-  // --- locations --------------------------------------------------------------
-
-  bool inSystemHeader(SourceLocation Loc) const {
-    return Loc.isValid() && SM.isInSystemHeader(SM.getFileLoc(Loc));
-  }
-
-  int fileIndex(FileID FID) {
-    auto [It, Inserted] = FileIds.try_emplace(FID, -1);
-    if (!Inserted) return It->second;
-    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
-    if (!Entry) return -1;
-    It->second = static_cast<int>(Out.Files.size());
-    Out.Files.push_back(absolutePath(*Entry, SM.getFileManager()));
-    return It->second;
-  }
-
-  /// File index, line, column of a location, macros resolved to where they
-  /// are written in a file.
-  std::tuple<int, uint32_t, uint32_t> position(SourceLocation Loc) {
-    if (Loc.isInvalid()) return {-1, 0, 0};
-    SourceLocation F = SM.getFileLoc(Loc);
-    auto [FID, Offset] = SM.getDecomposedLoc(F);
-    return {fileIndex(FID), SM.getLineNumber(FID, Offset), SM.getColumnNumber(FID, Offset)};
-  }
-
-  /// The site of one declaration: the byte range of its whole text
-  /// (analyzer/DeclRange) and the position of its name.
-  Site siteOf(const NamedDecl *D) {
-    Site S;
-    std::tie(S.File, S.Line, S.Column) = position(D->getLocation());
-    DeclRange R = removalRange(D, Ctx);
-    S.Begin = R.Begin;
-    S.End = R.End;
-    S.Lines = R.Lines;
-    return S;
-  }
-
   ASTContext &Ctx;
   SourceManager &SM;
-  TuSummary &Out;
-  PrintingPolicy Policy;
+  SummaryBuilder B;
+  NamedByString Names;
   struct Container {
     int Id;
     bool IsClass;
   };
   std::vector<Container> Containers;  ///< innermost last
   int UnevaluatedDepth = 0;     ///< inside sizeof, decltype, noexcept, ...
-  llvm::DenseMap<const Decl *, int> SymbolIds;
-  std::vector<const NamedDecl *> Decls;  ///< by symbol id
-  std::vector<PendingName> PendingNames;
-  std::map<std::string, int> Elsewhere;  ///< names assembly uses that no declaration here has
-  llvm::DenseMap<FileID, int> FileIds;
   llvm::DenseSet<const Expr *> Callees;  ///< callee expressions of calls seen
-  llvm::DenseSet<std::tuple<int, int, int>> SeenEdges;
-  llvm::DenseSet<int> SeenRoots;
 };
 
 }  // namespace
@@ -836,7 +432,7 @@ private:
 void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   Extractor X(Ctx, *Out);
   X.TraverseDecl(Ctx.getTranslationUnitDecl());
-  X.resolvePendingNames();
+  X.finish();
   pruneLibrarySymbols(*Out);
   recordFilesRead(Ctx.getSourceManager(), Out);
 }

@@ -1,0 +1,277 @@
+#include "analyzer/SummaryBuilder.h"
+
+#include "analyzer/DeclFacts.h"
+#include "analyzer/DeclRange.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+
+namespace deadwood {
+
+using namespace clang;
+
+SummaryBuilder::SummaryBuilder(ASTContext &Ctx, TuSummary &Out)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out), Policy(Ctx.getPrintingPolicy()) {
+  Policy.SuppressUnwrittenScope = true;
+  Policy.AnonymousTagLocations = false;
+}
+
+bool SummaryBuilder::addEdge(int From, int To, EdgeKind Kind, SourceLocation Loc) {
+  if (!SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return false;
+  Edge E;
+  E.From = From;
+  E.To = To;
+  E.Kind = Kind;
+  std::tie(E.File, E.Line, E.Column) = position(Loc);
+  Out.Edges.push_back(std::move(E));
+  return true;
+}
+
+int SummaryBuilder::placeholder(const std::string &Usr, const std::string &Name) {
+  auto [It, New] = Placeholders.try_emplace(Usr, static_cast<int>(Out.Symbols.size()));
+  if (New) {
+    Symbol S;
+    S.Usr = Usr;
+    S.Name = Name;
+    S.Flags = flag::Implicit;
+    Out.Symbols.push_back(std::move(S));
+  }
+  return It->second;
+}
+
+/// Adds one declaration's site to its symbol. System-header sites are not
+/// kept: nothing there is ever reported or edited.
+void SummaryBuilder::recordSite(const NamedDecl *D, bool IsDefinition) {
+  if (inSystemHeader(D->getLocation())) return;
+  int Id = symbolFor(D);
+  Symbol &S = Out.Symbols[Id];
+  Site Where = siteOf(D);
+  // Clang declares `operator new` itself before the user replaces it: the
+  // symbol is not implicit once someone wrote it.
+  if (!D->isImplicit()) S.Flags &= ~flag::Implicit;
+  if (IsDefinition) {
+    if (!S.HasDefinition) S.Definition = Where;
+    S.HasDefinition = true;
+    S.Flags &= ~flag::FromMacro;
+    if (D->getLocation().isMacroID()) S.Flags |= flag::FromMacro;
+  } else if (std::find(S.Declarations.begin(), S.Declarations.end(), Where) ==
+             S.Declarations.end()) {
+    S.Declarations.push_back(Where);
+  }
+}
+
+/// The symbol for D, created on first sight with everything that does not
+/// depend on which redeclaration we are looking at.
+int SummaryBuilder::symbolFor(const NamedDecl *D) {
+  D = cast<NamedDecl>(D->getCanonicalDecl());
+  if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
+  int Id = static_cast<int>(Out.Symbols.size());
+  SymbolIds[D] = Id;
+  Decls.push_back(D);
+  Symbol S;
+  S.Usr = usrOf(D);
+  S.Kind = kindOf(D);
+  S.Link = linkageOf(D);
+  S.Name = nameOf(D);
+  S.Flags = flagsOf(D);
+  Out.Symbols.push_back(std::move(S));
+  // Relations may create further symbols: fill them in after the push.
+  fillRelations(D, Id);
+  return Id;
+}
+
+void SummaryBuilder::fillRelations(const NamedDecl *D, int Id) {
+  std::string Parent, Pattern;
+  std::vector<std::string> Overrides, Bases;
+  if (const auto *Outer = dyn_cast<CXXRecordDecl>(D->getDeclContext());
+      Outer && !isa<CXXMethodDecl>(D))
+    Parent = usrAt(symbolFor(Outer));  // a static data member or a nested class
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
+    Parent = usrAt(symbolFor(MD->getParent()));
+    for (const CXXMethodDecl *O : MD->overridden_methods())
+      Overrides.push_back(usrAt(symbolFor(O)));
+  }
+  // An explicit or partial specialization needs its primary template
+  // declared: it maps to it like an instantiation, so it keeps it.
+  if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false))
+      Pattern = usrAt(symbolFor(P));
+    else if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate();
+             Primary && FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
+      Pattern = usrAt(symbolFor(Primary->getTemplatedDecl()));
+  }
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    if (const VarDecl *P = VD->getTemplateInstantiationPattern()) Pattern = usrAt(symbolFor(P));
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+    if (const CXXRecordDecl *Def = RD->getDefinition(); Def && !Def->isDependentType())
+      for (const CXXBaseSpecifier &B : Def->bases())
+        if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
+          Bases.push_back(usrAt(symbolFor(BR)));
+    if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern(); P && P != RD)
+      Pattern = usrAt(symbolFor(P));
+    else if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+             Spec && Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
+      Pattern = usrAt(symbolFor(Spec->getSpecializedTemplate()->getTemplatedDecl()));
+  }
+  Symbol &S = Out.Symbols[Id];
+  S.Parent = std::move(Parent);
+  S.Pattern = Pattern == S.Usr ? std::string() : std::move(Pattern);
+  S.Overrides = std::move(Overrides);
+  S.Bases = std::move(Bases);
+}
+
+/// Clang's USR, made unique per file for what has no external linkage:
+/// Clang names a `static` function after its file's base name only, so two
+/// `util.cpp` in different folders would collide. Where Clang gives no USR
+/// the symbol is named by its file and offset, so it still is a node: an
+/// edge must never lose its container.
+std::string SummaryBuilder::usrOf(const NamedDecl *D) {
+  llvm::SmallString<128> Buf;
+  auto [File, Line, Column] = position(D->getLocation());
+  std::string Where = File < 0 ? std::string("?") : Out.Files[File];
+  if (index::generateUSRForDecl(D, Buf))
+    return "deadwood:" + Where + ":" + std::to_string(Line) + ":" + std::to_string(Column) +
+           ":" + std::to_string(static_cast<int>(D->getKind()));
+  std::string Usr(Buf.str());
+  // Each `main` is its own program's entry: two programs' mains are two symbols.
+  bool IsMain = isa<FunctionDecl>(D) && cast<FunctionDecl>(D)->isMain();
+  // A record without linkage (a local class) already has its offset in
+  // the USR; one in an anonymous namespace has only its file's base name.
+  Linkage L = linkageOf(D);
+  if ((IsMain || L == Linkage::Internal || (L == Linkage::None && !isa<RecordDecl>(D))) && File >= 0)
+    Usr += "#" + Where;
+  return Usr + constraintSuffix(D);
+}
+
+/// Clang's USRs leave out constraints: `template <std::integral T> f(T)`
+/// and `template <std::floating_point T> f(T)` (and their `f<int>`) would
+/// be one symbol. Constrained templates are told apart by where their
+/// first declaration is.
+std::string SummaryBuilder::constraintSuffix(const NamedDecl *D) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!FD) return {};
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false)) FD = P;
+  const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
+  bool Constrained = FD->getTrailingRequiresClause() ||
+                     (T && T->getTemplateParameters()->hasAssociatedConstraints());
+  if (!Constrained) return {};
+  auto [File, Line, Column] = position(FD->getCanonicalDecl()->getLocation());
+  return "#requires@" + (File < 0 ? std::string("?") : Out.Files[File]) + ":" +
+         std::to_string(Line) + ":" + std::to_string(Column);
+}
+
+uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
+  uint32_t F = 0;
+  auto Set = [&F](bool On, uint32_t Bit) { if (On) F |= Bit; };
+  Set(D->isImplicit(), flag::Implicit);
+  Set(inSystemHeader(D->getLocation()), flag::InSystemHeader);
+  Set(D->getLocation().isMacroID(), flag::FromMacro);
+  Set(D->hasAttr<UsedAttr>() || D->hasAttr<RetainAttr>(), flag::Used);
+  Set(isInstantiated(D) && !D->isTemplated(), flag::Instantiation);
+  Set(D->isTemplated(), flag::TemplatePattern);
+  if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+    Set(FD->isVirtualAsWritten() || (isa<CXXMethodDecl>(FD) &&
+                                     cast<CXXMethodDecl>(FD)->isVirtual()),
+        flag::Virtual);
+    Set(FD->isPureVirtual(), flag::Pure);
+    Set(FD->isDefaulted(), flag::Defaulted);
+    Set(FD->isDeleted(), flag::Deleted);
+    Set(FD->isInlined(), flag::Inline);
+    Set(FD->isConstexpr(), flag::Constexpr);
+    Set(FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization,
+        flag::ExplicitSpecialization);
+    Set(FD->isExternC(), flag::ExternC);
+    Set(FD->isMain(), flag::Main);
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      Set(MD->getParent()->isLambda(), flag::Lambda);
+  }
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) Set(RD->isLambda(), flag::Lambda);
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    Set(Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
+            inSystemHeader(Spec->getSpecializedTemplate()->getLocation()),
+        flag::SpecializesLibrary);
+  if (isa<FunctionDecl>(D) || isa<VarDecl>(D))
+    Set(linkageOf(D) == Linkage::External && D->getVisibility() == HiddenVisibility, flag::Hidden);
+  if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    Set(VD->isConstexpr(), flag::Constexpr);
+    Set(VD->isInline(), flag::Inline);
+    Set(VD->isExternC(), flag::ExternC);
+  }
+  return F;
+}
+
+std::string SummaryBuilder::nameOf(const NamedDecl *D) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!FD) return Name;
+  OS << '(';
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    OS << (I ? ", " : "") << FD->getParamDecl(I)->getType().getAsString(Policy);
+  if (FD->isVariadic()) OS << (FD->getNumParams() ? ", ..." : "...");
+  OS << ')';
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->isConst()) OS << " const";
+    if (MD->isVolatile()) OS << " volatile";
+    if (MD->getRefQualifier() == RQ_LValue) OS << " &";
+    if (MD->getRefQualifier() == RQ_RValue) OS << " &&";
+  }
+  return Name;
+}
+
+// --- files and locations ------------------------------------------------------
+
+bool SummaryBuilder::inSystemHeader(SourceLocation Loc) const {
+  return Loc.isValid() && SM.isInSystemHeader(SM.getFileLoc(Loc));
+}
+
+int SummaryBuilder::fileIndex(FileID FID) {
+  auto [It, Inserted] = FileIds.try_emplace(FID, -1);
+  if (!Inserted) return It->second;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+  if (!Entry) return -1;
+  It->second = static_cast<int>(Out.Files.size());
+  Out.Files.push_back(absolutePath(*Entry, SM.getFileManager()));
+  return It->second;
+}
+
+/// File index, line, column of a location, macros resolved to where they
+/// are written in a file.
+std::tuple<int, uint32_t, uint32_t> SummaryBuilder::position(SourceLocation Loc) {
+  if (Loc.isInvalid()) return {-1, 0, 0};
+  SourceLocation F = SM.getFileLoc(Loc);
+  auto [FID, Offset] = SM.getDecomposedLoc(F);
+  return {fileIndex(FID), SM.getLineNumber(FID, Offset), SM.getColumnNumber(FID, Offset)};
+}
+
+/// The site of one declaration: the byte range of its whole text
+/// (analyzer/DeclRange) and the position of its name.
+Site SummaryBuilder::siteOf(const NamedDecl *D) {
+  Site S;
+  std::tie(S.File, S.Line, S.Column) = position(D->getLocation());
+  DeclRange R = removalRange(D, Ctx);
+  S.Begin = R.Begin;
+  S.End = R.End;
+  S.Lines = R.Lines;
+  return S;
+}
+
+void SummaryBuilder::root(const NamedDecl *D, RootReason Reason, std::string Note) {
+  int Id = symbolFor(D);
+  if (Id >= 0 && SeenRoots.insert(Id).second)
+    Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason, std::move(Note)});
+}
+
+void SummaryBuilder::note(SourceLocation Loc, std::string Text) {
+  Note N;
+  std::tie(N.File, N.Line, N.Column) = position(Loc);
+  N.Text = std::move(Text);
+  Out.Notes.push_back(std::move(N));
+}
+
+
+}  // namespace deadwood
