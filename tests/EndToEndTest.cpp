@@ -428,6 +428,37 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   EXPECT_NE(validate(scratch() / "broken.sarif", Schema).Exit, 0);
 }
 
+TEST(JsonReport, ValidatesAgainstTheContractInTheRepository) {
+  fs::path Schema = DEADWOOD_REPORT_SCHEMA;
+  // Every optional part: test-only findings with the tests that reach them,
+  // per-target counts and vendored code (toolkit); a dead class with members,
+  // declarations (inventory); findings that cannot be removed (both).
+  bool Members = false, NotRemovable = false;
+  for (const char *Sample : {"toolkit", "inventory"}) {
+    fs::path Out = scratch() / (std::string(Sample) + "-contract.json");
+    ASSERT_EQ(runDeadwood("-q --format json -o " + quote(Out) + " -p " + quote(configure(Sample))).Exit, 0);
+    Result Valid = validate(Out, Schema);
+    EXPECT_EQ(Valid.Exit, 0) << Sample << ": " << Valid.Err;
+    json Report = json::parse(slurp(Out));
+    for (const json &F : Report["findings"]) {
+      Members |= F.contains("members");
+      NotRemovable |= !F["removable"].get<bool>();
+    }
+    if (std::string(Sample) == "toolkit") EXPECT_TRUE(Report.contains("vendored") && !Report["targets"].empty());
+    // The check can fail: a key the contract does not have is rejected, and
+    // so is a finding without its category.
+    json Extra = Report;
+    Extra["summary"]["surprise"] = 1;
+    std::ofstream(scratch() / "extra.json") << Extra.dump();
+    EXPECT_NE(validate(scratch() / "extra.json", Schema).Exit, 0);
+    json Missing = Report;
+    Missing["findings"][0].erase("category");
+    std::ofstream(scratch() / "missing.json") << Missing.dump();
+    EXPECT_NE(validate(scratch() / "missing.json", Schema).Exit, 0);
+  }
+  EXPECT_TRUE(Members && NotRemovable) << "the schema saw them";
+}
+
 TEST(Baseline, OnlyANewDeadFunctionIsReportedAndFailsTheGate) {
   fs::path Tree = scratch() / "baseline-tree";
   fs::remove_all(Tree);

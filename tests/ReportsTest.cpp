@@ -65,6 +65,8 @@ TEST(TextReport, SaysWhenIncomplete) {
             "they read not judged\n");
 }
 
+// The whole contract is docs/report.schema.json (validated end to end in
+// JsonReport.ValidatesAgainstTheContractInTheRepository); here, the values.
 TEST(JsonReport, FollowsTheContract) {
   std::ostringstream OS;
   writeJson(OS, sampleReport());
