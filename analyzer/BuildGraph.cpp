@@ -104,7 +104,6 @@ bool readInstallers(const std::string &ReplyDir, const std::string &Source, cons
     throw std::runtime_error("a reply outside the reply directory");
   json D;
   if (!readJson(fs::path(ReplyDir) / Name, &D, Err)) return false;
-  std::string Base = absoluteIn(Source, Dir.value("source", "."));
   const json &Graph = D.value("backtraceGraph", json::object());
   for (const json &I : D.value("installers", json::array())) {
     std::string Type = I.value("type", "");
@@ -114,7 +113,9 @@ bool readInstallers(const std::string &ReplyDir, const std::string &Source, cons
     std::string Owner = Type == "fileSet" ? fileSetTarget(I) : "";
     for (const json &P : I.value("paths", json::array())) {
       std::string From = P.is_string() ? P.get<std::string>() : P.value("from", "");
-      if (!From.empty()) Out->push_back(HeaderInstall{absoluteIn(Base, From), Type == "directory", Rule, Where, Owner});
+      // Like every path of the codemodel: relative to the top-level source
+      // directory when under it (not to the installer's directory).
+      if (!From.empty()) Out->push_back(HeaderInstall{absoluteIn(Source, From), Type == "directory", Rule, Where, Owner});
     }
   }
   return true;

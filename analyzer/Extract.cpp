@@ -142,7 +142,8 @@ public:
   // --- types named ------------------------------------------------------------
 
   bool VisitRecordTypeLoc(RecordTypeLoc TL) {
-    return edge(TL.getDecl(), EdgeKind::TypeUse, TL.getNameLoc());
+    edge(TL.getDecl(), EdgeKind::TypeUse, TL.getNameLoc());
+    return true;
   }
 
   bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
@@ -151,7 +152,8 @@ public:
       if (const auto *T = dyn_cast_or_null<ClassTemplateDecl>(
               TL.getTypePtr()->getTemplateName().getAsTemplateDecl()))
         Named = T->getTemplatedDecl();
-    return edge(Named, EdgeKind::TypeUse, TL.getTemplateNameLoc());
+    edge(Named, EdgeKind::TypeUse, TL.getTemplateNameLoc());
+    return true;
   }
 
   // --- references -----------------------------------------------------------
@@ -179,12 +181,11 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     const ValueDecl *D = E->getDecl();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(D); MD && MD->isVirtual())
-      return edge(MD, EdgeKind::VirtualCall, E->getLocation());  // &B::f
-    if (isa<FunctionDecl>(D))
-      return edge(D, Callees.contains(E) ? EdgeKind::Call : EdgeKind::Address,
-                  E->getLocation());
-    if (isa<VarDecl>(D) && isContainer(D))
-      return edge(D, EdgeKind::Reference, E->getLocation());
+      edge(MD, EdgeKind::VirtualCall, E->getLocation());  // &B::f
+    else if (isa<FunctionDecl>(D))
+      edge(D, Callees.contains(E) ? EdgeKind::Call : EdgeKind::Address, E->getLocation());
+    else if (isa<VarDecl>(D) && isContainer(D))
+      edge(D, EdgeKind::Reference, E->getLocation());
     return true;
   }
 
@@ -192,40 +193,45 @@ public:
     const ValueDecl *D = E->getMemberDecl();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
       bool Dispatched = MD->isVirtual() && !E->hasQualifier();
-      return edge(MD, Dispatched                ? EdgeKind::VirtualCall
-                      : Callees.contains(E)     ? EdgeKind::Call
-                                                : EdgeKind::Address,
-                  E->getMemberLoc());
+      edge(MD, Dispatched            ? EdgeKind::VirtualCall
+               : Callees.contains(E) ? EdgeKind::Call
+                                     : EdgeKind::Address,
+           E->getMemberLoc());
+    } else if (isa<VarDecl>(D)) {
+      edge(D, EdgeKind::Reference, E->getMemberLoc());
     }
-    if (isa<VarDecl>(D)) return edge(D, EdgeKind::Reference, E->getMemberLoc());
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     CXXConstructionKind K = E->getConstructionKind();
     bool BasePart = K == CXXConstructionKind::NonVirtualBase || K == CXXConstructionKind::VirtualBase;
-    return edge(E->getConstructor(), BasePart ? EdgeKind::ConstructBase : EdgeKind::Construct,
-                E->getBeginLoc());
+    edge(E->getConstructor(), BasePart ? EdgeKind::ConstructBase : EdgeKind::Construct, E->getBeginLoc());
+    return true;
   }
 
   bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
-    return edge(E->getConstructor(), EdgeKind::ConstructBase, E->getBeginLoc());
+    edge(E->getConstructor(), EdgeKind::ConstructBase, E->getBeginLoc());
+    return true;
   }
 
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
-    return edge(E->getTemporary()->getDestructor(), EdgeKind::Destroy, E->getBeginLoc());
+    edge(E->getTemporary()->getDestructor(), EdgeKind::Destroy, E->getBeginLoc());
+    return true;
   }
 
   bool VisitCXXNewExpr(CXXNewExpr *E) {
     edge(E->getOperatorNew(), EdgeKind::Allocate, E->getBeginLoc());
-    return edge(E->getOperatorDelete(), EdgeKind::Allocate, E->getBeginLoc());
+    edge(E->getOperatorDelete(), EdgeKind::Allocate, E->getBeginLoc());
+    return true;
   }
 
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
     edge(E->getOperatorDelete(), EdgeKind::Allocate, E->getBeginLoc());
     QualType T = E->getDestroyedType();
     if (T.isNull() || T->isDependentType()) return true;
-    return destroyEdges(T, E->getBeginLoc(), /*Dispatched=*/true);
+    destroyEdges(T, E->getBeginLoc(), /*Dispatched=*/true);
+    return true;
   }
 
   /// `auto [a, b] = t;` with a tuple-like `t` calls `get<0>(t)` in the
@@ -258,13 +264,17 @@ public:
       if (const auto *CT = dyn_cast<ClassTemplateDecl>(T)) T = CT->getTemplatedDecl();
       if (isa<CXXConstructorDecl>(T)) continue;  // `using B::B;`: what is used is seen at its uses
       if (isa<FunctionDecl>(T) || isa<VarDecl>(T) || isa<RecordDecl>(T))
-        unevaluated([&] { return edge(T, isa<RecordDecl>(T) ? EdgeKind::TypeUse : EdgeKind::Call, D->getLocation()); });
+        unevaluated([&] {
+          edge(T, isa<RecordDecl>(T) ? EdgeKind::TypeUse : EdgeKind::Call, D->getLocation());
+          return true;
+        });
     }
     return true;
   }
 
   bool VisitLambdaExpr(LambdaExpr *E) {
-    return edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
+    edge(E->getCallOperator(), EdgeKind::Address, E->getBeginLoc());
+    return true;
   }
 
 private:
@@ -347,7 +357,7 @@ private:
   /// them to unwind).
   void memberDestructorEdges(const CXXRecordDecl *RD, SourceLocation Loc) {
     if (!RD->hasDefinition() || RD->isDependentType()) return;
-    for (const CXXBaseSpecifier &B : RD->bases()) destroyEdges(B.getType(), Loc);
+    for (const CXXBaseSpecifier &Spec : RD->bases()) destroyEdges(Spec.getType(), Loc);
     for (const FieldDecl *F : RD->fields())
       if (!F->getType()->isReferenceType()) destroyEdges(F->getType(), Loc);
   }
@@ -356,35 +366,32 @@ private:
   /// the compiler has not declared one, the destructors of its parts.
   /// Dispatched: destroyed through a pointer (`delete p`), so a virtual
   /// destructor dispatches; otherwise the static type is the dynamic one.
-  bool destroyEdges(QualType T, SourceLocation Loc, bool Dispatched = false) {
-    if (T.isNull() || T->isDependentType()) return true;
+  void destroyEdges(QualType T, SourceLocation Loc, bool Dispatched = false) {
+    if (T.isNull() || T->isDependentType()) return;
     const auto *RD = Ctx.getBaseElementType(T)->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor()) return true;
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor()) return;
     RD = RD->getDefinition();
     if (const CXXDestructorDecl *Dtor = RD->getDestructor())
-      return edge(Dtor, Dispatched && Dtor->isVirtual() ? EdgeKind::VirtualCall : EdgeKind::Destroy,
-                  Loc);
-    memberDestructorEdges(RD, Loc);
-    return true;
+      edge(Dtor, Dispatched && Dtor->isVirtual() ? EdgeKind::VirtualCall : EdgeKind::Destroy, Loc);
+    else
+      memberDestructorEdges(RD, Loc);
   }
 
   // --- recording --------------------------------------------------------------
 
-  /// Records that the code being walked needs Target. Returns true, so a
-  /// Visit method can return it (the walk always goes on).
-  bool edge(const Decl *Target, EdgeKind Kind, SourceLocation Loc) {
+  /// Records that the code being walked needs Target.
+  void edge(const Decl *Target, EdgeKind Kind, SourceLocation Loc) {
     const auto *ND = dyn_cast_or_null<NamedDecl>(Target);
-    if (!ND || ND->isInvalidDecl()) return true;
+    if (!ND || ND->isInvalidDecl()) return;
     if (const auto *RD = dyn_cast<CXXRecordDecl>(ND);
         Kind == EdgeKind::TypeUse && (B.inSystemHeader(ND->getLocation()) || ND->isImplicit() ||
                                       (RD && RD->isLambda())))
-      return true;  // never reported, so naming it changes nothing
+      return;  // never reported, so naming it changes nothing
     if (UnevaluatedDepth > 0 && Kind != EdgeKind::TypeUse) Kind = EdgeKind::Unevaluated;
     int From = container(Kind);
-    if (From < 0 && B.inSystemHeader(Loc)) return true;
+    if (From < 0 && B.inSystemHeader(Loc)) return;
     int To = B.symbolFor(ND);
     if (To >= 0) B.addEdge(From, To, Kind, Loc);
-    return true;
   }
 
   /// One declaration's site, and the keep comment on it.

@@ -169,9 +169,7 @@ uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
   Set(D->isImplicit(), flag::Implicit);
   Set(inSystemHeader(D->getLocation()), flag::InSystemHeader);
   Set(D->getLocation().isMacroID(), flag::FromMacro);
-  Set(D->hasAttr<UsedAttr>() || D->hasAttr<RetainAttr>(), flag::Used);
   Set(isInstantiated(D) && !D->isTemplated(), flag::Instantiation);
-  Set(D->isTemplated(), flag::TemplatePattern);
   if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
     Set(FD->isVirtualAsWritten() || (isa<CXXMethodDecl>(FD) &&
                                      cast<CXXMethodDecl>(FD)->isVirtual()),
@@ -179,12 +177,8 @@ uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
     Set(FD->isPureVirtual(), flag::Pure);
     Set(FD->isDefaulted(), flag::Defaulted);
     Set(FD->isDeleted(), flag::Deleted);
-    Set(FD->isInlined(), flag::Inline);
     Set(FD->isConstexpr(), flag::Constexpr);
-    Set(FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization,
-        flag::ExplicitSpecialization);
     Set(FD->isExternC(), flag::ExternC);
-    Set(FD->isMain(), flag::Main);
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       Set(MD->getParent()->isLambda(), flag::Lambda);
   }
@@ -197,7 +191,6 @@ uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
     Set(linkageOf(D) == Linkage::External && D->getVisibility() == HiddenVisibility, flag::Hidden);
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     Set(VD->isConstexpr(), flag::Constexpr);
-    Set(VD->isInline(), flag::Inline);
     Set(VD->isExternC(), flag::ExternC);
   }
   return F;

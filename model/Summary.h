@@ -19,7 +19,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 17;
+inline constexpr int kSummaryVersion = 18;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -48,6 +48,7 @@ enum class Linkage : uint8_t {
 };
 
 /// Bits describing a symbol; the union is taken when a symbol is merged.
+/// (Bits 5, 7, 9, 11 and 14 are retired: facts no pass read.)
 namespace flag {
 enum : uint32_t {
   Virtual = 1u << 0,          ///< `virtual void f();` (also implicitly virtual overrides)
@@ -55,16 +56,11 @@ enum : uint32_t {
   Implicit = 1u << 2,         ///< compiler-declared: `S::S()` nobody wrote
   Defaulted = 1u << 3,        ///< `S() = default;`
   Deleted = 1u << 4,          ///< `S(const S&) = delete;`
-  Inline = 1u << 5,           ///< `inline void f() {}` or defined in its class
   Constexpr = 1u << 6,        ///< `constexpr int sq(int);`
-  TemplatePattern = 1u << 7,  ///< `template <class T> void f(T) {}` as written
   Instantiation = 1u << 8,    ///< `f<int>` made by the compiler from a pattern
-  ExplicitSpecialization = 1u << 9,  ///< `template <> void f<int>(int) {}`
   ExternC = 1u << 10,         ///< `extern "C" void cb();`
-  Used = 1u << 11,            ///< `__attribute__((used))` or `retain`
   InSystemHeader = 1u << 12,  ///< declared in a system header (`<vector>`)
   FromMacro = 1u << 13,       ///< its name is spelled by a macro expansion
-  Main = 1u << 14,            ///< `int main()`
   Lambda = 1u << 15,          ///< a lambda's call operator (or its class)
   /// `template <> struct std::hash<K>`, `std::tuple_size<P>`: a specialization
   /// of a library template, used by library code in ways we cannot see.

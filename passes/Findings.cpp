@@ -31,7 +31,7 @@ bool byPosition(const Finding &A, const Finding &B) {
 class Classifier {
 public:
   Classifier(const Program &P, const Reachability &R, const ClassifyOptions &O, const WholeReach *W)
-      : P(P), R(R), O(O), W(W), UnknownFile(P.Files.size(), false), Named(P.size(), false) {
+      : P(P), R(R), O(O), W(W), UnknownFile(P.Files.size(), false), DefinitionNeeded(P.size(), false) {
     for (const TuInfo &Tu : P.Tus)
       if (Tu.Failed)
         for (int F : Tu.Files) UnknownFile[F] = true;
@@ -89,9 +89,9 @@ private:
   /// default template argument).
   bool isAlive(SymbolId S) const {
     const Symbol &Sym = P.Symbols[S];
-    if (Sym.Kind == SymbolKind::Class) return Named[S];
+    if (Sym.Kind == SymbolKind::Class) return DefinitionNeeded[S];
     if (SymbolId C = P.ParentOf[S]; Sym.Kind == SymbolKind::Variable && (Sym.Flags & flag::Constexpr) &&
-                                    C != kNoSymbol && Named[C] && P.PatternOf[C] != kNoSymbol &&
+                                    C != kNoSymbol && DefinitionNeeded[C] && P.PatternOf[C] != kNoSymbol &&
                                     !(P.Symbols[C].Flags & flag::Instantiation))
       return true;
     return R.reached(S);
@@ -182,8 +182,8 @@ private:
     while (!NamedWork.empty()) {
       SymbolId C = NamedWork.back();
       NamedWork.pop_back();
-      if (C == kNoSymbol || Named[C]) continue;
-      Named[C] = true;
+      if (C == kNoSymbol || DefinitionNeeded[C]) continue;
+      DefinitionNeeded[C] = true;
       NamedWork.insert(NamedWork.end(), Specializations[C].begin(), Specializations[C].end());
       NamedWork.push_back(P.ParentOf[C]);
       NamedWork.push_back(P.PatternOf[C]);
@@ -241,7 +241,7 @@ private:
   const WholeReach *W;
   std::vector<bool> UnknownFile;
   std::vector<bool> ProductionFile;  ///< with programs: compiled into a non-test program
-  std::vector<bool> Named;  ///< per class: its definition is needed
+  std::vector<bool> DefinitionNeeded;  ///< per class: its definition is needed
   std::vector<SymbolId> NamedWork;
   std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };

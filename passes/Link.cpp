@@ -141,7 +141,7 @@ private:
 /// counting sort, filled in TU order), each bucket sorted by target, kind
 /// and place; the same edge from another TU keeps its first place. Each
 /// summary's edges are freed once copied.
-void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector<std::vector<uint32_t>> &Locals,
+void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector<std::vector<uint32_t>> &IdOfLocal,
                 const std::vector<std::vector<int>> &FileMaps) {
   auto Usable = [](const Edge &E, const std::vector<uint32_t> &Local) {
     // Summaries are checked when read; a hand-made one may not be.
@@ -151,15 +151,15 @@ void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector
   std::vector<uint32_t> Start(P.size() + 1, 0);
   for (size_t Tu = 0; Tu < Summaries.size(); ++Tu)
     for (const Edge &E : Summaries[Tu].Edges)
-      if (Usable(E, Locals[Tu])) ++Start[Locals[Tu][E.From] + 1];
+      if (Usable(E, IdOfLocal[Tu])) ++Start[IdOfLocal[Tu][E.From] + 1];
   for (size_t I = 0; I < P.size(); ++I) Start[I + 1] += Start[I];
   std::vector<OutEdge> Edges(Start.back());
   std::vector<uint32_t> Next(Start.begin(), Start.end() - 1);
   for (size_t Tu = 0; Tu < Summaries.size(); ++Tu) {
     for (const Edge &E : Summaries[Tu].Edges)
-      if (Usable(E, Locals[Tu]))
-        Edges[Next[Locals[Tu][E.From]]++] =
-            OutEdge{Locals[Tu][E.To], E.Kind, E.File >= 0 ? FileMaps[Tu][E.File] : -1, E.Line, E.Column};
+      if (Usable(E, IdOfLocal[Tu]))
+        Edges[Next[IdOfLocal[Tu][E.From]]++] =
+            OutEdge{IdOfLocal[Tu][E.To], E.Kind, E.File >= 0 ? FileMaps[Tu][E.File] : -1, E.Line, E.Column};
     std::vector<Edge>().swap(Summaries[Tu].Edges);
   }
   P.EdgeBegin.assign(P.size() + 1, 0);
@@ -244,7 +244,7 @@ Program link(std::vector<TuSummary> Summaries) {
   P.FileHashes.assign(P.Files.size(), "");
 
   SymbolTable Table(P);
-  std::vector<std::vector<uint32_t>> Locals;  ///< per TU: its symbol indexes -> ids
+  std::vector<std::vector<uint32_t>> IdOfLocal;  ///< per TU: its symbol indexes -> ids
   std::vector<std::vector<int>> FileMaps;      ///< per TU: its file indexes -> Program::Files
   struct FoundRoot {
     uint32_t Sym;
@@ -290,7 +290,7 @@ Program link(std::vector<TuSummary> Summaries) {
       if (L.File >= 0) L.File = Map[L.File];
       Lookups.push_back(std::move(L));
     }
-    Locals.push_back(std::move(Local));
+    IdOfLocal.push_back(std::move(Local));
     FileMaps.push_back(std::move(Map));
   }
   for (SymbolId Id = 0; Id < P.size(); ++Id) {  // grows while placeholders are added
@@ -310,7 +310,7 @@ Program link(std::vector<TuSummary> Summaries) {
     sortUnique(Sym.Overrides);
     sortUnique(Sym.Bases);
   }
-  buildEdges(P, Summaries, Locals, FileMaps);
+  buildEdges(P, Summaries, IdOfLocal, FileMaps);
 
   std::vector<Root> Looked;
   resolveLookups(P, Lookups, Looked);

@@ -17,7 +17,7 @@ public:
   RemovalPlan run() {
     for (Finding &F : Rep.Findings) collect(F, kNoSymbol);
     if (O.TestOnly) addTestsThatUse();
-    for (SymbolId S : std::vector<SymbolId>(Going.begin(), Going.end())) checkSites(S);
+    for (SymbolId S : std::vector<SymbolId>(Removed.begin(), Removed.end())) checkSites(S);
     do {
       while (blockWhatStayingCodeNeeds()) {
       }
@@ -35,10 +35,10 @@ private:
       F.Removable = true;
       F.NotRemovableBecause.clear();
     }
-    if (F.Removable) Going.insert(Id);
+    if (F.Removable) Removed.insert(Id);
     for (SymbolId T : twinsOf(Id)) {  // the same text, compiled again under other macros
       TwinOf[T] = Id;
-      if (F.Removable) Going.insert(T);
+      if (F.Removable) Removed.insert(T);
     }
     for (Finding &M : F.Members) collect(M, Id);
     if (F.Kind == SymbolKind::Class) takeUnreportedMembers(Id, F.Removable);
@@ -69,18 +69,18 @@ private:
       const Symbol &Sym = P.Symbols[M];
       if (FindingOf.count(M) || isCompilerMade(Sym.Flags) || !(Sym.Flags & (flag::Deleted | flag::Defaulted))) continue;
       MemberOf[M] = Class;
-      if (Removable) Going.insert(M);
+      if (Removable) Removed.insert(M);
     }
   }
 
   void block(SymbolId S, const std::string &Why) {
-    if (!Going.erase(S)) return;
+    if (!Removed.erase(S)) return;
     if (Finding *F = FindingOf[S]) {
       F->Removable = false;
       F->NotRemovableBecause = Why;
     }
-    if (auto It = TextOf.find(S); It != TextOf.end())  // one text: all stay
-      for (SymbolId Other : Together[It->second]) block(Other, Why);
+    if (auto It = TextOwner.find(S); It != TextOwner.end())  // one text: all stay
+      for (SymbolId Other : SameText[It->second]) block(Other, Why);
   }
 
   /// --remove-test-only: the test cases that name what goes (a function a
@@ -93,13 +93,13 @@ private:
     std::vector<std::vector<SymbolId>> Referrers = referrersOf(P);
     for (SymbolId S = 0; S < P.size(); ++S)  // up from an instantiation to its template
       if (P.PatternOf[S] != kNoSymbol) Referrers[S].push_back(P.PatternOf[S]);
-    std::vector<SymbolId> Work(Going.begin(), Going.end());
+    std::vector<SymbolId> Work(Removed.begin(), Removed.end());
     std::vector<bool> Seen(P.size(), false);
     while (!Work.empty()) {
       SymbolId S = Work.back();
       Work.pop_back();
       for (SymbolId T : Referrers[S]) {
-        if (Seen[T] || Going.count(T)) continue;
+        if (Seen[T] || Removed.count(T)) continue;
         Seen[T] = true;
         const Symbol &Sym = P.Symbols[T];
         if (isCompilerMade(Sym.Flags)) Work.push_back(T);
@@ -112,19 +112,19 @@ private:
     // TEST(Suite, Name) { ... } is one text: the TestBody's definition starts
     // at the macro and holds the class and registration it expands to.
     for (SymbolId U : TestCases) {
-      Going.insert(U);
+      Removed.insert(U);
       const Site &Outer = P.Symbols[U].Definition;
-      Together[U].push_back(U);
+      SameText[U].push_back(U);
       for (SymbolId S = 0; S < P.size(); ++S) {
         const Site &In = P.Symbols[S].Definition;
         if (S == U || !P.Symbols[S].HasDefinition || In.File != Outer.File || In.Begin < Outer.Begin ||
             In.End > Outer.End || In.End <= In.Begin)
           continue;
-        Going.insert(S);
-        Together[U].push_back(S);
-        TextOf[S] = U;
+        Removed.insert(S);
+        SameText[U].push_back(S);
+        TextOwner[S] = U;
       }
-      TextOf[U] = U;
+      TextOwner[U] = U;
     }
   }
 
@@ -133,7 +133,7 @@ private:
   bool keepTestsWithNothingToGo() {
     bool Changed = false;
     for (SymbolId U : TestCases) {
-      if (!Going.count(U)) continue;
+      if (!Removed.count(U)) continue;
       std::vector<SymbolId> Work{U};
       std::set<SymbolId> Seen{U};
       bool Names = false;
@@ -142,7 +142,7 @@ private:
         Work.pop_back();
         for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1] && !Names; ++I) {
           SymbolId T = P.Edges[I].To;
-          Names = FindingOf.count(T) && Going.count(T);
+          Names = FindingOf.count(T) && Removed.count(T);
           if (isCompilerMade(P.Symbols[T].Flags) && Seen.insert(T).second) Work.push_back(T);
         }
       }
@@ -179,7 +179,7 @@ private:
     std::vector<bool> Stays(P.size(), false);
     std::vector<SymbolId> Work;
     for (SymbolId S = 0; S < P.size(); ++S)
-      if (!Going.count(S) && (!isCompilerMade(P.Symbols[S].Flags) || reachedByWhatStays(S))) {
+      if (!Removed.count(S) && (!isCompilerMade(P.Symbols[S].Flags) || reachedByWhatStays(S))) {
         Stays[S] = true;
         Work.push_back(S);
       }
@@ -187,7 +187,7 @@ private:
       SymbolId S = Work.back();
       Work.pop_back();
       auto Use = [&](SymbolId T) {
-        if (T == kNoSymbol || Stays[T] || Going.count(T) || !isCompilerMade(P.Symbols[T].Flags)) return;
+        if (T == kNoSymbol || Stays[T] || Removed.count(T) || !isCompilerMade(P.Symbols[T].Flags)) return;
         Stays[T] = true;
         Work.push_back(T);
       };
@@ -206,33 +206,33 @@ private:
 
   /// One round: block going symbols that staying code needs. True if any.
   bool blockWhatStayingCodeNeeds() {
-    size_t Before = Going.size();
+    size_t Before = Removed.size();
     std::vector<bool> Stays = staying();
     for (SymbolId S = 0; S < P.size(); ++S) {
       if (!Stays[S]) continue;
       for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I)
-        if (Going.count(P.Edges[I].To)) block(P.Edges[I].To, "used by '" + P.Symbols[S].Name + "', which stays");
-      if (SymbolId Pat = P.PatternOf[S]; Pat != kNoSymbol && Going.count(Pat))
+        if (Removed.count(P.Edges[I].To)) block(P.Edges[I].To, "used by '" + P.Symbols[S].Name + "', which stays");
+      if (SymbolId Pat = P.PatternOf[S]; Pat != kNoSymbol && Removed.count(Pat))
         block(Pat, "instantiated as '" + P.Symbols[S].Name + "', which stays");
     }
     for (const auto &[S, Kind] : P.ScopeMentions) block(S, "named at namespace scope");
-    for (SymbolId S : std::vector<SymbolId>(Going.begin(), Going.end())) checkOverrides(S);
+    for (SymbolId S : std::vector<SymbolId>(Removed.begin(), Removed.end())) checkOverrides(S);
     for (const auto &[Member, Class] : MemberOf)  // a class goes only with all its members
-      if (Going.count(Class) && !Going.count(Member))
+      if (Removed.count(Class) && !Removed.count(Member))
         block(Class, "its member '" + P.Symbols[Member].Name + "' stays");
-    return Going.size() != Before;
+    return Removed.size() != Before;
   }
 
   bool goesWithClass(SymbolId Method) const {
     SymbolId Class = P.ParentOf[Method];
-    return Going.count(Method) || (Class != kNoSymbol && Going.count(Class));
+    return Removed.count(Method) || (Class != kNoSymbol && Removed.count(Class));
   }
 
   /// A virtual method may not go while an override of it stays (`override`
   /// would not compile); an override may not leave a class that stays if it
   /// overrides a pure virtual (the class would become abstract).
   void checkOverrides(SymbolId S) {
-    if (!Going.count(S)) return;
+    if (!Removed.count(S)) return;
     std::vector<SymbolId> Down(P.OverridersOf[S].begin(), P.OverridersOf[S].end());
     while (!Down.empty()) {
       SymbolId O = Down.back();
@@ -241,7 +241,7 @@ private:
       Down.insert(Down.end(), P.OverridersOf[O].begin(), P.OverridersOf[O].end());
     }
     SymbolId Class = P.ParentOf[S];
-    if (Class != kNoSymbol && Going.count(Class)) return;
+    if (Class != kNoSymbol && Removed.count(Class)) return;
     for (SymbolId B : P.OverriddenBy[S])
       if (B != kNoSymbol && (P.Symbols[B].Flags & flag::Pure) && !goesWithClass(B))
         return block(S, "overrides pure virtual '" + P.Symbols[B].Name +
@@ -249,7 +249,7 @@ private:
   }
 
   RemovalPlan group() {
-    std::vector<SymbolId> Ids(Going.begin(), Going.end());
+    std::vector<SymbolId> Ids(Removed.begin(), Removed.end());
     std::map<SymbolId, SymbolId> Leader;
     for (SymbolId S : Ids) Leader[S] = S;
     auto Find = [&](SymbolId S) {
@@ -257,14 +257,14 @@ private:
       return S;
     };
     auto Join = [&](SymbolId A, SymbolId B) {
-      if (Going.count(A) && Going.count(B)) Leader[Find(A)] = Find(B);
+      if (Removed.count(A) && Removed.count(B)) Leader[Find(A)] = Find(B);
     };
     for (SymbolId S : Ids) {
       for (SymbolId T : goingCodeUsedBy(S)) Join(S, T);
       for (SymbolId O : P.OverridersOf[S]) Join(S, O);
       if (auto It = MemberOf.find(S); It != MemberOf.end()) Join(S, It->second);
       if (P.PatternOf[S] != kNoSymbol) Join(S, P.PatternOf[S]);
-      if (auto It = TextOf.find(S); It != TextOf.end()) Join(S, It->second);
+      if (auto It = TextOwner.find(S); It != TextOwner.end()) Join(S, It->second);
       if (auto It = TwinOf.find(S); It != TwinOf.end()) Join(S, It->second);
     }
     std::map<SymbolId, RemovalGroup> ByLeader;
@@ -297,7 +297,7 @@ private:
       for (uint32_t I = P.EdgeBegin[X]; I < P.EdgeBegin[X + 1]; ++I) {
         SymbolId T = P.Edges[I].To;
         if (!Seen.insert(T).second) continue;
-        if (Going.count(T)) Out.push_back(T);
+        if (Removed.count(T)) Out.push_back(T);
         else if (isCompilerMade(P.Symbols[T].Flags) && !R.reached(T)) Work.push_back(T);
       }
     }
@@ -328,7 +328,7 @@ private:
   Report &Rep;
   const RemovalOptions &O;
   std::vector<bool> IsRoot;
-  std::set<SymbolId> Going;
+  std::set<SymbolId> Removed;  ///< what the plan removes, so far
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
   std::vector<std::vector<SymbolId>> ChildrenOf;  ///< members and nested classes, by class
@@ -336,8 +336,8 @@ private:
   std::map<SymbolId, SymbolId> TwinOf;  ///< symbol -> the finding whose text makes it too
   /// --remove-test-only: a test function whose text holds other symbols
   /// (a TEST macro's class, its registration), and those symbols.
-  std::map<SymbolId, std::vector<SymbolId>> Together;
-  std::map<SymbolId, SymbolId> TextOf;  ///< symbol -> the test function whose text holds it
+  std::map<SymbolId, std::vector<SymbolId>> SameText;  ///< test function -> the symbols its text holds
+  std::map<SymbolId, SymbolId> TextOwner;  ///< symbol -> the test function whose text holds it
   std::vector<SymbolId> TestCases;      ///< --remove-test-only: tests that name what goes
 };
 

@@ -68,7 +68,7 @@ T twice(T v) { return v + v; }]]
   ASSERT_NE(Twice, nullptr);
   EXPECT_EQ(Twice->Definition.Begin, Code.range("whole").first);
   EXPECT_EQ(Twice->Definition.End, Code.range("whole").second);
-  EXPECT_TRUE(Twice->Flags & flag::TemplatePattern);
+  EXPECT_FALSE(Twice->Flags & flag::Instantiation) << "the pattern as written";
 }
 
 TEST(Extract, VirtualCallThroughPointerQualifiedCallDirect) {

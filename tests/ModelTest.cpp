@@ -17,7 +17,7 @@ TuSummary sample() {
   F.Name = "f(int)";
   F.Kind = SymbolKind::Method;
   F.Link = Linkage::Internal;
-  F.Flags = flag::Virtual | flag::Inline;
+  F.Flags = flag::Virtual | flag::Constexpr;
   F.HasDefinition = true;
   F.Definition = Site{0, 10, 40, 2, 6};
   F.Declarations = {Site{1, 0, 9, 1, 6}};

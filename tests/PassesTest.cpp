@@ -116,9 +116,9 @@ TEST(Reach, OverrideOfSystemMethodIsCalledWhenClassIsInstantiated) {
 
 TEST(Reach, PatternIsLiveWhenAnInstantiationIs) {
   TuBuilder T("a.cc");
-  T.fn("tmpl", 1, flag::TemplatePattern).fn("tmpl<int>", 1, flag::Instantiation);
+  T.fn("tmpl").fn("tmpl<int>", 1, flag::Instantiation);
   T.S.Symbols.back().Pattern = "c:@F@tmpl";
-  T.fn("other", 2, flag::TemplatePattern);
+  T.fn("other", 2);
   T.fn("main").root("main").edge("main", "tmpl<int>");
   EXPECT_THAT(deadNames({T.S}), ElementsAre("other()"));
 }

@@ -62,8 +62,8 @@ std::vector<std::string> names(const Program &P, const std::vector<ApiRoot> &Roo
 
 TEST(PublicApi, EverythingAPublicHeaderDeclaresButImplementationAndCompilerMadeCode) {
   Library L;
-  L.T.fn("inlineApi", 1, flag::Inline).fn("tmpl", 1, flag::TemplatePattern).fn("kConst");
-  L.T.fn("declaredApi").fn("detail::helper", 1, flag::Inline).fn("instance", 1, flag::Instantiation);
+  L.T.fn("inlineApi").fn("tmpl").fn("kConst");
+  L.T.fn("declaredApi").fn("detail::helper").fn("instance", 1, flag::Instantiation);
   L.T.fn("privateHelper").fn("elsewhere");
   L.T.S.Symbols[L.T.index("kConst")].Link = Linkage::Internal;  // namespace-scope const
   L.T.S.Symbols[L.T.index("kConst")].Kind = SymbolKind::Variable;
@@ -84,7 +84,7 @@ TEST(PublicApi, EverythingAPublicHeaderDeclaresButImplementationAndCompilerMadeC
 
 TEST(PublicApi, AnImplementationNamespacesClassesAreApiItsFunctionsAreNot) {
   Library L;
-  L.T.cls("detail::iter").method("detail::iter", "next", SymbolKind::Method).fn("detail::advance", 1, flag::Inline);
+  L.T.cls("detail::iter").method("detail::iter", "next", SymbolKind::Method).fn("detail::advance");
   for (const char *InHeader : {"detail::iter", "detail::iter::next", "detail::advance"}) L.at(InHeader, 1, true);
   Program P = link({L.T.S});
   std::vector<ApiRoot> Roots =
@@ -107,7 +107,7 @@ TEST(PublicApi, AnImplementationFunctionNamedElsewhereInTheProjectStays) {
   TuBuilder T("lib.cpp");
   T.S.MainFile = Dir + "/lib.cpp";
   T.S.Files = {T.S.MainFile, Dir + "/include/lib.h"};
-  T.fn("lib::detail::wide", 2, flag::Inline).fn("lib::detail::unused", 3, flag::Inline).fn("lib::detail::operator==", 3);
+  T.fn("lib::detail::wide", 2).fn("lib::detail::unused", 3).fn("lib::detail::operator==", 3);
   auto Place = [&](int I, const std::string &Text) {
     uint32_t Begin = static_cast<uint32_t>(Header.find(Text));
     T.S.Symbols[I].Definition = Site{1, Begin, Begin + static_cast<uint32_t>(Text.size()), 1, 1};
@@ -128,7 +128,7 @@ TEST(PublicApi, AnImplementationFunctionNamedElsewhereInTheProjectStays) {
 TEST(PublicApi, AnIncludeDirectoryCountsOnlyWhatTheLibraryDefines) {
   Library L;
   L.T.S.Files.push_back("/src/other.cpp");
-  L.T.fn("ours").fn("theirs").fn("inlineThere", 1, flag::Inline);
+  L.T.fn("ours").fn("theirs").fn("inlineThere");
   L.at("ours", 1, false);
   L.at("theirs", 1, false);
   L.at("inlineThere", 1, true);
