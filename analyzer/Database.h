@@ -29,6 +29,7 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
 /// The parsing half of loadDatabase, on the text of a database named Name:
 /// every entry with its command line adjusted, paths as written, nothing
 /// checked on disk. (What the fuzzer drives.)
+// deadwood: keep(driven by fuzz/FuzzDatabase.cpp, which this build does not compile)
 bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::vector<CompileJob> *Jobs,
                           std::string *Err);
 

@@ -119,9 +119,6 @@ bool parseKind(const std::string &Name, SymbolKind *K) {
   return parseName(kKindNames, Name, K);
 }
 const char *edgeKindName(EdgeKind K) { return kEdgeNames[static_cast<size_t>(K)]; }
-bool parseEdgeKind(const std::string &Name, EdgeKind *K) {
-  return parseName(kEdgeNames, Name, K);
-}
 const char *rootReasonName(RootReason R) { return kRootNames[static_cast<size_t>(R)]; }
 bool parseRootReason(const std::string &Name, RootReason *R) {
   return parseName(kRootNames, Name, R);

@@ -121,7 +121,6 @@ enum class EdgeKind : uint8_t {
 };
 inline constexpr size_t kEdgeKindCount = 10;
 const char *edgeKindName(EdgeKind K);
-bool parseEdgeKind(const std::string &Name, EdgeKind *K);
 
 /// {container, target, kind, location}, the ends as indexes into the
 /// summary's Symbols (a TU has many edges per symbol, and USRs are long):

@@ -88,25 +88,9 @@ std::map<unsigned, Mark> marksOf(const std::string &Code) {
   return Marks;
 }
 
-std::set<unsigned> markedLines(const std::string &Code) {
-  std::set<unsigned> Lines;
-  for (const auto &[Line, M] : marksOf(Code)) Lines.insert(Line);
-  return Lines;
-}
-
 Report reportOf(const Case &C) {
   Program P = link(extract(C, filesOf(C)));
   return classify(P, reach(P), ClassifyOptions{"/virtual", {}, {}});
-}
-
-std::set<unsigned> reportedLines(const Case &C) {
-  Report R = reportOf(C);
-  if (R.incomplete()) return {0};  // line 0: the case itself did not compile
-  std::set<unsigned> Lines;
-  forEachFinding(R.Findings, [&](const Finding &F) {
-    if (F.File == kMain) Lines.insert(F.Line);
-  });
-  return Lines;
 }
 
 void expectFindingsEqualMarks(const Case &C) {

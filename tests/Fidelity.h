@@ -39,9 +39,6 @@ struct Mark {
 
 /// Marks by line of one file's code.
 std::map<unsigned, Mark> marksOf(const std::string &Code);
-/// Lines carrying `// dead`, and lines deadwood reported (in case.cc).
-std::set<unsigned> markedLines(const std::string &Code);
-std::set<unsigned> reportedLines(const Case &C);
 /// The whole report for a case.
 Report reportOf(const Case &C);
 

@@ -258,8 +258,6 @@ bool writeAtomically(const std::string &Named, const std::string &Text, std::str
   return Ok;
 }
 
-bool removalInterrupted() { return Interrupted; }
-
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
                    std::string *Err) {
   RemovalPlan Plan;

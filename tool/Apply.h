@@ -44,7 +44,4 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
 /// the file it replaces, then a rename over it. False with *Err naming it.
 bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err);
 
-/// Set by SIGINT/SIGTERM while --verify runs: the originals are restored.
-bool removalInterrupted();
-
 }  // namespace deadwood
