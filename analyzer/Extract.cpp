@@ -6,7 +6,9 @@
 // the AST shows are analyzer/Roots; code named by strings (assembly, alias
 // attributes, dlsym) is analyzer/NamedByString; what the removal deletes per
 // declaration is analyzer/DeclRange; facts asked of declarations are
-// analyzer/DeclFacts.
+// analyzer/DeclFacts. It stays one file (~450 lines) because it is one
+// visitor: each Visit/Traverse case is a few lines, and they share the
+// walk's state (the container stack, unevaluated depth, callee set).
 //
 // Terms. A *symbol* is a function, method, variable or class, named by its
 // USR. An *edge* says that the code of one symbol (its *container*: the

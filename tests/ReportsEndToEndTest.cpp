@@ -1,0 +1,187 @@
+// End to end: the report formats and the gates on them — SARIF against the
+// official schema, the JSON report against its contract in the repository,
+// baselines and --fail-on, the HTML report in headless Chromium.
+#include "E2eSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace {
+
+using namespace deadwood::e2e;
+
+/// Validates a JSON document against a JSON schema with Debian's python3-jsonschema.
+Result validate(const fs::path &Document, const fs::path &Schema) {
+  return sh("/usr/bin/python3 -c 'import json, sys, jsonschema; "
+            "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' " +
+            quote(Document) + " " + quote(Schema));
+}
+
+TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
+  fs::path Schema = DEADWOOD_SARIF_SCHEMA;
+  ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
+  // Two clones of one repository: paths are relative to the checkout.
+  auto Clone = [](const std::string &Name) {
+    fs::path Copy = scratch() / Name;
+    fs::remove_all(Copy);
+    fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Copy, fs::copy_options::recursive);
+    fs::create_directory(Copy / ".git");
+    return configure("toolkit", Copy, "-" + Name);
+  };
+  fs::path Out = scratch() / "toolkit.sarif";
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Out) + " -p " + quote(Clone("toolkit-clone"))).Exit, 0);
+  Result Valid = validate(Out, Schema);
+  EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
+
+  json Sarif = json::parse(slurp(Out));
+  const json &Run = Sarif["runs"][0];
+  EXPECT_EQ(Run["tool"]["driver"]["rules"][0]["id"], "deadwood-dead");
+  EXPECT_EQ(Run["tool"]["driver"]["rules"][1]["id"], "deadwood-test-only");
+  std::set<std::string> Seen;
+  for (const json &Result : Run["results"]) {
+    const json &Loc = Result["locations"][0]["physicalLocation"];
+    EXPECT_EQ(Loc["artifactLocation"]["uriBaseId"], "SRCROOT");
+    Seen.insert(Result["ruleId"].get<std::string>() + " " + Loc["artifactLocation"]["uri"].get<std::string>() +
+                ":" + std::to_string(Loc["region"]["startLine"].get<int>()));
+  }
+  EXPECT_TRUE(Seen.count("deadwood-dead core/words.cpp:25")) << Run["results"].dump();
+  EXPECT_TRUE(Seen.count("deadwood-test-only core/words.cpp:21"));
+
+  // The same findings from another clone, elsewhere: same fingerprints.
+  fs::path Moved = scratch() / "moved.sarif";
+  ASSERT_EQ(runDeadwood("-q --format sarif -o " + quote(Moved) + " -p " + quote(Clone("toolkit-moved"))).Exit, 0);
+  auto Prints = [](const json &S) {
+    std::set<std::string> P;
+    for (const json &R : S["runs"][0]["results"]) P.insert(R["partialFingerprints"]["deadwood/v1"]);
+    return P;
+  };
+  EXPECT_EQ(Prints(json::parse(slurp(Moved))), Prints(Sarif));
+
+  // The check can fail: a document without "version" is rejected.
+  Sarif.erase("version");
+  std::ofstream(scratch() / "broken.sarif") << Sarif.dump();
+  EXPECT_NE(validate(scratch() / "broken.sarif", Schema).Exit, 0);
+}
+
+TEST(JsonReport, ValidatesAgainstTheContractInTheRepository) {
+  fs::path Schema = DEADWOOD_REPORT_SCHEMA;
+  // Every optional part: test-only findings with the tests that reach them,
+  // per-target counts and vendored code (toolkit); a dead class with members,
+  // declarations (inventory); findings that cannot be removed (both).
+  bool Members = false, NotRemovable = false;
+  for (const char *Sample : {"toolkit", "inventory"}) {
+    fs::path Out = scratch() / (std::string(Sample) + "-contract.json");
+    ASSERT_EQ(runDeadwood("-q --format json -o " + quote(Out) + " -p " + quote(configure(Sample))).Exit, 0);
+    Result Valid = validate(Out, Schema);
+    EXPECT_EQ(Valid.Exit, 0) << Sample << ": " << Valid.Err;
+    json Report = json::parse(slurp(Out));
+    for (const json &F : Report["findings"]) {
+      Members |= F.contains("members");
+      NotRemovable |= !F["removable"].get<bool>();
+    }
+    if (std::string(Sample) == "toolkit") EXPECT_TRUE(Report.contains("vendored") && !Report["targets"].empty());
+    // The check can fail: a key the contract does not have is rejected, and
+    // so is a finding without its category.
+    json Extra = Report;
+    Extra["summary"]["surprise"] = 1;
+    std::ofstream(scratch() / "extra.json") << Extra.dump();
+    EXPECT_NE(validate(scratch() / "extra.json", Schema).Exit, 0);
+    json Missing = Report;
+    Missing["findings"][0].erase("category");
+    std::ofstream(scratch() / "missing.json") << Missing.dump();
+    EXPECT_NE(validate(scratch() / "missing.json", Schema).Exit, 0);
+  }
+  EXPECT_TRUE(Members && NotRemovable) << "the schema saw them";
+}
+
+TEST(Baseline, OnlyANewDeadFunctionIsReportedAndFailsTheGate) {
+  fs::path Tree = scratch() / "baseline-tree";
+  fs::remove_all(Tree);
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "inventory", Tree, fs::copy_options::recursive);
+  fs::path Build = configure("inventory", Tree, "-baseline");
+  fs::path Base = scratch() / "baseline.json";
+  ASSERT_EQ(runDeadwood("-q --write-baseline " + quote(Base) + " -p " + quote(Build)).Exit, 0);
+  Result Clean = runDeadwood("-q --baseline " + quote(Base) + " --fail-on new -p " + quote(Build));
+  EXPECT_EQ(Clean.Exit, 0) << Clean.Out << Clean.Err;
+  EXPECT_NE(Clean.Out.find("deadwood: 15 findings accepted by the baseline not shown"), std::string::npos) << Clean.Out;
+  EXPECT_EQ(runDeadwood("-q --baseline " + quote(Base) + " --fail-on any -p " + quote(Build)).Exit, 1)
+      << "--fail-on any counts accepted findings too";
+
+  std::ofstream(Tree / "lib" / "text.cpp", std::ios::app) << "\nint addedLater() { return 7; }\n";
+  Result New = runDeadwood("-q --format json --baseline " + quote(Base) + " --fail-on new -p " + quote(Build));
+  EXPECT_EQ(New.Exit, 1);
+  json Report = json::parse(New.Out);
+  ASSERT_EQ(Report["findings"].size(), 1u) << New.Out;
+  EXPECT_EQ(Report["findings"][0]["name"], "addedLater()");
+  EXPECT_EQ(Report["summary"]["baselined"], 15);
+}
+
+TEST(Baseline, AnEntryPastItsUntilDateCountsAgainAndBadFilesAreErrors) {
+  fs::path Build = configure("inventory");
+  fs::path Base = scratch() / "expiring.json";
+  ASSERT_EQ(runDeadwood("-q --write-baseline " + quote(Base) + " -p " + quote(Build)).Exit, 0);
+  json B = json::parse(slurp(Base));
+  for (json &E : B["findings"]) E["until"] = "2000-01-01";
+  B["findings"][0]["until"] = "2999-12-31";
+  std::ofstream(Base) << B.dump();
+  Result R = runDeadwood("-q --format json --baseline " + quote(Base) + " -p " + quote(Build));
+  EXPECT_EQ(json::parse(R.Out)["summary"]["baselined"], 1);
+  std::ofstream(scratch() / "bad-baseline.json") << "{\"version\": 1, \"findings\": [{\"name\": \"f\"}]}";
+  Result Bad = runDeadwood("-q --baseline " + quote(scratch() / "bad-baseline.json") + " -p " + quote(Build));
+  EXPECT_EQ(Bad.Exit, 2);
+  EXPECT_EQ(Bad.Err, "deadwood: error: cannot read baseline '" + (scratch() / "bad-baseline.json").string() +
+                         "': entry 1 has no \"fingerprint\"\n");
+}
+
+/// The DOM headless Chromium renders for a page, after its scripts ran.
+std::string renderedDom(const fs::path &Page, const std::string &Hash) {
+  fs::path Profile = scratch() / "chromium-profile";
+  Result R = sh("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + quote(Profile) +
+                " --dump-dom " + quote("file://" + Page.string() + Hash));
+  EXPECT_EQ(R.Exit, 0) << R.Err;
+  return R.Out;
+}
+
+/// (category, hidden) of every finding row in a rendered report.
+std::vector<std::pair<std::string, bool>> rows(const std::string &Page) {
+  size_t Begin = Page.find("<main id=\"list\">"), End = Page.find("</main>", Begin);
+  std::string Dom = Begin == std::string::npos ? "" : Page.substr(Begin, End - Begin);  // not the script
+  std::vector<std::pair<std::string, bool>> Out;
+  for (size_t At = Dom.find("<details class=\"finding\""); At != std::string::npos;
+       At = Dom.find("<details class=\"finding\"", At + 1)) {
+    std::string Tag = Dom.substr(At, Dom.find('>', At) - At);
+    size_t C = Tag.find("data-category=\"") + 15;
+    Out.emplace_back(Tag.substr(C, Tag.find('"', C) - C), Tag.find(" hidden") != std::string::npos);
+  }
+  return Out;
+}
+
+TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
+  ASSERT_EQ(sh("command -v chromium").Exit, 0) << "needs Debian's chromium (scripts/bootstrap.sh installs it)";
+  fs::path Build = configure("toolkit");
+  fs::path Page = scratch() / "report.html";
+  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(Build)).Exit, 0);
+  std::string Html = slurp(Page);
+  EXPECT_EQ(Html.find("http://"), std::string::npos) << "self-contained: no network fetches";
+  EXPECT_EQ(Html.find("https://"), std::string::npos);
+
+  std::string All = renderedDom(Page, "");
+  auto Shown = rows(All);
+  ASSERT_EQ(Shown.size(), 8u) << All.substr(0, 2000);
+  for (const auto &[Category, Hidden] : Shown) EXPECT_FALSE(Hidden);
+  EXPECT_NE(All.find("core::legacyCount(const std::string &amp;)"), std::string::npos);
+  EXPECT_NE(All.find("8 of 8 shown"), std::string::npos);
+
+  auto Filtered = rows(renderedDom(Page, "#category=test-only"));
+  ASSERT_EQ(Filtered.size(), 8u);
+  for (const auto &[Category, Hidden] : Filtered)
+    EXPECT_EQ(Hidden, Category != "test-only") << Category;
+  EXPECT_NE(renderedDom(Page, "#path=strutil").find("3 of 8 shown"), std::string::npos);
+}
+
+}  // namespace
