@@ -55,10 +55,7 @@ public:
     // One text compiled into several symbols (a file built twice under
     // different macros: `namespace NS_MACRO { void f() {} }`) is one
     // finding, and only when every symbol it makes is dead.
-    std::map<std::string, std::vector<SymbolId>> ByText;
-    for (SymbolId I = 0; I < P.size(); ++I)
-      if (const Symbol &S = P.Symbols[I]; isCandidate(S) && !definitionText(S).empty())
-        ByText[definitionText(S)].push_back(I);
+    std::map<std::string, std::vector<SymbolId>> ByText = symbolsByDefinitionText(P);
     auto Twin = [&](SymbolId I) {  // the first symbol of I's text, or I; alive if any is
       auto It = ByText.find(definitionText(P.Symbols[I]));
       if (It == ByText.end() || It->second.size() < 2) return std::make_pair(I, false);

@@ -346,4 +346,12 @@ Program link(std::vector<TuSummary> Summaries) {
   return P;
 }
 
+std::map<std::string, std::vector<SymbolId>> symbolsByDefinitionText(const Program &P) {
+  std::map<std::string, std::vector<SymbolId>> Out;
+  for (SymbolId I = 0; I < P.size(); ++I)
+    if (const Symbol &S = P.Symbols[I]; !isCompilerMade(S.Flags))
+      if (std::string Text = definitionText(S); !Text.empty()) Out[std::move(Text)].push_back(I);
+  return Out;
+}
+
 }  // namespace deadwood

@@ -127,4 +127,9 @@ inline std::string definitionText(const Symbol &S) {
          std::to_string(static_cast<int>(S.Kind)) + ":" + std::string(Name);
 }
 
+/// The symbols people wrote (not compiler-made) that have a definition
+/// text, grouped by it: a group of two or more is one text compiled into
+/// several symbols. Classification and removal both ask it.
+std::map<std::string, std::vector<SymbolId>> symbolsByDefinitionText(const Program &P);
+
 }  // namespace deadwood

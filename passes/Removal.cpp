@@ -46,10 +46,7 @@ private:
 
   /// The other symbols whose definition is S's text.
   std::vector<SymbolId> twinsOf(SymbolId S) {
-    if (ByText.empty())
-      for (SymbolId I = 0; I < P.size(); ++I)
-        if (const Symbol &Sym = P.Symbols[I]; !isCompilerMade(Sym.Flags) && !definitionText(Sym).empty())
-          ByText[definitionText(Sym)].push_back(I);
+    if (ByText.empty()) ByText = symbolsByDefinitionText(P);
     std::vector<SymbolId> Out;
     if (auto It = ByText.find(definitionText(P.Symbols[S])); It != ByText.end())
       for (SymbolId T : It->second)
