@@ -28,7 +28,16 @@ void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out);
 void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);
 
 /// A `-fsyntax-only` frontend action that runs extractFromAST on its TU.
+/// Unless turned off, it does not parse the bodies of non-template functions
+/// in system headers: they cannot name project code, and the walk never
+/// enters them.
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out);
+
+/// Whether extraction skips system-header bodies at parse time (the
+/// default; `--no-skip-bodies` turns it off, for comparison). Process-wide:
+/// set before any TU is parsed.
+void setSkipSystemBodies(bool On);
+bool skipsSystemBodies();
 
 /// Parses `Code` in memory as `FileName` with `Args` (no compiler name, no
 /// file) and returns its summary; Failed is set when Clang reported errors.

@@ -5,12 +5,14 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 
 namespace deadwood {
@@ -18,9 +20,23 @@ namespace {
 
 using namespace clang;
 
+std::atomic<bool> SkipSystemBodies{true};
+
 class ExtractConsumer : public ASTConsumer {
 public:
   explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
+  void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
+
+  /// Asked for each function body the parser reaches (with
+  /// FrontendOptions::SkipFunctionBodies set). Sema itself refuses constexpr,
+  /// consteval and deduced return types. Templated code is always parsed:
+  /// its instantiations may call back into project code.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    if (!SM || D->isTemplated() || isa<FunctionTemplateDecl>(D)) return false;
+    SourceLocation Loc = D->getLocation();
+    return Loc.isValid() && !Loc.isMacroID() && SM->isInSystemHeader(Loc);
+  }
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
     extractFromAST(Ctx, Out);
     if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
@@ -28,11 +44,16 @@ public:
 
 private:
   TuSummary *Out;
+  const SourceManager *SM = nullptr;
 };
 
 class ExtractAction : public ASTFrontendAction {
 public:
   explicit ExtractAction(TuSummary *Out) : Out(Out) {}
+  bool BeginInvocation(CompilerInstance &CI) override {
+    CI.getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
+    return true;
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
     return std::make_unique<ExtractConsumer>(Out);
   }
@@ -59,6 +80,9 @@ void recordFilesRead(const SourceManager &SM, TuSummary *Out) {
   Out->FileHashes.clear();
   for (const std::string &Path : Out->Files) Out->FileHashes.push_back(Hashes[Path]);
 }
+
+void setSkipSystemBodies(bool On) { SkipSystemBodies = On; }
+bool skipsSystemBodies() { return SkipSystemBodies; }
 
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
   return std::make_unique<ExtractAction>(Out);

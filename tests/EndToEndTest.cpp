@@ -35,6 +35,21 @@ TEST_P(Samples, FindingsEqualTheMarks) {
 
 INSTANTIATE_TEST_SUITE_P(All, Samples, testing::Values("inventory", "toolkit"));
 
+TEST(SkipBodies, FindingsAreTheSameWithAndWithoutSkippingSystemBodies) {
+  for (const char *Sample : {"inventory", "toolkit"}) {
+    fs::path Build = configure(Sample);
+    Result Skip = runDeadwood("-q --no-cache --format json -p " + quote(Build));
+    Result Parse = runDeadwood("-q --no-skip-bodies --format json -p " + quote(Build));
+    ASSERT_EQ(Skip.Exit, 0) << Skip.Err;
+    ASSERT_EQ(Parse.Exit, 0) << Parse.Err;
+    json A = json::parse(Skip.Out), B = json::parse(Parse.Out);
+    EXPECT_EQ(A["findings"], B["findings"]) << Sample;
+    EXPECT_EQ(A["summary"]["dead"], B["summary"]["dead"]) << Sample;
+    EXPECT_LT(A["summary"]["symbols"].get<int>(), B["summary"]["symbols"].get<int>())
+        << Sample << ": skipping parsed fewer bodies, so fewer library symbols were instantiated";
+  }
+}
+
 TEST(Cli, TextReportIsCompilerFormAndSorted) {
   fs::path Build = configure("inventory");
   Result R = runDeadwood("-p " + quote(Build));

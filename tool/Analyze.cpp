@@ -6,6 +6,7 @@
 #include "analyzer/BuildGraph.h"
 #include "analyzer/Database.h"
 #include "analyzer/Driver.h"
+#include "analyzer/Extract.h"
 #include "model/Files.h"
 #include "passes/Analysis.h"
 #include "passes/Baseline.h"
@@ -228,7 +229,12 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   return Finish(Rep);
 }
 
-int runOneShot(const Options &O) {
+int runOneShot(const Options &Given) {
+  Options O = Given;
+  if (O.NoSkipBodies) {
+    setSkipSystemBodies(false);
+    O.NoCache = true;  // the cache holds summaries made with skipping
+  }
   std::vector<CompileJob> Jobs;
   std::string DbDir, Err;
   if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);

@@ -95,6 +95,9 @@ int main(int argc, char **argv) {
       ->required();
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
+  App.add_flag("--no-skip-bodies", O.NoSkipBodies,
+               "Parse the bodies of non-template functions in system headers too (skipped by default: they "
+               "cannot name project code); for comparing findings, implies --no-cache");
   App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
   App.add_option("--tu-timeout", O.TuTimeout,
                  "Stop a translation unit's frontend after this many seconds; it counts as failed");
