@@ -50,6 +50,43 @@ TEST(Split, NinjaRunsExtractsAndLinkSameReportAsOneShot) {
   EXPECT_EQ(count(Run.Out, "deadwood extract"), 3u) << "units.cpp, count.cpp, core_test.cpp: " << Run.Out;
 }
 
+TEST(Plugin, ABuildWithThePluginLinksToWhatTheOneShotRunReports) {
+  ASSERT_EQ(sh("command -v clang++-19").Exit, 0) << "needs Debian's clang-19 (scripts/bootstrap.sh installs it)";
+  Result Path = runDeadwood("--print-plugin-path");
+  ASSERT_EQ(Path.Exit, 0);
+  std::string Plugin = Path.Out.substr(0, Path.Out.find('\n'));
+  ASSERT_TRUE(fs::exists(Plugin)) << Plugin;
+  fs::path Dws = scratch() / "plugin-dws";
+  fs::remove_all(Dws);
+  fs::path Build = scratch() / "build-toolkit-plugin";
+  fs::remove_all(Build);
+  Result Configure = sh("cmake -S " + quote(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit") + " -B " + quote(Build) +
+                        " -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 '-DCMAKE_CXX_FLAGS=-fplugin=" + Plugin +
+                        " -fplugin-arg-deadwood-dir=" + Dws.string() + "' && cmake --build " + quote(Build));
+  ASSERT_EQ(Configure.Exit, 0) << Configure.Out << Configure.Err;
+  // The compile itself: the plugin runs after the compiler's action.
+  EXPECT_TRUE(fs::exists(Build / "tool-count")) << "the build still builds";
+  Result Linked = runDeadwood("link -q --format json -p " + quote(Build) + " " + quote(Dws));
+  ASSERT_EQ(Linked.Exit, 0) << Linked.Err;
+  // The compiler parses every body, so the one-shot run to match parses them too.
+  Result OneShot = runDeadwood("-q --no-skip-bodies --format json -p " + quote(Build));
+  ASSERT_EQ(OneShot.Exit, 0) << OneShot.Err;
+  EXPECT_EQ(json::parse(Linked.Out), json::parse(OneShot.Out));
+  Result Default = runDeadwood("-q --format json -p " + quote(Build));
+  EXPECT_EQ(json::parse(Linked.Out)["findings"], json::parse(Default.Out)["findings"]);
+
+  // Without dir=, the summary lands beside the object file; a bad argument is an error.
+  fs::path Dir = freshDir("plugin-default");
+  std::ofstream(Dir / "a.cpp") << "static int dead() { return 1; }\nint main() {}\n";
+  Result One = sh("cd " + quote(Dir) + " && clang++-19 -fplugin=" + quote(Plugin) + " -c a.cpp -o a.o");
+  ASSERT_EQ(One.Exit, 0) << One.Err;
+  EXPECT_TRUE(fs::exists(Dir / "a.o.dws"));
+  Result Bad = sh("cd " + quote(Dir) + " && clang++-19 -fplugin=" + quote(Plugin) +
+                  " -fplugin-arg-deadwood-colour=red -c a.cpp -o b.o");
+  EXPECT_NE(Bad.Exit, 0);
+  EXPECT_NE(Bad.Err.find("deadwood plugin: unknown argument 'colour=red'"), std::string::npos) << Bad.Err;
+}
+
 TEST(Split, ExtractOneCommandFindsItsSourceFile) {
   fs::path Dir = freshDir("extract-one");
   std::ofstream(Dir / "a.cpp") << "static void dead() {}\nint main() {}\n";

@@ -71,6 +71,9 @@ bool parse(CLI::App &App, int argc, char **argv, int *Exit);
 /// The running deadwood executable's path.
 std::string selfPath();
 
+/// The Clang plugin installed next to the executable (libdeadwood-plugin.so).
+std::string pluginPath();
+
 int extractCommand(int argc, char **argv);
 int linkCommand(int argc, char **argv);
 int ninjaCommand(int argc, char **argv);

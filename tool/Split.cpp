@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -118,6 +119,8 @@ std::string selfPath() {
   return Ec ? std::string("deadwood") : P.string();
 }
 
+std::string pluginPath() { return (fs::path(selfPath()).parent_path() / "libdeadwood-plugin.so").string(); }
+
 int extractCommand(int argc, char **argv) {
   std::string Output, Depfile, Directory = fs::current_path().string(), File;
   std::vector<std::string> Command;
@@ -187,6 +190,19 @@ int linkCommand(int argc, char **argv) {
     TuSummary S;
     if (!summaryFromJson(Text, &S, &Err)) return fail("'" + F + "' is not a deadwood summary: " + Err);
     Summaries.push_back(std::move(S));
+  }
+  // With the database, its TUs are the program: a plugin also summarizes
+  // what CMake compiles to probe the compiler (CMakeCXXCompilerId.cpp, ...).
+  if (!O.BuildPath.empty()) {
+    std::set<std::string> InDatabase;
+    for (const CompileJob &J : Jobs) InDatabase.insert(J.File);
+    size_t Before = Summaries.size();
+    Summaries.erase(std::remove_if(Summaries.begin(), Summaries.end(),
+                                   [&](const TuSummary &S) { return !InDatabase.count(S.MainFile); }),
+                    Summaries.end());
+    if (Summaries.size() != Before && !O.Quiet)
+      std::cerr << "deadwood: note: " << Before - Summaries.size()
+                << " summary(ies) of files the compile database does not compile left out\n";
   }
   try {
     return analyze(O, DbDir, std::move(Summaries), O.BuildPath.empty() ? nullptr : &Jobs);

@@ -86,6 +86,10 @@ int main(int argc, char **argv) {
   if (Command == "extract") return extractCommand(argc - 1, argv + 1);
   if (Command == "link") return linkCommand(argc - 1, argv + 1);
   if (Command == "ninja") return ninjaCommand(argc - 1, argv + 1);
+  if (Command == "--print-plugin-path") {  // for -fplugin=$(deadwood --print-plugin-path)
+    std::cout << pluginPath() << '\n';
+    return Done;
+  }
   Options O;
   CLI::App App{"deadwood: finds the functions no entry point of a C++ program can reach.\n"
                "Also: deadwood extract|link|ninja --help (the per-TU work run by a build system).",
