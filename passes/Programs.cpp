@@ -39,14 +39,15 @@ std::vector<PublicHeaders> publicHeadersOf(const BuildGraph &G, const Program &P
   for (const HeaderInstall &I : G.Installs)
     Out.push_back({I.Directory ? PublicHeaders::Directory : PublicHeaders::File, I.Path,
                    "installed by " + I.Rule + (I.Where.empty() ? "" : " at " + relativeToRoot(I.Where, SourceRoot)), {}});
-  size_t Installed = Out.size();
+  std::vector<std::string> InstalledHeaders;  // the files read that an install rule installs
+  for (const std::string &F : P.Files)
+    if (isHeaderName(F) && std::any_of(Out.begin(), Out.end(), [&](const PublicHeaders &H) {
+          return H.Kind == PublicHeaders::File ? F == H.Path : isUnder(F, H.Path);
+        }))
+      InstalledHeaders.push_back(F);
   auto Covered = [&](const std::string &Dir) {  // an installed header lies under Dir
-    return std::any_of(P.Files.begin(), P.Files.end(), [&](const std::string &F) {
-      if (!isHeaderName(F) || !isUnder(F, Dir)) return false;
-      return std::any_of(Out.begin(), Out.begin() + Installed, [&](const PublicHeaders &H) {
-        return H.Kind == PublicHeaders::File ? F == H.Path : isUnder(F, H.Path);
-      });
-    });
+    return std::any_of(InstalledHeaders.begin(), InstalledHeaders.end(),
+                       [&](const std::string &F) { return isUnder(F, Dir); });
   };
   for (const Target &T : G.Targets) {
     if (!T.exportsApi()) continue;
@@ -67,13 +68,14 @@ std::vector<PublicHeaders> publicHeadersOf(const BuildGraph &G, const Program &P
 ProgramDef apiProgram(Program &P, const std::vector<PublicHeaders> &Headers, const std::string &SourceRoot,
                       std::string *Detail) {
   ProgramDef D{"public API", false, std::vector<bool>(P.Tus.size(), false), {}};
-  for (const ApiRoot &A : publicApi(P, Headers, SourceRoot)) {
+  size_t Count = 0;
+  for (const ApiRoot &A : publicApi(P, Headers, SourceRoot, &Count)) {
     D.Exported.push_back(A.Sym);
     P.RootNotes.emplace(A.Sym, A.Note);
   }
   if (!Headers.empty())
-    *Detail = "public API: " + std::to_string(D.Exported.size()) + " symbol(s) declared in " +
-              std::to_string(countPublicHeaders(P, Headers, SourceRoot)) + " public header(s)";
+    *Detail = "public API: " + std::to_string(D.Exported.size()) + " symbol(s) declared in " + std::to_string(Count) +
+              " public header(s)";
   return D;
 }
 

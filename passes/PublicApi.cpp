@@ -42,28 +42,49 @@ std::vector<int> publicFiles(const Program &P, const std::vector<PublicHeaders> 
   return Out;
 }
 
-/// `f` of `ns::detail::f<T>(int)`: the last scope component, without the
-/// signature or template arguments; "operator" for any operator.
-std::string unqualifiedName(const std::string &Q) {
+/// The components of a qualified name, without template arguments or the
+/// signature: `ns::C<T>::f(int)` is {ns, C, f}; an anonymous namespace is one
+/// component; an operator's name (`operator<<`) is the last one, "operator".
+std::vector<std::string> components(const std::string &Q) {
+  auto Word = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  std::vector<std::string> Out;
   int Depth = 0;
   size_t Start = 0, End = std::string::npos;  // End: where the component's template arguments begin
+  auto Close = [&](size_t At) { Out.push_back(Q.substr(Start, std::min(End, At) - Start)); };
   for (size_t I = 0; I < Q.size(); ++I) {
-    if (Depth == 0 && I == Start && Q.compare(I, 8, "operator") == 0) return "operator";
+    if (Q.compare(I, 21, "(anonymous namespace)") == 0) {
+      I += 20;  // one name, not a signature
+      continue;
+    }
+    if (Depth == 0 && I == Start && Q.compare(I, 8, "operator") == 0 && !(I + 8 < Q.size() && Word(Q[I + 8]))) {
+      Out.push_back("operator");
+      return Out;
+    }
     char C = Q[I];
-    if (Depth == 0 && C == '(') break;
+    if (Depth == 0 && C == '(') {
+      Close(I);
+      return Out;
+    }
     if (C == '<' && Depth == 0 && End == std::string::npos) End = I;
     if (C == '<' || C == '(') {
       ++Depth;
     } else if ((C == '>' || C == ')') && Depth > 0) {
       --Depth;
     } else if (Depth == 0 && C == ':' && I + 1 < Q.size() && Q[I + 1] == ':') {
+      Close(I);
       Start = I + 2;
       End = std::string::npos;
       ++I;
     }
   }
-  size_t Stop = std::min(End, Q.find('(', Start));
-  return Q.substr(Start, Stop == std::string::npos ? std::string::npos : Stop - Start);
+  Close(Q.size());
+  return Out;
+}
+
+/// `f` of `ns::detail::f<T>(int)`; "operator" for any operator.
+std::string unqualifiedName(const std::string &Q) {
+  std::vector<std::string> Parts = components(Q);
+  return Parts.empty() ? Q : Parts.back();
 }
 
 /// Of Symbols (sorted on return), those whose name occurs as an identifier
@@ -117,40 +138,26 @@ bool isHeaderName(const std::string &Path) {
 }
 
 bool inInternalNamespace(const std::string &Q) {
-  // Split the scope at `::` outside template arguments, up to the
-  // signature; an operator's name (`operator<<`) ends the scope.
-  auto Word = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
-  int Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I < Q.size(); ++I) {
-    if (Q.compare(I, 21, "(anonymous namespace)") == 0) {
-      I += 20;  // one name, not a signature
-      continue;
-    }
-    if (Depth == 0 && I == Start && Q.compare(I, 8, "operator") == 0 && !(I + 8 < Q.size() && Word(Q[I + 8])))
-      return false;
-    char C = Q[I];
-    if (Depth == 0 && C == '(') return false;
-    if (C == '<' || C == '(') {
-      ++Depth;
-    } else if ((C == '>' || C == ')') && Depth > 0) {
-      --Depth;
-    } else if (Depth == 0 && C == ':' && I + 1 < Q.size() && Q[I + 1] == ':') {
-      std::string Part = Q.substr(Start, I - Start);
-      if (internalScope(Part.substr(0, Part.find('<')))) return true;
-      Start = I + 2;
-      ++I;
-    }
-  }
-  return false;
+  std::vector<std::string> Parts = components(Q);
+  return std::any_of(Parts.begin(), Parts.empty() ? Parts.end() : Parts.end() - 1, internalScope);
 }
 
 std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders> &Headers,
-                               const std::string &SourceRoot) {
+                               const std::string &SourceRoot, size_t *HeaderCount) {
   std::vector<ApiRoot> Out;
+  if (HeaderCount) *HeaderCount = 0;
   if (Headers.empty()) return Out;
   std::vector<int> Public = publicFiles(P, Headers, SourceRoot);
+  if (HeaderCount) *HeaderCount = std::count_if(Public.begin(), Public.end(), [](int R) { return R >= 0; });
   auto RuleOf = [&](const Site &S) { return S.File >= 0 ? Public[S.File] : -1; };
+  // The site that makes a symbol public: its definition, else the first
+  // declaration, in a public header; null when none is.
+  auto PublicSite = [&](const Symbol &Sym) -> const Site * {
+    if (Sym.HasDefinition && RuleOf(Sym.Definition) >= 0) return &Sym.Definition;
+    for (const Site &D : Sym.Declarations)
+      if (RuleOf(D) >= 0) return &D;
+    return nullptr;
+  };
   std::vector<SymbolId> Candidates;  // free functions and variables of implementation namespaces
   for (SymbolId S = 0; S < P.size(); ++S) {
     const Symbol &Sym = P.Symbols[S];
@@ -166,20 +173,16 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
       Candidates.push_back(S);
       continue;
     }
-    int Rule = Sym.HasDefinition ? RuleOf(Sym.Definition) : -1;
-    bool DefinedInHeader = Rule >= 0;
-    for (const Site &D : Sym.Declarations)
-      if (Rule < 0) Rule = RuleOf(D);
-    if (Rule < 0) continue;
-    const PublicHeaders &H = Headers[Rule];
+    const Site *Where = PublicSite(Sym);
+    if (!Where) continue;
+    const PublicHeaders &H = Headers[RuleOf(*Where)];
+    bool DefinedInHeader = Where == &Sym.Definition;
     if (!H.DefinedIn.empty() && !DefinedInHeader &&
         !(Sym.HasDefinition && std::binary_search(H.DefinedIn.begin(), H.DefinedIn.end(), P.fileOf(Sym.Definition))))
       continue;  // declared by a header it shares with another library, defined there
-    const Site &Where = DefinedInHeader ? Sym.Definition : *std::find_if(Sym.Declarations.begin(), Sym.Declarations.end(),
-                                                                         [&](const Site &D) { return RuleOf(D) >= 0; });
     Out.push_back(ApiRoot{S, std::string(Internal ? "of a class of an implementation namespace (users reach it through "
                                                     "public aliases and signatures, which are not followed), " : "") +
-                                 "declared in public header " + relativeToRoot(P.fileOf(Where), SourceRoot) + ", " + H.Why});
+                                 "declared in public header " + relativeToRoot(P.fileOf(*Where), SourceRoot) + ", " + H.Why});
   }
   // Users compile a public header in configurations this build does not
   // see: an implementation function named anywhere else in the project's
@@ -188,9 +191,7 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
   std::vector<SymbolId> Mentioned = mentionedElsewhere(P, Candidates, SourceRoot);
   for (SymbolId S : Candidates) {
     const Symbol &Sym = P.Symbols[S];
-    const Site *Where = Sym.HasDefinition && RuleOf(Sym.Definition) >= 0 ? &Sym.Definition : nullptr;
-    for (const Site &D : Sym.Declarations)
-      if (!Where && RuleOf(D) >= 0) Where = &D;
+    const Site *Where = PublicSite(Sym);
     if (!Where) continue;
     bool Operator = unqualifiedName(Sym.Name) == "operator";
     if (!Operator && !std::binary_search(Mentioned.begin(), Mentioned.end(), S)) continue;
@@ -202,12 +203,6 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
   }
   std::sort(Out.begin(), Out.end(), [](const ApiRoot &A, const ApiRoot &B) { return A.Sym < B.Sym; });
   return Out;
-}
-
-size_t countPublicHeaders(const Program &P, const std::vector<PublicHeaders> &Headers,
-                          const std::string &SourceRoot) {
-  std::vector<int> Public = publicFiles(P, Headers, SourceRoot);
-  return std::count_if(Public.begin(), Public.end(), [](int R) { return R >= 0; });
 }
 
 std::vector<ApiRoot> moduleEntryPoints(const Program &P, const std::vector<std::string> &Sources,

@@ -50,13 +50,10 @@ bool inInternalNamespace(const std::string &QualifiedName);
 
 /// Every symbol a public header declares, with the first rule that made
 /// its header public. Compiler-made code and implementation namespaces are
-/// left out.
+/// left out. *HeaderCount, when given: how many of P's files are public
+/// headers.
 std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders> &Headers,
-                               const std::string &SourceRoot);
-
-/// How many of P's files the rules make public headers.
-size_t countPublicHeaders(const Program &P, const std::vector<PublicHeaders> &Headers,
-                          const std::string &SourceRoot);
+                               const std::string &SourceRoot, size_t *HeaderCount = nullptr);
 
 /// The `extern "C"` functions a loadable module (CMake's MODULE_LIBRARY)
 /// defines in its own Sources (sorted): what its host looks up by name.

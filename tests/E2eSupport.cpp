@@ -67,6 +67,13 @@ std::string asNobody() {
   return "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
 }
 
+fs::path copyOfSample(const std::string &Sample, const fs::path &To) {
+  fs::remove_all(To);
+  fs::create_directories(To.parent_path());
+  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / Sample, To, fs::copy_options::recursive);
+  return To;
+}
+
 fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag) {
   fs::path Src = Source.empty() ? fs::path(DEADWOOD_SAMPLES_DIR) / Sample : Source;
   fs::path Build = scratch() / ("build-" + Sample + Tag);

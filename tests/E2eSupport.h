@@ -40,6 +40,8 @@ void expectOneLineError(const Result &R, const std::string &Needle);
 /// it; empty otherwise.
 std::string asNobody();
 
+/// A fresh copy of samples/<Sample> at To (whatever was there is removed).
+fs::path copyOfSample(const std::string &Sample, const fs::path &To);
 /// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
 fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
 /// How deadwood names a sample's directory relative to the source root:

@@ -112,9 +112,7 @@ TEST(Progress, BarOnATerminalLinesElsewhereNothingWhenQuiet) {
 }
 
 TEST(Cache, UnchangedTusAreReusedATouchedHeaderReparsesItsTusCorruptEntriesAreRejected) {
-  fs::path Tree = scratch() / "cache-tree";
-  fs::remove_all(Tree);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "inventory", Tree, fs::copy_options::recursive);
+  fs::path Tree = copyOfSample("inventory", scratch() / "cache-tree");
   fs::path Build = configure("inventory", Tree, "-cache");
   fs::path Cache = scratch() / "summary-cache";
   std::string Args = "-v --format json --cache-dir " + quote(Cache) + " -p " + quote(Build);

@@ -84,8 +84,7 @@ TEST(Libraries, PublicHeadersWithoutCMakeByOptionAndConfig) {
   // Only the compile database: no build graph, no install rules.
   fs::path Dir = scratch() / "toolkit-db-only";
   fs::remove_all(Dir);
-  fs::create_directories(Dir);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Dir / "src", fs::copy_options::recursive);
+  copyOfSample("toolkit", Dir / "src");
   fs::path Build = configure("toolkit", Dir / "src", "-db-only");
   fs::create_directories(Dir / "db");
   fs::copy_file(Build / "compile_commands.json", Dir / "db" / "compile_commands.json",

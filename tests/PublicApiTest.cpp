@@ -54,6 +54,11 @@ struct Library {
   }
 };
 
+/// Every header under Dir, installed by an install(DIRECTORY).
+std::vector<PublicHeaders> installedDir(const std::string &Dir) {
+  return {{PublicHeaders::Directory, Dir, "installed by install(DIRECTORY)", {}}};
+}
+
 std::vector<std::string> names(const Program &P, const std::vector<ApiRoot> &Roots) {
   std::vector<std::string> Out;
   for (const ApiRoot &R : Roots) Out.push_back(P.Symbols[R.Sym].Name);
@@ -71,11 +76,12 @@ TEST(PublicApi, EverythingAPublicHeaderDeclaresButImplementationAndCompilerMadeC
   L.at("declaredApi", 1, false);  // declared in the header, defined in lib.cpp
   L.at("elsewhere", 2, false);    // declared in a private header
   Program P = link({L.T.S});
-  std::vector<PublicHeaders> H = {{PublicHeaders::Directory, "/src/include", "installed by install(DIRECTORY)", {}}};
-  std::vector<ApiRoot> Roots = publicApi(P, H, "/src");
+  std::vector<PublicHeaders> H = installedDir("/src/include");
+  size_t Headers = 0;
+  std::vector<ApiRoot> Roots = publicApi(P, H, "/src", &Headers);
   EXPECT_THAT(names(P, Roots), ElementsAre("inlineApi()", "tmpl()", "kConst()", "declaredApi()"));
   EXPECT_EQ(Roots[3].Note, "declared in public header include/lib.h, installed by install(DIRECTORY)");
-  EXPECT_EQ(countPublicHeaders(P, H, "/src"), 1u);
+  EXPECT_EQ(Headers, 1u);
   // The same by a glob over the path relative to the source root.
   std::vector<PublicHeaders> G = {{PublicHeaders::Glob, "include/*.h", "named by --public-header", {}}};
   EXPECT_EQ(names(P, publicApi(P, G, "/src")).size(), 4u);
@@ -88,7 +94,7 @@ TEST(PublicApi, AnImplementationNamespacesClassesAreApiItsFunctionsAreNot) {
   for (const char *InHeader : {"detail::iter", "detail::iter::next", "detail::advance"}) L.at(InHeader, 1, true);
   Program P = link({L.T.S});
   std::vector<ApiRoot> Roots =
-      publicApi(P, {{PublicHeaders::Directory, "/src/include", "installed by install(DIRECTORY)", {}}}, "/src");
+      publicApi(P, installedDir("/src/include"), "/src");
   EXPECT_THAT(names(P, Roots), ElementsAre("detail::iter()", "detail::iter::next()"))
       << "users reach a detail class through public aliases; detail::advance only through what calls it";
   EXPECT_EQ(Roots[1].Note, "of a class of an implementation namespace (users reach it through public aliases and "
@@ -117,7 +123,7 @@ TEST(PublicApi, AnImplementationFunctionNamedElsewhereInTheProjectStays) {
   Place(2, "namespace");
   Program P = link({T.S});
   std::vector<ApiRoot> Roots =
-      publicApi(P, {{PublicHeaders::Directory, Dir + "/include", "installed by install(DIRECTORY)", {}}}, Dir);
+      publicApi(P, installedDir(Dir + "/include"), Dir);
   EXPECT_THAT(names(P, Roots), ElementsAre("lib::detail::wide()", "lib::detail::operator==()"))
       << "unused() is named only by its own definition";
   EXPECT_EQ(Roots[0].Note, "not API by itself, but named elsewhere in the project's text, which users "

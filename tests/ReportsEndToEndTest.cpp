@@ -26,9 +26,7 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
   // Two clones of one repository: paths are relative to the checkout.
   auto Clone = [](const std::string &Name) {
-    fs::path Copy = scratch() / Name;
-    fs::remove_all(Copy);
-    fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Copy, fs::copy_options::recursive);
+    fs::path Copy = copyOfSample("toolkit", scratch() / Name);
     fs::create_directory(Copy / ".git");
     return configure("toolkit", Copy, "-" + Name);
   };
@@ -99,9 +97,7 @@ TEST(JsonReport, ValidatesAgainstTheContractInTheRepository) {
 }
 
 TEST(Baseline, OnlyANewDeadFunctionIsReportedAndFailsTheGate) {
-  fs::path Tree = scratch() / "baseline-tree";
-  fs::remove_all(Tree);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "inventory", Tree, fs::copy_options::recursive);
+  fs::path Tree = copyOfSample("inventory", scratch() / "baseline-tree");
   fs::path Build = configure("inventory", Tree, "-baseline");
   fs::path Base = scratch() / "baseline.json";
   ASSERT_EQ(runDeadwood("-q --write-baseline " + quote(Base) + " -p " + quote(Build)).Exit, 0);

@@ -19,9 +19,7 @@ size_t count(const std::string &Text, const std::string &What) {
 
 TEST(Split, NinjaRunsExtractsAndLinkSameReportAsOneShot) {
   if (sh("command -v ninja").Exit != 0) GTEST_SKIP() << "no ninja";
-  fs::path Source = scratch() / "split-toolkit";
-  fs::remove_all(Source);
-  fs::copy(fs::path(DEADWOOD_SAMPLES_DIR) / "toolkit", Source, fs::copy_options::recursive);
+  fs::path Source = copyOfSample("toolkit", scratch() / "split-toolkit");
   fs::path Build = configure("toolkit", Source, "-split");
   fs::path OneShot = scratch() / "one-shot.json", Linked = scratch() / "linked.json";
   Result One = runDeadwood("-q --no-cache --format json -o " + quote(OneShot) + " -p " + quote(Build));
