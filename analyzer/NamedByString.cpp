@@ -67,8 +67,7 @@ void NamedByString::resolve(SummaryBuilder &B) {
       }
       for (int Id : It->second) {
         if (Id == P.From) continue;
-        Out.Edges.push_back(Edge{P.From, Id, EdgeKind::Address});
-        std::tie(Out.Edges.back().File, Out.Edges.back().Line, Out.Edges.back().Column) = B.position(P.Loc);
+        Out.Edges.push_back(B.edge(P.From, Id, EdgeKind::Address, P.Loc));
         B.note(P.Loc, std::string(P.IsAlias ? "alias attribute" : "inline assembly") + " names '" + Name +
                           "': '" + Out.Symbols[Id].Name + "' is kept alive");
       }

@@ -21,13 +21,15 @@ SummaryBuilder::SummaryBuilder(ASTContext &Ctx, TuSummary &Out)
 
 bool SummaryBuilder::addEdge(int From, int To, EdgeKind Kind, SourceLocation Loc) {
   if (!SeenEdges.insert({From, To, static_cast<int>(Kind)}).second) return false;
-  Edge E;
-  E.From = From;
-  E.To = To;
-  E.Kind = Kind;
-  std::tie(E.File, E.Line, E.Column) = position(Loc);
-  Out.Edges.push_back(std::move(E));
+  Out.Edges.push_back(edge(From, To, Kind, Loc));
   return true;
+}
+
+Edge SummaryBuilder::edge(int From, int To, EdgeKind Kind, SourceLocation Loc) {
+  Edge E{From, To, Kind};
+  auto [File, Line, Column] = position(Loc);
+  if (File <= kMaxEdgeFile) E.File = File, E.Line = Line, E.Column = Column;
+  return E;
 }
 
 int SummaryBuilder::placeholder(const std::string &Usr, const std::string &Name) {

@@ -40,6 +40,8 @@ public:
   /// An edge From (a symbol id, or -1: namespace or class scope) -> To, once
   /// per {From, To, Kind}. False when it was recorded before.
   bool addEdge(int From, int To, EdgeKind Kind, clang::SourceLocation Loc);
+  /// That edge, not recorded.
+  Edge edge(int From, int To, EdgeKind Kind, clang::SourceLocation Loc);
   /// D is a root, once.
   void root(const clang::NamedDecl *D, RootReason Reason, std::string Note = "");
   /// Something the model cannot follow exactly, said where it is.

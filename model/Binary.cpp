@@ -166,7 +166,9 @@ bool summaryFromBinary(std::string_view Bytes, TuSummary *Out, std::string *Err)
     for (Edge &E : S.Edges) {
       E.From = R.i32(), E.To = R.i32();
       E.Kind = R.enumeration<EdgeKind>(kEdgeKindCount);
-      E.File = R.i32(), E.Line = R.u32(), E.Column = R.u32();
+      int32_t File = R.i32();
+      if (File > kMaxEdgeFile) throw std::runtime_error("file index out of range");
+      E.File = File, E.Line = R.u32(), E.Column = R.u32();
     }
     S.Roots.resize(R.count(3));
     for (Root &Rt : S.Roots) Rt.Usr = R.s(), Rt.Reason = R.enumeration<RootReason>(kRootReasonCount), Rt.Note = R.s();

@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <cstdio>
 #include <utility>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace deadwood {
 namespace {
@@ -86,7 +89,7 @@ Symbol symbolOf(const json &J) {
 }
 
 json edgeJson(const Edge &E) {
-  return json::array({E.From, E.To, static_cast<int>(E.Kind), E.File, E.Line, E.Column});
+  return json::array({E.From, E.To, static_cast<int>(E.Kind), static_cast<int>(E.File), E.Line, E.Column});
 }
 
 int32_t symbolIndex(const json &J, size_t NumSymbols, bool MayBeNone) {
@@ -101,7 +104,9 @@ Edge edgeOf(const json &J, const std::vector<Symbol> &Symbols) {
   int Kind = J.at(2).get<int>();
   if (Kind < 0 || Kind >= static_cast<int>(kEdgeNames.size())) throw std::runtime_error("unknown edge kind");
   E.Kind = static_cast<EdgeKind>(Kind);
-  E.File = J.at(3).get<int>();
+  int File = J.at(3).get<int>();
+  if (File > kMaxEdgeFile) throw std::runtime_error("file index out of range");
+  E.File = File;
   E.Line = J.at(4).get<uint32_t>();
   E.Column = J.at(5).get<uint32_t>();
   return E;
@@ -188,6 +193,12 @@ bool checkSummary(const TuSummary &S, std::string *Err) {
     *Err = E.what();
     return false;
   }
+}
+
+void returnLargeBlocksToTheSystem() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);  // a fixed threshold: glibc stops raising it
+#endif
 }
 
 std::string contentHash(std::string_view Bytes) {

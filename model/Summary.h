@@ -93,8 +93,8 @@ struct Symbol {
   std::string Name;  ///< qualified, with signature: `ns::C::f(int) const`
   SymbolKind Kind = SymbolKind::Function;
   Linkage Link = Linkage::External;
-  uint32_t Flags = 0;
   bool HasDefinition = false;
+  uint32_t Flags = 0;
   Site Definition;           ///< meaningful when HasDefinition
   std::vector<Site> Declarations;  ///< every non-defining declaration seen
   std::string Parent;        ///< USR of the enclosing class, for members and nested classes
@@ -129,12 +129,18 @@ const char *edgeKindName(EdgeKind K);
 /// be the container too. -1 means the reference sits at namespace or class
 /// scope (a `static_assert`, an array bound), which is compile-time use and
 /// keeps the target alive.
+///
+/// Twenty bytes, because a program has tens of millions of them: the kind
+/// and the file share a word, so a file index is at most kMaxEdgeFile (a TU
+/// reading more files than that keeps those edges without a location).
+inline constexpr int kMaxEdgeFile = (1 << 23) - 1;
 struct Edge {
   int32_t From = -1, To = -1;
-  EdgeKind Kind = EdgeKind::Call;
-  int File = -1;
+  EdgeKind Kind : 8 = EdgeKind::Call;
+  int32_t File : 24 = -1;  ///< into TuSummary::Files; -1: no location
   uint32_t Line = 0, Column = 0;
 };
+static_assert(sizeof(Edge) == 20);
 
 /// Why something is alive without being referenced.
 enum class RootReason : uint8_t {
@@ -195,6 +201,12 @@ struct TuSummary {
 /// makes thousands of them; they change no answer and would dominate a
 /// cached summary.
 void pruneLibrarySymbols(TuSummary &S);
+
+/// Has the C library give large blocks (a summary's arrays, the program's)
+/// back to the system as soon as they are freed, instead of keeping them
+/// for reuse: the link frees summaries while the program grows, and the
+/// allocator would otherwise hold both. Once, first thing in main.
+void returnLargeBlocksToTheSystem();
 
 /// FNV-1a 64 of a file's bytes, as 16 hex digits: how summaries and edits
 /// agree that a file is the one that was parsed.

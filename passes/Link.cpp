@@ -2,6 +2,8 @@
 #include "passes/Program.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <map>
 #include <set>
@@ -93,130 +95,211 @@ void buildRelations(Program &P) {
   size_t N = P.size();
   P.ParentOf.assign(N, kNoSymbol);
   P.PatternOf.assign(N, kNoSymbol);
-  P.OverridersOf.assign(N, {});
-  P.OverriddenBy.assign(N, {});
-  P.BasesOf.assign(N, {});
-  P.VirtualsOf.assign(N, {});
+  std::vector<std::pair<SymbolId, SymbolId>> Overriders, Overridden, Bases, Virtuals;
   for (SymbolId I = 0; I < N; ++I) {
     Symbol &S = P.Symbols[I];
     if (!S.Parent.empty()) P.ParentOf[I] = P.find(S.Parent);
     if (!S.Pattern.empty()) P.PatternOf[I] = P.find(S.Pattern);
     for (const std::string &O : S.Overrides) {
-      P.OverridersOf[P.find(O)].push_back(I);
-      P.OverriddenBy[I].push_back(P.find(O));
+      Overriders.emplace_back(P.find(O), I);
+      Overridden.emplace_back(I, P.find(O));
     }
-    for (const std::string &B : S.Bases) P.BasesOf[I].push_back(P.find(B));
-    if ((S.Flags & flag::Virtual) && P.ParentOf[I] != kNoSymbol)
-      P.VirtualsOf[P.ParentOf[I]].push_back(I);
+    for (const std::string &B : S.Bases) Bases.emplace_back(I, P.find(B));
+    if ((S.Flags & flag::Virtual) && P.ParentOf[I] != kNoSymbol) Virtuals.emplace_back(P.ParentOf[I], I);
   }
+  P.OverridersOf = IdLists(N, Overriders);
+  P.OverriddenBy = IdLists(N, Overridden);
+  P.BasesOf = IdLists(N, Bases);
+  P.VirtualsOf = IdLists(N, Virtuals);
 }
 
-/// Symbols as they are merged, into the program, by id in order of first
-/// sight (TUs are sorted, so the order does not depend on the database's);
-/// every USR is hashed once per TU that mentions it.
-class SymbolTable {
-public:
-  explicit SymbolTable(Program &P) : P(P) {}
-  /// The id of Sym's USR, merging Sym into what is known.
-  SymbolId add(Symbol &&Sym) {
-    SymbolId Id = P.ByUsr.insert(P.Symbols, Sym.Usr, static_cast<SymbolId>(P.Symbols.size()));
-    if (Id == P.Symbols.size()) P.Symbols.push_back(std::move(Sym));
-    else mergeInto(P.Symbols[Id], std::move(Sym));
-    return Id;
-  }
-  /// The id of a USR named by a relation or root; a placeholder when no
-  /// summary describes it (an edge must never be dropped: that could make
-  /// something look dead).
-  SymbolId intern(const std::string &Usr) {
-    SymbolId Id = P.ByUsr.insert(P.Symbols, Usr, static_cast<SymbolId>(P.Symbols.size()));
-    if (Id == P.Symbols.size()) P.Symbols.push_back(placeholder(Usr));
-    return Id;
-  }
 
-private:
-  Program &P;
+/// The id of a USR named by a relation or root; a placeholder when no
+/// summary describes it (an edge must never be dropped: that could make
+/// something look dead).
+SymbolId intern(Program &P, const std::string &Usr) {
+  SymbolId Id = P.ByUsr.insert(P.Symbols, Usr, static_cast<SymbolId>(P.Symbols.size()));
+  if (Id == P.Symbols.size()) P.Symbols.push_back(placeholder(Usr));
+  return Id;
+}
+
+/// How many threads the parallel steps use: one per core (at most eight),
+/// fewer for a small program, where a thread costs more than it saves.
+unsigned workersFor(size_t Descriptions, unsigned Asked) {
+  if (Asked) return Asked;
+  unsigned Cores = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  return static_cast<unsigned>(std::clamp<size_t>(Descriptions / 16384, 1, Cores));
+}
+
+/// Work(w) for w in [0, Workers), on that many threads (the caller's one).
+template <class F> void inParallel(unsigned Workers, const F &Work) {
+  std::vector<std::thread> Threads;
+  for (unsigned W = 1; W < Workers; ++W) Threads.emplace_back(Work, W);
+  Work(0u);
+  for (std::thread &T : Threads) T.join();
+}
+
+/// Every symbol description of every summary is an entry, numbered TU by
+/// TU: entry Offset[Tu] + I is Summaries[Tu].Symbols[I].
+struct Entries {
+  std::vector<size_t> Offset;
+  explicit Entries(const std::vector<TuSummary> &Summaries) : Offset(Summaries.size() + 1, 0) {
+    for (size_t Tu = 0; Tu < Summaries.size(); ++Tu) Offset[Tu + 1] = Offset[Tu] + Summaries[Tu].Symbols.size();
+  }
+  size_t size() const { return Offset.back(); }
+  size_t tuOf(size_t E) const { return std::upper_bound(Offset.begin(), Offset.end(), E) - Offset.begin() - 1; }
 };
+
+/// Merges every description into P.Symbols and returns each entry's id.
+/// Ids are in order of first sight over the sorted TUs, and each symbol
+/// takes its descriptions in that order, whatever the number of threads:
+/// a worker owns a part of the index (or of the ids) and walks every entry
+/// in order, acting on its own part only.
+std::vector<SymbolId> mergeSymbols(Program &P, std::vector<TuSummary> &Summaries,
+                                   const std::vector<std::vector<int>> &FileMaps, const Entries &E,
+                                   unsigned Workers) {
+  // Each entry's first sighting: the first entry with its USR, filed in
+  // the index. Every worker hashes every USR and files those of its shards
+  // (which shards are a worker's is fixed; which entry comes first is not
+  // its choice).
+  auto UsrOf = [&](uint32_t Entry) -> std::string_view {
+    size_t Tu = E.tuOf(Entry);
+    return Summaries[Tu].Symbols[Entry - E.Offset[Tu]].Usr;
+  };
+  std::vector<uint32_t> IdOf(E.size());
+  inParallel(Workers, [&](unsigned W) {
+    for (size_t Tu = 0; Tu < Summaries.size(); ++Tu)
+      for (size_t I = 0, Entry = E.Offset[Tu]; Entry < E.Offset[Tu + 1]; ++I, ++Entry) {
+        const std::string &Usr = Summaries[Tu].Symbols[I].Usr;
+        uint64_t Hash = Program::UsrIndex::hash(Usr);
+        if (Program::UsrIndex::shardOf(Hash) % Workers == W)
+          IdOf[Entry] = P.ByUsr.insert(Hash, Usr, static_cast<uint32_t>(Entry), UsrOf);
+      }
+  });
+  // Sightings become ids, in place: a first sighting takes the next id, any
+  // other the id of the (earlier) first one.
+  SymbolId Count = 0;
+  for (size_t Entry = 0; Entry < E.size(); ++Entry)
+    IdOf[Entry] = IdOf[Entry] == Entry ? Count++ : IdOf[IdOf[Entry]];
+  inParallel(Workers, [&](unsigned W) {
+    for (unsigned Shard = W; Shard < Program::UsrIndex::kShards; Shard += Workers)
+      P.ByUsr.remap(Shard, [&](uint32_t Entry) { return IdOf[Entry]; });
+  });
+  // Moved in (sites in the program's file numbering) and merged, a batch of
+  // TUs at a time, so that each batch's summaries are freed as the program
+  // grows. Entries take new ids in order: an entry is a first sighting
+  // when its id is the next one. A worker owns blocks of 64 ids
+  // (neighbours share cache lines).
+  P.Symbols.reserve(Count);
+  for (size_t Begin = 0, End; Begin < Summaries.size(); Begin = End) {
+    End = Begin + 1;
+    while (End < Summaries.size() && E.Offset[End] - E.Offset[Begin] < (1u << 16)) ++End;
+    SymbolId Before = static_cast<SymbolId>(P.Symbols.size()), After = Before;
+    for (size_t Entry = E.Offset[Begin]; Entry < E.Offset[End]; ++Entry) After = std::max(After, IdOf[Entry] + 1);
+    P.Symbols.resize(After);
+    inParallel(Workers, [&](unsigned W) {
+      SymbolId Next = Before;
+      for (size_t Tu = Begin; Tu < End; ++Tu)
+        for (size_t I = 0, Entry = E.Offset[Tu]; Entry < E.Offset[Tu + 1]; ++I, ++Entry) {
+          SymbolId Id = IdOf[Entry];
+          bool FirstSighting = Id == Next;
+          if (FirstSighting) ++Next;
+          if ((Id / 64) % Workers != W) continue;
+          Symbol &Sym = Summaries[Tu].Symbols[I];
+          remap(Sym.Definition, FileMaps[Tu]);
+          for (Site &D : Sym.Declarations) remap(D, FileMaps[Tu]);
+          if (FirstSighting) P.Symbols[Id] = std::move(Sym);
+          else mergeInto(P.Symbols[Id], std::move(Sym));
+        }
+    });
+    for (size_t Tu = Begin; Tu < End; ++Tu) std::vector<Symbol>().swap(Summaries[Tu].Symbols);
+  }
+  return IdOf;
+}
 
 /// The edges of every summary, in CSR form: bucketed by container (a
 /// counting sort, filled in TU order), each bucket sorted by target, kind
 /// and place; the same edge from another TU keeps its first place. Each
-/// summary's edges are freed once copied.
-void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector<std::vector<uint32_t>> &IdOfLocal,
-                const std::vector<std::vector<int>> &FileMaps) {
-  auto Usable = [](const Edge &E, const std::vector<uint32_t> &Local) {
+/// summary's edges are freed once copied, and the buckets' pages are
+/// written only as they fill, so the two never both stay whole. An edge
+/// from namespace scope goes to AtScope(tu, target, kind) instead.
+template <class F>
+void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector<SymbolId> &IdOf,
+                const Entries &Entries, const std::vector<std::vector<int>> &FileMaps, const F &AtScope) {
+  auto Usable = [&](const Edge &E, size_t Tu) {
     // Summaries are checked when read; a hand-made one may not be.
-    return E.From >= 0 && E.To >= 0 && static_cast<size_t>(E.From) < Local.size() &&
-           static_cast<size_t>(E.To) < Local.size();
+    size_t Symbols = Entries.Offset[Tu + 1] - Entries.Offset[Tu];
+    return E.From >= 0 && E.To >= 0 && static_cast<size_t>(E.From) < Symbols && static_cast<size_t>(E.To) < Symbols;
   };
   std::vector<uint32_t> Start(P.size() + 1, 0);
-  for (size_t Tu = 0; Tu < Summaries.size(); ++Tu)
+  for (uint32_t Tu = 0; Tu < Summaries.size(); ++Tu) {
+    const SymbolId *Local = IdOf.data() + Entries.Offset[Tu];
     for (const Edge &E : Summaries[Tu].Edges)
-      if (Usable(E, IdOfLocal[Tu])) ++Start[IdOfLocal[Tu][E.From] + 1];
+      if (Usable(E, Tu)) ++Start[Local[E.From] + 1];
+      else if (E.From == -1 && E.To >= 0 && static_cast<size_t>(E.To) < Entries.Offset[Tu + 1] - Entries.Offset[Tu])
+        AtScope(Tu, Local[E.To], E.Kind);
+  }
   for (size_t I = 0; I < P.size(); ++I) Start[I + 1] += Start[I];
-  std::vector<OutEdge> Edges(Start.back());
+  // Unwritten until an edge lands: a page costs nothing before that.
+  auto &Edges = P.Edges;
+  Edges.resize(Start.back());
   std::vector<uint32_t> Next(Start.begin(), Start.end() - 1);
   for (size_t Tu = 0; Tu < Summaries.size(); ++Tu) {
+    const std::vector<int> &Files = FileMaps[Tu];
+    const SymbolId *Local = IdOf.data() + Entries.Offset[Tu];
     for (const Edge &E : Summaries[Tu].Edges)
-      if (Usable(E, IdOfLocal[Tu]))
-        Edges[Next[IdOfLocal[Tu][E.From]]++] =
-            OutEdge{IdOfLocal[Tu][E.To], E.Kind, E.File >= 0 ? FileMaps[Tu][E.File] : -1, E.Line, E.Column};
+      if (Usable(E, Tu)) {
+        int File = E.File >= 0 ? Files[E.File] : -1;
+        if (File > kMaxEdgeFile) File = -1;
+        Edges[Next[Local[E.From]]++] = OutEdge{Local[E.To], E.Kind, File, E.Line, E.Column};
+      }
     std::vector<Edge>().swap(Summaries[Tu].Edges);
   }
+  auto Key = [](const OutEdge &E) { return std::make_tuple(E.To, E.Kind, int(E.File), E.Line, E.Column); };
   P.EdgeBegin.assign(P.size() + 1, 0);
   size_t Out = 0;
   for (SymbolId S = 0; S < P.size(); ++S) {
-    auto B = Edges.begin() + Start[S], E = Edges.begin() + Start[S + 1];
-    std::sort(B, E, [](const OutEdge &X, const OutEdge &Y) {
-      return std::tie(X.To, X.Kind, X.File, X.Line, X.Column) < std::tie(Y.To, Y.Kind, Y.File, Y.Line, Y.Column);
-    });
-    for (auto I = B; I != E; ++I)
+    OutEdge *B = Edges.data() + Start[S], *E = Edges.data() + Start[S + 1];
+    std::sort(B, E, [&](const OutEdge &X, const OutEdge &Y) { return Key(X) < Key(Y); });
+    for (OutEdge *I = B; I != E; ++I)
       if (I == B || I[-1].To != I->To || I[-1].Kind != I->Kind) Edges[Out++] = *I;
     P.EdgeBegin[S + 1] = static_cast<uint32_t>(Out);
   }
   Edges.resize(Out);
-  P.Edges = std::move(Edges);
 }
 
-}  // namespace
-
-namespace {
-size_t hashOf(std::string_view Usr) { return std::hash<std::string_view>{}(Usr); }
 }  // namespace
 
 SymbolId Program::UsrIndex::find(const std::vector<Symbol> &Symbols, std::string_view Usr) const {
-  if (Slots.empty()) return kNoSymbol;
-  size_t H = hashOf(Usr), Mask = Slots.size() - 1;
+  uint64_t H = hash(Usr);
+  const Shard &T = Shards[shardOf(H)];
+  if (T.Slots.empty()) return kNoSymbol;
+  size_t Mask = T.Slots.size() - 1;
   for (size_t I = H & Mask;; I = (I + 1) & Mask) {
-    const Slot &S = Slots[I];
-    if (S.Id == kNoSymbol) return kNoSymbol;
-    if (S.Hash == static_cast<uint32_t>(H) && Symbols[S.Id].Usr == Usr) return S.Id;
+    const Slot &S = T.Slots[I];
+    if (S.Value == kNoSymbol) return kNoSymbol;
+    if (S.Hash == static_cast<uint32_t>(H) && Symbols[S.Value].Usr == Usr) return S.Value;
   }
 }
 
-SymbolId Program::UsrIndex::insert(const std::vector<Symbol> &Symbols, std::string_view Usr, SymbolId Id) {
-  if ((Used + 1) * 2 > Slots.size()) grow();
-  size_t H = hashOf(Usr), Mask = Slots.size() - 1;
-  for (size_t I = H & Mask;; I = (I + 1) & Mask) {
-    Slot &S = Slots[I];
-    if (S.Id == kNoSymbol) {
-      S = Slot{Id, static_cast<uint32_t>(H)};
-      ++Used;
-      return Id;
-    }
-    if (S.Hash == static_cast<uint32_t>(H) && Symbols[S.Id].Usr == Usr) return S.Id;
-  }
-}
-
-void Program::UsrIndex::grow() {
+void Program::UsrIndex::Shard::grow() {
   std::vector<Slot> Old = std::move(Slots);
-  Slots.assign(std::max<size_t>(1024, Old.size() * 2), Slot{});
+  Slots.assign(std::max<size_t>(64, Old.size() * 2), Slot{});
   size_t Mask = Slots.size() - 1;
   for (const Slot &S : Old) {
-    if (S.Id == kNoSymbol) continue;
-    size_t I = S.Hash & Mask;  // the table never outgrows 32 bits of hash
-    while (Slots[I].Id != kNoSymbol) I = (I + 1) & Mask;
+    if (S.Value == kNoSymbol) continue;
+    size_t I = S.Hash & Mask;  // a shard never outgrows 32 bits of hash
+    while (Slots[I].Value != kNoSymbol) I = (I + 1) & Mask;
     Slots[I] = S;
   }
+}
+
+IdLists::IdLists(size_t N, const std::vector<std::pair<SymbolId, SymbolId>> &Pairs) : Begin(N + 1, 0) {
+  for (const auto &[S, Id] : Pairs) ++Begin[S + 1];
+  for (size_t I = 0; I < N; ++I) Begin[I + 1] += Begin[I];
+  Ids.resize(Pairs.size());
+  std::vector<uint32_t> Next(Begin.begin(), Begin.end() - 1);
+  for (const auto &[S, Id] : Pairs) Ids[Next[S]++] = Id;
 }
 
 std::vector<std::vector<SymbolId>> referrersOf(const Program &P) {
@@ -229,7 +312,7 @@ std::vector<std::vector<SymbolId>> referrersOf(const Program &P) {
   return Out;
 }
 
-Program link(std::vector<TuSummary> Summaries) {
+Program link(std::vector<TuSummary> Summaries, unsigned Threads) {
   // By main file; a file compiled twice keeps the database's order.
   std::vector<size_t> Order(Summaries.size());
   for (size_t I = 0; I < Order.size(); ++I) Order[I] = I;
@@ -242,10 +325,13 @@ Program link(std::vector<TuSummary> Summaries) {
   Program P;
   P.Files = globalFiles(Summaries);
   P.FileHashes.assign(P.Files.size(), "");
+  std::vector<std::vector<int>> FileMaps;  ///< per TU: its file indexes -> Program::Files
+  for (const TuSummary &S : Summaries) FileMaps.push_back(fileRemap(S, P.Files));
 
-  SymbolTable Table(P);
-  std::vector<std::vector<uint32_t>> IdOfLocal;  ///< per TU: its symbol indexes -> ids
-  std::vector<std::vector<int>> FileMaps;      ///< per TU: its file indexes -> Program::Files
+  Entries Entries(Summaries);
+  if (Entries.size() >= kNoSymbol) throw std::length_error("more symbol descriptions than ids");
+  unsigned Workers = workersFor(Entries.size(), Threads);
+  std::vector<SymbolId> IdOf = mergeSymbols(P, Summaries, FileMaps, Entries, Workers);
   struct FoundRoot {
     uint32_t Sym;
     RootReason Reason;
@@ -255,9 +341,9 @@ Program link(std::vector<TuSummary> Summaries) {
   std::vector<FoundRoot> Roots;
   std::vector<std::pair<SymbolId, EdgeKind>> ScopeMentions;
   std::vector<NameLookup> Lookups;
-  for (TuSummary &S : Summaries) {
-    uint32_t Tu = static_cast<uint32_t>(P.Tus.size());
-    std::vector<int> Map = fileRemap(S, P.Files);
+  for (uint32_t Tu = 0; Tu < Summaries.size(); ++Tu) {
+    TuSummary &S = Summaries[Tu];
+    const std::vector<int> &Map = FileMaps[Tu];
     for (size_t F = 0; F < S.FileHashes.size() && F < Map.size(); ++F) {
       std::string &Known = P.FileHashes[Map[F]];
       if (S.FileHashes[F].empty()) continue;
@@ -267,21 +353,7 @@ Program link(std::vector<TuSummary> Summaries) {
     TuInfo Info{S.MainFile, S.Failed, std::move(S.Errors), Map};
     sortUnique(Info.Files);
     P.Tus.push_back(std::move(Info));
-    std::vector<uint32_t> Local;
-    Local.reserve(S.Symbols.size());
-    for (Symbol &Sym : S.Symbols) {
-      remap(Sym.Definition, Map);
-      for (Site &D : Sym.Declarations) remap(D, Map);
-      Local.push_back(Table.add(std::move(Sym)));
-    }
-    for (const Edge &E : S.Edges) {  // at namespace scope; the rest when ids are known
-      if (E.From >= 0 || E.To < 0 || static_cast<size_t>(E.To) >= Local.size()) continue;
-      if (E.Kind == EdgeKind::Unevaluated || E.Kind == EdgeKind::TypeUse)
-        ScopeMentions.emplace_back(Local[E.To], E.Kind);
-      else Roots.push_back(FoundRoot{Local[E.To], RootReason::ScopeUse, "", Tu});
-    }
-    std::vector<Symbol>().swap(S.Symbols);
-    for (Root &R : S.Roots) Roots.push_back(FoundRoot{Table.intern(R.Usr), R.Reason, std::move(R.Note), Tu});
+    for (Root &R : S.Roots) Roots.push_back(FoundRoot{intern(P, R.Usr), R.Reason, std::move(R.Note), Tu});
     for (Note &N : S.Notes) {
       if (N.File >= 0) N.File = Map[N.File];
       P.Notes.push_back(std::move(N));
@@ -290,8 +362,6 @@ Program link(std::vector<TuSummary> Summaries) {
       if (L.File >= 0) L.File = Map[L.File];
       Lookups.push_back(std::move(L));
     }
-    IdOfLocal.push_back(std::move(Local));
-    FileMaps.push_back(std::move(Map));
   }
   for (SymbolId Id = 0; Id < P.size(); ++Id) {  // grows while placeholders are added
     const Symbol &Sym = P.Symbols[Id];
@@ -301,16 +371,22 @@ Program link(std::vector<TuSummary> Summaries) {
     Related.push_back(Sym.Parent);
     Related.push_back(Sym.Pattern);
     for (const std::string &R : Related)
-      if (!R.empty()) Table.intern(R);
+      if (!R.empty()) intern(P, R);
   }
 
-  for (Symbol &Sym : P.Symbols) {
-    sortUnique(Sym.Declarations);
-    std::erase(Sym.Declarations, Sym.Definition);
-    sortUnique(Sym.Overrides);
-    sortUnique(Sym.Bases);
-  }
-  buildEdges(P, Summaries, IdOfLocal, FileMaps);
+  inParallel(Workers, [&](unsigned W) {
+    for (SymbolId Id = 64 * W; Id < P.size(); Id += 64 * Workers)
+      for (Symbol &Sym : std::span(P.Symbols).subspan(Id, std::min<size_t>(64, P.size() - Id))) {
+        sortUnique(Sym.Declarations);
+        std::erase(Sym.Declarations, Sym.Definition);
+        sortUnique(Sym.Overrides);
+        sortUnique(Sym.Bases);
+      }
+  });
+  buildEdges(P, Summaries, IdOf, Entries, FileMaps, [&](uint32_t Tu, SymbolId To, EdgeKind Kind) {
+    if (Kind == EdgeKind::Unevaluated || Kind == EdgeKind::TypeUse) ScopeMentions.emplace_back(To, Kind);
+    else Roots.push_back(FoundRoot{To, RootReason::ScopeUse, "", Tu});
+  });
 
   std::vector<Root> Looked;
   resolveLookups(P, Lookups, Looked);

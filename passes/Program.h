@@ -8,10 +8,14 @@
 
 #include "model/Summary.h"
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -20,12 +24,44 @@ namespace deadwood {
 using SymbolId = uint32_t;
 inline constexpr SymbolId kNoSymbol = UINT32_MAX;
 
-/// An edge in the linked graph; the container is implied by where it is stored.
+/// An edge in the linked graph; the container is implied by where it is
+/// stored. Sixteen bytes: kind and file share a word as in Edge. Trivial,
+/// so that an array of them can be made without writing it.
 struct OutEdge {
-  SymbolId To = kNoSymbol;
-  EdgeKind Kind = EdgeKind::Call;
-  int File = -1;  ///< into Program::Files
-  uint32_t Line = 0, Column = 0;
+  SymbolId To;
+  EdgeKind Kind : 8;
+  int32_t File : 24;  ///< into Program::Files; -1: no location
+  uint32_t Line, Column;
+};
+static_assert(sizeof(OutEdge) == 16 && std::is_trivial_v<OutEdge>);
+
+/// std::allocator, except that `resize` leaves trivial elements unwritten
+/// (the pages of a huge array stay unmapped until something lands there).
+template <class T> struct UninitializedAllocator : std::allocator<T> {
+  template <class U> struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  template <class U> void construct(U *P) noexcept { ::new (static_cast<void *>(P)) U; }
+  template <class U, class... Args> void construct(U *P, Args &&...A) {
+    ::new (static_cast<void *>(P)) U(std::forward<Args>(A)...);
+  }
+};
+
+/// A list of ids per symbol, packed into one array (most symbols have none:
+/// a vector each would cost 24 bytes a symbol).
+class IdLists {
+public:
+  IdLists() = default;
+  /// Lists for N symbols from {symbol, id} pairs; each list keeps the order
+  /// its pairs come in.
+  IdLists(size_t N, const std::vector<std::pair<SymbolId, SymbolId>> &Pairs);
+  std::span<const SymbolId> operator[](SymbolId S) const {
+    return {Ids.data() + Begin[S], Ids.data() + Begin[S + 1]};
+  }
+
+private:
+  std::vector<uint32_t> Begin;
+  std::vector<SymbolId> Ids;
 };
 
 struct ProgramRoot {
@@ -55,27 +91,62 @@ struct Program {
   /// form).
   std::vector<Symbol> Symbols;
   /// Symbols by USR: open addressing over ids, the USRs themselves stay in
-  /// Symbols (a million symbols need no second copy of their USRs).
+  /// Symbols (a million symbols need no second copy of their USRs). The
+  /// table is in shards by the hash's top bits, so that the link can fill
+  /// them on several threads.
   class UsrIndex {
   public:
     /// The id of Usr, or kNoSymbol.
     SymbolId find(const std::vector<Symbol> &Symbols, std::string_view Usr) const;
     /// The id of Usr; when absent, Id (the caller appends that symbol).
-    SymbolId insert(const std::vector<Symbol> &Symbols, std::string_view Usr, SymbolId Id);
+    SymbolId insert(const std::vector<Symbol> &Symbols, std::string_view Usr, SymbolId Id) {
+      return insert(hash(Usr), Usr, Id, [&](uint32_t Known) -> std::string_view { return Symbols[Known].Usr; });
+    }
+
+    static uint64_t hash(std::string_view Usr) { return std::hash<std::string_view>{}(Usr); }
+    static constexpr unsigned kShards = 16;
+    static unsigned shardOf(uint64_t Hash) { return static_cast<unsigned>(Hash >> 60); }
+    /// Any value stands for a key, not only an id (the link files first
+    /// sightings, then ids): the value known for Usr, whose hash is Hash,
+    /// or Value when Usr is new. KeyOf(value) is the key a value stands
+    /// for. Threads may insert at once into different shards.
+    template <class KeyOf>
+    uint32_t insert(uint64_t Hash, std::string_view Usr, uint32_t Value, const KeyOf &Key) {
+      Shard &T = Shards[shardOf(Hash)];
+      if ((T.Used + 1) * 2 > T.Slots.size()) T.grow();
+      size_t Mask = T.Slots.size() - 1;
+      for (size_t I = Hash & Mask;; I = (I + 1) & Mask) {
+        Slot &S = T.Slots[I];
+        if (S.Value == kNoSymbol) {
+          S = Slot{Value, static_cast<uint32_t>(Hash)};
+          ++T.Used;
+          return Value;
+        }
+        if (S.Hash == static_cast<uint32_t>(Hash) && Key(S.Value) == Usr) return S.Value;
+      }
+    }
+    /// Every value of one shard replaced by Map(value).
+    template <class F> void remap(unsigned Shard, const F &Map) {
+      for (Slot &S : Shards[Shard].Slots)
+        if (S.Value != kNoSymbol) S.Value = Map(S.Value);
+    }
 
   private:
     struct Slot {
-      SymbolId Id = kNoSymbol;
+      uint32_t Value = kNoSymbol;
       uint32_t Hash = 0;  ///< low bits of the USR's hash
     };
-    void grow();
-    std::vector<Slot> Slots;
-    size_t Used = 0;
+    struct Shard {
+      std::vector<Slot> Slots;
+      size_t Used = 0;
+      void grow();
+    };
+    std::array<Shard, kShards> Shards;
   } ByUsr;
 
   /// Edges of symbol S are Edges[EdgeBegin[S] .. EdgeBegin[S+1]).
   std::vector<uint32_t> EdgeBegin;
-  std::vector<OutEdge> Edges;
+  std::vector<OutEdge, UninitializedAllocator<OutEdge>> Edges;
 
   std::vector<ProgramRoot> Roots;  ///< sorted by symbol, one per symbol
   /// Where a root's reason comes from, when there is more to say than the
@@ -91,10 +162,10 @@ struct Program {
   // Relations by id (kNoSymbol when absent).
   std::vector<SymbolId> ParentOf;   ///< method -> class
   std::vector<SymbolId> PatternOf;  ///< instantiation -> template pattern
-  std::vector<std::vector<SymbolId>> OverridersOf;  ///< method -> direct overriders
-  std::vector<std::vector<SymbolId>> OverriddenBy;  ///< method -> methods it overrides directly
-  std::vector<std::vector<SymbolId>> BasesOf;       ///< class -> direct bases
-  std::vector<std::vector<SymbolId>> VirtualsOf;    ///< class -> its virtual methods
+  IdLists OverridersOf;  ///< method -> direct overriders
+  IdLists OverriddenBy;  ///< method -> methods it overrides directly
+  IdLists BasesOf;       ///< class -> direct bases
+  IdLists VirtualsOf;    ///< class -> its virtual methods
 
   SymbolId find(const std::string &Usr) const {
     return ByUsr.find(Symbols, Usr);
@@ -107,8 +178,9 @@ struct Program {
 std::vector<std::vector<SymbolId>> referrersOf(const Program &P);
 
 /// Merges summaries into one program. Summaries are taken by value: their
-/// strings are moved, not copied.
-Program link(std::vector<TuSummary> Summaries);
+/// strings are moved, not copied. Threads: how many to use (0: one per
+/// core for a large program); the program does not depend on it.
+Program link(std::vector<TuSummary> Summaries, unsigned Threads = 0);
 
 /// What one text compiled into several symbols shares (a file built twice
 /// under different macros: `namespace NS_MACRO { void f() {} }` makes

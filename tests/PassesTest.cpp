@@ -11,6 +11,10 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
+#include <span>
+#include <tuple>
+#include <unordered_map>
 
 namespace deadwood {
 namespace {
@@ -186,6 +190,90 @@ TEST(Link, MergesByUsrAndIsIndependentOfTuOrder) {
   const Symbol &Shared = P1.Symbols[P1.find("c:@F@shared")];
   EXPECT_TRUE(Shared.HasDefinition);
   EXPECT_EQ(Shared.Declarations.size(), 2u) << "a.cc:1 and b.cc:2";
+}
+
+/// Many TUs of one random program: each defines its share of functions and
+/// of virtual methods of a few classes, declares what it calls elsewhere,
+/// and names some at namespace scope.
+std::vector<TuSummary> randomProgram(size_t Tus, size_t PerTu) {
+  std::mt19937 Rng(7);
+  std::vector<TuSummary> Out;
+  for (size_t T = 0; T < Tus; ++T) {
+    TuBuilder B("tu" + std::to_string(T) + ".cc");
+    B.S.Files.push_back("/src/shared.h");
+    for (size_t I = 0; I < PerTu; ++I) B.fn("f" + std::to_string(T * PerTu + I), static_cast<uint32_t>(I + 1));
+    for (int C = 0; C < 4; ++C) {
+      std::string Base = "Base" + std::to_string(C), Derived = "Derived" + std::to_string(C) + "_" + std::to_string(T % 3);
+      B.cls(Base).cls(Derived, {Base}).method(Base, "run", SymbolKind::Method);
+      B.method(Derived, "run", SymbolKind::Method, {Base + "::run"});
+      B.S.Symbols.back().Definition.File = 1;  // in the shared header: the same site in every TU
+    }
+    std::unordered_map<size_t, int32_t> Index;  // function number -> index (B.index would search)
+    auto IndexOf = [&](size_t F) {
+      if (F / PerTu == T) return static_cast<int32_t>(F % PerTu);
+      auto [It, New] = Index.try_emplace(F, static_cast<int32_t>(B.S.Symbols.size()));
+      if (New) {  // declared here, defined in its own TU
+        Symbol Declared;
+        Declared.Usr = "c:@F@f" + std::to_string(F);
+        Declared.Name = "f" + std::to_string(F) + "()";
+        B.S.Symbols.push_back(Declared);
+      }
+      return It->second;
+    };
+    for (size_t E = 0; E < 4 * PerTu; ++E)
+      B.S.Edges.push_back(Edge{IndexOf(T * PerTu + Rng() % PerTu), IndexOf(Rng() % (Tus * PerTu)),
+                               static_cast<EdgeKind>(Rng() % kEdgeKindCount), 0, static_cast<uint32_t>(E), 1});
+    B.S.Edges.push_back(Edge{-1, IndexOf(Rng() % (Tus * PerTu)), EdgeKind::Call, 0, 1, 1});
+    B.edge("", "Base0", EdgeKind::TypeUse);
+    B.root("f" + std::to_string(T * PerTu));
+    Out.push_back(std::move(B.S));
+  }
+  return Out;
+}
+
+TEST(Link, TheProgramDoesNotDependOnTheNumberOfThreads) {
+  std::vector<TuSummary> Tus = randomProgram(40, 2000);  // 80k descriptions: more than one batch
+  std::vector<std::string> FirstSeen;  // the ids link must give: order of first sight over sorted TUs
+  std::vector<const TuSummary *> Sorted;
+  for (const TuSummary &S : Tus) Sorted.push_back(&S);
+  std::sort(Sorted.begin(), Sorted.end(), [](auto *A, auto *B) { return A->MainFile < B->MainFile; });
+  std::set<std::string> Seen;
+  for (const TuSummary *S : Sorted)
+    for (const Symbol &Sym : S->Symbols)
+      if (Seen.insert(Sym.Usr).second) FirstSeen.push_back(Sym.Usr);
+
+  Program One = link(Tus, 1), Three = link(Tus, 3);
+  ASSERT_EQ(One.size(), FirstSeen.size());
+  for (SymbolId I = 0; I < One.size(); ++I) {
+    EXPECT_EQ(One.Symbols[I].Usr, FirstSeen[I]);
+    EXPECT_EQ(One.find(FirstSeen[I]), I);
+    EXPECT_EQ(Three.find(FirstSeen[I]), I);
+    const Symbol &A = One.Symbols[I], &B = Three.Symbols[I];
+    EXPECT_EQ(std::tie(A.Usr, A.Name, A.Kind, A.Flags, A.HasDefinition, A.Definition, A.Declarations, A.Parent,
+                       A.Pattern, A.Overrides, A.Bases),
+              std::tie(B.Usr, B.Name, B.Kind, B.Flags, B.HasDefinition, B.Definition, B.Declarations, B.Parent,
+                       B.Pattern, B.Overrides, B.Bases));
+    auto Ids = [](std::span<const SymbolId> S) { return std::vector<SymbolId>(S.begin(), S.end()); };
+    EXPECT_EQ(Ids(One.OverridersOf[I]), Ids(Three.OverridersOf[I]));
+    EXPECT_EQ(Ids(One.BasesOf[I]), Ids(Three.BasesOf[I]));
+    EXPECT_EQ(Ids(One.VirtualsOf[I]), Ids(Three.VirtualsOf[I]));
+  }
+  EXPECT_EQ(One.find("c:@F@nothing"), kNoSymbol);
+  EXPECT_EQ(One.EdgeBegin, Three.EdgeBegin);
+  ASSERT_EQ(One.Edges.size(), Three.Edges.size());
+  for (size_t I = 0; I < One.Edges.size(); ++I) {
+    const OutEdge &A = One.Edges[I], &B = Three.Edges[I];
+    EXPECT_EQ(std::make_tuple(A.To, A.Kind, int(A.File), A.Line, A.Column),
+              std::make_tuple(B.To, B.Kind, int(B.File), B.Line, B.Column));
+  }
+  ASSERT_EQ(One.Roots.size(), Three.Roots.size());
+  for (size_t I = 0; I < One.Roots.size(); ++I) EXPECT_EQ(One.Roots[I].Sym, Three.Roots[I].Sym);
+  EXPECT_EQ(One.ScopeMentions, Three.ScopeMentions);
+  EXPECT_FALSE(One.ScopeMentions.empty());
+  const Symbol &Run = One.Symbols[One.find("c:@F@Derived0_1::run")];
+  EXPECT_EQ(Run.Declarations.size(), 0u) << "one site, seen by many TUs, is one definition";
+  EXPECT_EQ(One.OverridersOf[One.find("c:@F@Base0::run")].size(), 3u);
+  EXPECT_EQ(reach(One).count(), reach(Three).count());
 }
 
 TEST(Link, DuplicateEdgesFromManyTusAreOne) {
