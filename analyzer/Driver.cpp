@@ -196,7 +196,11 @@ TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
         // No "N warnings generated." lines: the analysed code's diagnostics are not ours.
         std::vector<std::string> Args = Job.Args;
         if (!Args.empty()) Args.insert(Args.begin() + 1, "-fno-caret-diagnostics");
-        clang::tooling::ToolInvocation Invocation(Args, makeExtractAction(S), Files.get());
+        // Never delayed template parsing for the proof: the re-parse binds
+        // names exactly as the compiler will.
+        clang::tooling::ToolInvocation Invocation(
+            Args, makeExtractAction(S, Edited ? Skipping::SystemBodies : Skipping::UninstantiatedSystemTemplates),
+            Files.get());
         Invocation.setDiagnosticConsumer(Errors);
         Ok = Invocation.run();
       },

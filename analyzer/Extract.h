@@ -27,17 +27,29 @@ void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out);
 /// Records Files and FileHashes: every file the TU read.
 void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);
 
-/// A `-fsyntax-only` frontend action that runs extractFromAST on its TU.
-/// Unless turned off, it does not parse the bodies of non-template functions
-/// in system headers: they cannot name project code, and the walk never
-/// enters them.
-std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out);
+/// How much of a TU the extraction may leave unparsed.
+enum class Skipping {
+  None,  ///< parse everything (`--no-skip-bodies`, for comparison)
+  /// Bodies of non-template functions in system headers: they cannot name
+  /// project code, and the walk never enters them. (The removal proof's
+  /// re-parse.)
+  SystemBodies,
+  /// And function templates of system headers that nothing instantiates:
+  /// parsing is delayed (`-fdelayed-template-parsing`) and, at the end of
+  /// the TU, every delayed template outside system headers is parsed after
+  /// all, so project templates are all there. (The default.)
+  UninstantiatedSystemTemplates,
+};
 
-/// Whether extraction skips system-header bodies at parse time (the
-/// default; `--no-skip-bodies` turns it off, for comparison). Process-wide:
-/// set before any TU is parsed.
-void setSkipSystemBodies(bool On);
-bool skipsSystemBodies();
+/// A `-fsyntax-only` frontend action that runs extractFromAST on its TU,
+/// skipping no more than Most allows (and no more than setSkipping allows).
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out,
+                                                         Skipping Most = Skipping::UninstantiatedSystemTemplates);
+
+/// The most any extraction of this process skips (the default: all that
+/// Skipping names; `--no-skip-bodies`: none). Set before any TU is parsed.
+void setSkipping(Skipping Most);
+Skipping skipping();
 
 /// Parses `Code` in memory as `FileName` with `Args` (no compiler name, no
 /// file) and returns its summary; Failed is set when Clang reported errors.

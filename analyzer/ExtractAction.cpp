@@ -9,6 +9,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Sema/Scope.h"
+#include "clang/Sema/Sema.h"
+#include "clang/Sema/SemaConsumer.h"
 #include "clang/Tooling/Tooling.h"
 
 #include <algorithm>
@@ -20,12 +23,14 @@ namespace {
 
 using namespace clang;
 
-std::atomic<bool> SkipSystemBodies{true};
+std::atomic<Skipping> MostSkipped{Skipping::UninstantiatedSystemTemplates};
 
-class ExtractConsumer : public ASTConsumer {
+class ExtractConsumer : public SemaConsumer {
 public:
   explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
   void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
+  void InitializeSema(clang::Sema &S) override { TheSema = &S; }
+  void ForgetSema() override { TheSema = nullptr; }
 
   /// Asked for each function body the parser reaches (with
   /// FrontendOptions::SkipFunctionBodies set). Sema itself refuses constexpr,
@@ -38,20 +43,47 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
     if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
   }
 
 private:
+  /// Under delayed template parsing, the function templates nothing
+  /// instantiated are still tokens. Those of the project are parsed now, as
+  /// an ordinary parse would have (what a project template names is alive
+  /// when the template is), with the instantiations their bodies ask for;
+  /// those of system headers stay unparsed. (As in clang/examples/
+  /// PrintFunctionNames.) The parser has left the TU's scope by now, and a
+  /// body may declare a builtin there on first use: it gets a scope of its
+  /// own for the time (as plugins such as clad do).
+  void parseDelayedProjectTemplates(ASTContext &Ctx) {
+    if (!TheSema || !TheSema->LateTemplateParser) return;
+    std::vector<LateParsedTemplate *> Project;
+    for (auto &[FD, Late] : TheSema->LateParsedTemplateMap)
+      if (FD->isLateTemplateParsed() && !SM->isInSystemHeader(SM->getExpansionLoc(FD->getLocation())))
+        Project.push_back(Late.get());
+    if (Project.empty()) return;
+    Scope TuScope(nullptr, Scope::DeclScope, Ctx.getDiagnostics());
+    TuScope.setEntity(Ctx.getTranslationUnitDecl());
+    Scope *Stale = TheSema->TUScope;
+    TheSema->TUScope = &TuScope;
+    for (LateParsedTemplate *Late : Project) TheSema->LateTemplateParser(TheSema->OpaqueParser, *Late);
+    TheSema->PerformPendingInstantiations();
+    TheSema->TUScope = Stale;
+  }
+
   TuSummary *Out;
   const SourceManager *SM = nullptr;
+  clang::Sema *TheSema = nullptr;
 };
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  explicit ExtractAction(TuSummary *Out) : Out(Out) {}
+  ExtractAction(TuSummary *Out, Skipping Most) : Out(Out), Most(std::min(Most, MostSkipped.load())) {}
   bool BeginInvocation(CompilerInstance &CI) override {
-    CI.getFrontendOpts().SkipFunctionBodies = SkipSystemBodies;
+    CI.getFrontendOpts().SkipFunctionBodies = Most >= Skipping::SystemBodies;
+    if (Most >= Skipping::UninstantiatedSystemTemplates) CI.getLangOpts().DelayedTemplateParsing = true;
     return true;
   }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
@@ -60,6 +92,7 @@ public:
 
 private:
   TuSummary *Out;
+  Skipping Most;
 };
 
 }  // namespace
@@ -81,11 +114,11 @@ void recordFilesRead(const SourceManager &SM, TuSummary *Out) {
   for (const std::string &Path : Out->Files) Out->FileHashes.push_back(Hashes[Path]);
 }
 
-void setSkipSystemBodies(bool On) { SkipSystemBodies = On; }
-bool skipsSystemBodies() { return SkipSystemBodies; }
+void setSkipping(Skipping Most) { MostSkipped = Most; }
+Skipping skipping() { return MostSkipped; }
 
-std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out) {
-  return std::make_unique<ExtractAction>(Out);
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out, Skipping Most) {
+  return std::make_unique<ExtractAction>(Out, Most);
 }
 
 TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,

@@ -232,7 +232,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
 int runOneShot(const Options &Given) {
   Options O = Given;
   if (O.NoSkipBodies) {
-    setSkipSystemBodies(false);
+    setSkipping(Skipping::None);
     O.NoCache = true;  // the cache holds summaries made with skipping
   }
   std::vector<CompileJob> Jobs;

@@ -1,12 +1,14 @@
 #include "tool/Prove.h"
 
 #include "analyzer/Driver.h"
+#include "analyzer/Extract.h"
 #include "passes/Proof.h"
 #include "passes/TextEdit.h"
 
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <memory>
 
 namespace deadwood {
 namespace {
@@ -79,7 +81,7 @@ struct Trial {
 class Prover {
 public:
   Prover(const std::map<std::string, std::string> &Texts, const std::vector<ProvableTu> &Tus, unsigned Jobs)
-      : Texts(Texts), Tus(Tus), Jobs(Jobs), Latest(Tus.size()) {}
+      : Texts(Texts), Tus(Tus), Jobs(Jobs), Baseline(Tus.size()), Latest(Tus.size()) {}
 
   /// The TUs that read a file one of Groups edits.
   std::vector<size_t> touchedBy(const std::vector<const RemovalGroup *> &Groups) const {
@@ -109,6 +111,7 @@ public:
         WorkOf.push_back(Keys.size() - 1);
       }
     }
+    parseBaselines(Only);
     std::vector<TuSummary> Parsed = reparseAll(Work, Edits.Texts, Jobs);
     Reparses += Parsed.size();
     for (size_t W = 0; W < Parsed.size(); ++W) {
@@ -118,9 +121,9 @@ public:
 
     Trial T;
     std::vector<const TuSummary *> Before, After;
-    for (const ProvableTu &Tu : Tus) {
-      Before.push_back(Tu.Summary);
-      After.push_back(Tu.Summary);
+    for (size_t I = 0; I < Tus.size(); ++I) {
+      Before.push_back(&asParsed(I));
+      After.push_back(&asParsed(I));
     }
     for (size_t K = 0; K < Only.size(); ++K) {
       size_t I = Only[K];
@@ -130,7 +133,7 @@ public:
         Why = "cannot be proven: the compile command of '" + Tu.Summary->MainFile + "' is unknown";
       } else {
         After[I] = &Latest[I].second;
-        Why = Edits.inOriginalLines(checkReparse(*Tu.Summary, Latest[I].second, Edits.Subject));
+        Why = Edits.inOriginalLines(checkReparse(asParsed(I), Latest[I].second, Edits.Subject));
         if (!Why.empty() && Why.rfind("breaks ", 0) != 0) Why += " (in " + Tu.Summary->MainFile + ")";
       }
       if (Why.empty()) continue;
@@ -149,9 +152,25 @@ public:
   size_t Reparses = 0;
 
 private:
+  /// What a re-parse is compared with: the TU as the analysis parsed it,
+  /// unless that parse skipped more than re-parses do (delayed templates):
+  /// then the TU parsed again, unedited, the way re-parses are.
+  const TuSummary &asParsed(size_t I) const { return Baseline[I] ? *Baseline[I] : *Tus[I].Summary; }
+  void parseBaselines(const std::vector<size_t> &Only) {
+    if (skipping() <= Skipping::SystemBodies) return;
+    std::vector<CompileJob> Work;
+    std::vector<size_t> WorkOf;
+    for (size_t I : Only)
+      if (!Baseline[I] && Tus[I].Job) Work.push_back(*Tus[I].Job), WorkOf.push_back(I);
+    std::vector<TuSummary> Parsed = reparseAll(Work, Overlay{}, Jobs);
+    Reparses += Parsed.size();
+    for (size_t W = 0; W < Parsed.size(); ++W) Baseline[WorkOf[W]] = std::make_unique<TuSummary>(std::move(Parsed[W]));
+  }
+
   const std::map<std::string, std::string> &Texts;
   const std::vector<ProvableTu> &Tus;
   unsigned Jobs;
+  std::vector<std::unique_ptr<TuSummary>> Baseline;
   /// Per TU: the edits of the files it reads (a key) and its summary with
   /// them, from its last re-parse: a TU is not parsed twice with the same edits.
   std::vector<std::pair<std::string, TuSummary>> Latest;
