@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # deadwood against its floor, Clang's own parse, on one compilation database:
-#   bench/bench.sh <build-dir> [jobs]
-#   bench/bench.sh --synthetic <tus> [jobs]   (a generated CMake project)
-# Prints, side by side: clang++-19 -fsyntax-only over every TU (one job),
-# deadwood cold with -j1 and -jN, a warm re-run, a re-run after touching one
-# header, their peak RSS, and link+reach on a synthetic 1M-symbol/10M-edge
-# graph. A script, not a test: these machines are noisy.
+#   bench/bench.sh [--runs N] [--plugin "<cmake options>"] <build-dir> [jobs]
+#   bench/bench.sh [--runs N] --synthetic <tus> [jobs]   (a generated CMake project)
+# Runs each of these N times (default 3) and prints the minimum and the
+# median: clang++-19 -fsyntax-only over every TU (one job), deadwood cold
+# with -j1 and -jN, a warm re-run, a re-run after touching one header, their
+# peak RSS, and link+reach on a synthetic 1M-symbol/10M-edge graph. With
+# --plugin, also the build of the same source directory with clang++-19 and
+# -jN, configured with those options, without and with the deadwood plugin.
+# A script, not a test: these machines are noisy.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-usage="usage: bench/bench.sh <build-dir> [jobs] | --synthetic <tus> [jobs]"
+usage='usage: bench/bench.sh [--runs N] [--plugin "<cmake options>"] <build-dir> [jobs] | [--runs N] --synthetic <tus> [jobs]'
 deadwood="$here/build/deadwood"
+runs=3
+plugin=""
+with_plugin=no
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=${2:?$usage}; shift 2 ;;
+    --plugin) plugin=${2?$usage}; with_plugin=yes; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) break ;;
+  esac
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ "${1:?$usage}" = --synthetic ]; then
@@ -34,21 +48,17 @@ for e in json.load(open(sys.argv[1])):
         if a in ("-o", "-MF", "-MT", "-MQ"): skip = True; continue
         if a in ("-c", "-MD", "-MMD") or a.startswith("-Werror") or a.startswith("-fconcepts-diag"): continue
         out.append(a)
-    print("cd %s && clang++-19 -fsyntax-only -w %s" % (shlex.quote(e["directory"]), " ".join(map(shlex.quote, out))))
+    compiler = "clang-19" if e["file"].endswith(".c") else "clang++-19"
+    print("cd %s && %s -fsyntax-only -w %s" % (shlex.quote(e["directory"]), compiler, " ".join(map(shlex.quote, out))))
 PY
-measure() {  # label, command... -> prints "label seconds rss_mb"
+measure() {  # label, command... -> appends "label seconds rss_mb"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2>&1 || true
   read -r secs kb < "$tmp/time"
-  printf '%s %s %s\n' "$label" "$secs" "$((kb / 1024))"
+  printf '%s %s %s\n' "$label" "$secs" "$((kb / 1024))" >> "$tmp/results"
 }
-{
-  measure floor bash "$tmp/floor.sh"
-  measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
-  measure "cold-j$jobs" "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
-  measure warm "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
-  # A project header the first TUs include: touching it invalidates exactly those TUs.
-  target=$(python3 - "$build/compile_commands.json" <<'PY'
+# A project header the first TUs include: touching it invalidates exactly those TUs.
+target=$(python3 - "$build/compile_commands.json" <<'PY'
 import json, os, re, shlex, sys
 for e in json.load(open(sys.argv[1])):
     args = e.get("arguments") or shlex.split(e["command"])
@@ -61,19 +71,59 @@ for e in json.load(open(sys.argv[1])):
                 sys.exit(0)
 PY
 )
+if [ "$with_plugin" = yes ]; then
+  source_dir=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt")
+  flags="-fplugin=$("$deadwood" --print-plugin-path)"
+  for kind in plain plugin; do
+    extra=(); [ $kind = plugin ] && extra=("-DCMAKE_CXX_FLAGS=$flags")
+    # shellcheck disable=SC2086  # the options are words
+    cmake -S "$source_dir" -B "$tmp/$kind" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 \
+      "${extra[@]}" $plugin > "$tmp/$kind.log" 2>&1
+  done
+fi
+: > "$tmp/results"
+for ((run = 1; run <= runs; ++run)); do
+  measure floor bash "$tmp/floor.sh"
+  measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
+  rm -rf "$tmp/cache"
+  measure "cold-j$jobs" "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
+  measure warm "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
   if [ -n "$target" ]; then
     cp "$target" "$tmp/saved"; echo "// touched" >> "$target"
     measure touched-header "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
     cp "$tmp/saved" "$target"
   fi
-} > "$tmp/results"
-awk -v jobs="$jobs" '
-  { secs[$1] = $2; rss[$1] = $3; order[NR] = $1 }
+  if [ "$with_plugin" = yes ]; then
+    for kind in plain plugin; do
+      ninja -C "$tmp/$kind" clean > /dev/null
+      CCACHE_DISABLE=1 measure "build-$kind" ninja -C "$tmp/$kind" -j"$jobs"
+    done
+  fi
+  "$here/build/bench/deadwood_bench_graph" >> "$tmp/graph"
+done
+awk -v jobs="$jobs" -v runs="$runs" '
+  function sortnum(a, n,   i, j, t) { for (i = 2; i <= n; ++i) for (j = i; j > 1 && a[j - 1] > a[j]; --j) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } }
+  function median(a, n) { return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  { n[$1]++; s[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3; if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 } }
   END {
-    printf "%-16s %9s %9s %9s\n", "run", "seconds", "x floor", "RSS MB"
-    for (i = 1; i <= NR; ++i) { k = order[i]; printf "%-16s %9.2f %9.2f %9d\n", k, secs[k], secs[k] / secs["floor"], rss[k] }
+    for (i = 1; i <= k; ++i) {
+      l = order[i]; m = n[l]; delete v; for (j = 1; j <= m; ++j) v[j] = s[l, j]; sortnum(v, m)
+      lo[l] = v[1]; med[l] = median(v, m)
+    }
+    printf "%-16s %9s %9s %9s %9s   (%d runs)\n", "run", "min s", "median s", "x floor", "RSS MB", runs
+    for (i = 1; i <= k; ++i) { l = order[i]; printf "%-16s %9.2f %9.2f %9.2f %9d\n", l, lo[l], med[l], med[l] / med["floor"], rss[l] }
     cold = "cold-j" jobs
-    printf "\n-j%d speed-up over -j1: %.2fx; warm re-run: %.1f%% of cold\n", jobs, secs["cold-j1"] / secs[cold], 100 * secs["warm"] / secs[cold]
+    printf "\ncold -j1 / floor: %.2f (min %.2f); -j%d speed-up over -j1: %.2fx (min %.2fx); warm re-run: %.1f%% of cold (min %.1f%%)\n",
+      med["cold-j1"] / med["floor"], lo["cold-j1"] / lo["floor"], jobs, med["cold-j1"] / med[cold], lo["cold-j1"] / lo[cold],
+      100 * med["warm"] / med[cold], 100 * lo["warm"] / lo[cold]
+    if ("touched-header" in med) printf "touched header: %.1f%% of cold (min %.1f%%)\n", 100 * med["touched-header"] / med[cold], 100 * lo["touched-header"] / lo[cold]
+    if ("build-plugin" in med) printf "build with the plugin / without: %.3f (min %.3f)\n", med["build-plugin"] / med["build-plain"], lo["build-plugin"] / lo["build-plain"]
   }' "$tmp/results"
 echo
-"$here/build/bench/deadwood_bench_graph"
+head -1 "$tmp/graph"
+awk '/^link/ { n++; l[n] = $2; r[n] = $5; t[n] = $8; m[n] = $14 }
+  function sortnum(a, n,   i, j, x) { for (i = 2; i <= n; ++i) for (j = i; j > 1 && a[j - 1] > a[j]; --j) { x = a[j]; a[j] = a[j - 1]; a[j - 1] = x } }
+  function median(a, n) { return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  END { sortnum(l, n); sortnum(r, n); sortnum(t, n); sortnum(m, n)
+        printf "link %.2f / %.2f s, reach %.2f / %.2f s, link+reach %.2f / %.2f s (min / median of %d), peak RSS %d MB\n",
+          l[1], median(l, n), r[1], median(r, n), t[1], median(t, n), n, m[n] }' "$tmp/graph"

@@ -9,7 +9,8 @@
 #
 # For each checkout (never modified: it is copied to <work>/<name>/src):
 # configure with g++ and tests on (BUILD_TESTING=ON plus the options given),
-# build, run ctest, run deadwood, run `deadwood --fix`, build again, run ctest
+# build, run ctest, run deadwood (and again with --no-skip-bodies: the
+# findings must be the same), run `deadwood --fix`, build again, run ctest
 # again, and run deadwood a second time. Prints one row per project, as a
 # Markdown table; each step's log is kept under <work>/<name>/.
 #
@@ -49,8 +50,8 @@ json_field() {  # file, python expression over the report `r`
 seconds() { python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
 now() { date +%s.%N; }
 
-echo "| project | TUs | findings | removed (symbols / lines) | proof | kept out | build after | tests before | tests after | crash | analysis s | fix s | 2nd run findings |"
-echo "| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |"
+echo "| project | TUs | findings | same unskipped | removed (symbols / lines) | proof | kept out | build after | tests before | tests after | crash | analysis s | fix s | 2nd run findings |"
+echo "| --- | ---: | ---: | --- | ---: | --- | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |"
 for spec in "$@"; do
   checkout=${spec%%::*}
   opts=""; [ "$spec" != "$checkout" ] && opts=${spec#*::}
@@ -63,7 +64,7 @@ for spec in "$@"; do
   cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
     -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DBUILD_TESTING=ON $opts > "$dir/configure.log" 2>&1
   if ! cmake --build "$build" -j "$jobs" > "$dir/build-before.log" 2>&1; then
-    echo "| $name | - | - | - | - | - | build fails before deadwood (see $dir/build-before.log) | - | - | - | - | - | - |"
+    echo "| $name | - | - | - | - | - | - | build fails before deadwood (see $dir/build-before.log) | - | - | - | - | - | - |"
     continue
   fi
   (cd "$build" && ctest -j "$jobs" --timeout 600 > "$dir/ctest-before.log" 2>&1)
@@ -76,6 +77,11 @@ for spec in "$@"; do
   crash=no; [ $rc -ge 128 ] && crash="signal $((rc - 128))"
   tus=$(json_field "$dir/report.json" 'r["summary"]["translation_units"]')
   findings=$(json_field "$dir/report.json" 'len(r["findings"])')
+  # What extraction skips (system bodies, uninstantiated system templates)
+  # must change no finding.
+  "$deadwood" -p "$build" -q --no-skip-bodies --format json -o "$dir/report-unskipped.json" 2> "$dir/deadwood-unskipped.log"
+  same=$(python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); print("yes" if a["findings"]==b["findings"] else "**no**")' \
+    "$dir/report.json" "$dir/report-unskipped.json" 2>/dev/null || echo "-")
 
   t2=$(now)
   "$deadwood" -p "$build" -q --fix --format json -o "$dir/fix.json" 2> "$dir/fix.log"
@@ -97,5 +103,5 @@ for spec in "$@"; do
   fi
   "$deadwood" -p "$build" -q --format json -o "$dir/report2.json" 2> "$dir/deadwood2.log"
   second=$(json_field "$dir/report2.json" 'len(r["findings"])')
-  echo "| $name | $tus | $findings | ${removed:-0 / 0} | ${proof:--} | ${keptout:-0} | $built | $before | $after | $crash | $(seconds "$t0" "$t1") | $(seconds "$t2" "$t3") | $second |"
+  echo "| $name | $tus | $findings | $same | ${removed:-0 / 0} | ${proof:--} | ${keptout:-0} | $built | $before | $after | $crash | $(seconds "$t0" "$t1") | $(seconds "$t2" "$t3") | $second |"
 done
