@@ -23,7 +23,6 @@ int main(int argc, char **argv) {
   size_t Symbols = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
   size_t Edges = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 10000000;
   size_t Tus = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 200;
-  returnLargeBlocksToTheSystem();  // as deadwood's main does
   std::mt19937_64 Rng(42);
   auto Usr = [](size_t I) { return "c:@N@bench@F@function_number_" + std::to_string(I) + "#I#"; };
   auto Start = std::chrono::steady_clock::now();

@@ -17,6 +17,8 @@ namespace {
 
 constexpr char kMagic[4] = {'D', 'W', 'S', 'B'};
 
+bool isBinary(std::string_view Bytes) { return Bytes.substr(0, sizeof kMagic) == std::string_view(kMagic, sizeof kMagic); }
+
 class Writer {
 public:
   void u(uint64_t V) {
@@ -134,7 +136,7 @@ std::string summaryToBinary(const TuSummary &S) {
 }
 
 bool summaryFromBinary(std::string_view Bytes, TuSummary *Out, std::string *Err) {
-  if (Bytes.size() < sizeof kMagic || Bytes.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
+  if (!isBinary(Bytes)) {
     *Err = "not a binary summary";
     return false;
   }
@@ -184,6 +186,11 @@ bool summaryFromBinary(std::string_view Bytes, TuSummary *Out, std::string *Err)
     *Err = E.what();
     return false;
   }
+}
+
+bool summaryFromBytes(const std::string &Bytes, TuSummary *S, std::string *Err) {
+  if (isBinary(Bytes)) return summaryFromBinary(Bytes, S, Err);
+  return summaryFromJson(Bytes, S, Err);
 }
 
 }  // namespace deadwood

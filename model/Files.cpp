@@ -17,9 +17,23 @@ std::string withoutTrailingSlash(std::string S) {
 bool readFile(const std::string &Path, std::string *Out) {
   std::ifstream In(Path, std::ios::binary);
   if (!In) return false;
-  std::stringstream S;
-  S << In.rdbuf();
-  *Out = S.str();
+  // Read in one go when the size is known (a cached summary is megabytes:
+  // a growing buffer would copy it several times); what a changing file or
+  // a pipe has beyond that, after.
+  std::error_code Ec;
+  uintmax_t Size = std::filesystem::file_size(Path, Ec);
+  std::string Text;
+  if (!Ec) {
+    Text.resize(Size);
+    In.read(Text.data(), static_cast<std::streamsize>(Size));
+    Text.resize(static_cast<size_t>(In.gcount()));
+  }
+  if (In) {
+    std::ostringstream Rest;
+    Rest << In.rdbuf();
+    Text += Rest.str();
+  }
+  *Out = std::move(Text);
   return true;
 }
 

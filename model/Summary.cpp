@@ -8,8 +8,9 @@
 #include <unordered_map>
 #include <cstdio>
 #include <utility>
-#ifdef __GLIBC__
-#include <malloc.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace deadwood {
@@ -195,9 +196,15 @@ bool checkSummary(const TuSummary &S, std::string *Err) {
   }
 }
 
-void returnLargeBlocksToTheSystem() {
-#ifdef __GLIBC__
-  mallopt(M_MMAP_THRESHOLD, 256 << 10);  // a fixed threshold: glibc stops raising it
+void releasePages(void *Data, size_t Bytes) {
+#ifdef __linux__
+  if (Bytes < (256u << 10)) return;  // not worth a system call
+  uintptr_t Page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t Begin = (reinterpret_cast<uintptr_t>(Data) + Page - 1) & ~(Page - 1);
+  uintptr_t End = (reinterpret_cast<uintptr_t>(Data) + Bytes) & ~(Page - 1);
+  if (End > Begin) madvise(reinterpret_cast<void *>(Begin), End - Begin, MADV_DONTNEED);
+#else
+  (void)Data, (void)Bytes;
 #endif
 }
 

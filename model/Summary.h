@@ -202,11 +202,18 @@ struct TuSummary {
 /// cached summary.
 void pruneLibrarySymbols(TuSummary &S);
 
-/// Has the C library give large blocks (a summary's arrays, the program's)
-/// back to the system as soon as they are freed, instead of keeping them
-/// for reuse: the link frees summaries while the program grows, and the
-/// allocator would otherwise hold both. Once, first thing in main.
-void returnLargeBlocksToTheSystem();
+/// Destroys V's elements and frees its storage, handing the storage's pages
+/// back to the system at once: a large block freed in the middle of the
+/// heap stays resident until the allocator reuses it, and the link frees
+/// summaries while the program grows.
+template <class T> void freeNow(std::vector<T> &V) {
+  V.clear();
+  releasePages(V.data(), V.capacity() * sizeof(T));
+  std::vector<T>().swap(V);
+}
+/// The whole pages inside [Data, Data + Bytes) are given back (their
+/// contents become zeros); small ranges are left alone.
+void releasePages(void *Data, size_t Bytes);
 
 /// FNV-1a 64 of a file's bytes, as 16 hex digits: how summaries and edits
 /// agree that a file is the one that was parsed.
@@ -222,6 +229,10 @@ bool summaryFromJson(const std::string &Text, TuSummary *S, std::string *Err);
 /// times faster than JSON. Fails the same way on anything malformed.
 std::string summaryToBinary(const TuSummary &S);
 bool summaryFromBinary(std::string_view Bytes, TuSummary *S, std::string *Err);
+
+/// Either form, told apart by the binary form's magic bytes: what a summary
+/// file (`deadwood extract`, the plugin) may hold.
+bool summaryFromBytes(const std::string &Bytes, TuSummary *S, std::string *Err);
 
 /// What every reader checks before a summary is used: one hash per file,
 /// every file and symbol index in range. False with *Err otherwise.

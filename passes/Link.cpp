@@ -212,7 +212,7 @@ std::vector<SymbolId> mergeSymbols(Program &P, std::vector<TuSummary> &Summaries
           else mergeInto(P.Symbols[Id], std::move(Sym));
         }
     });
-    for (size_t Tu = Begin; Tu < End; ++Tu) std::vector<Symbol>().swap(Summaries[Tu].Symbols);
+    for (size_t Tu = Begin; Tu < End; ++Tu) freeNow(Summaries[Tu].Symbols);
   }
   return IdOf;
 }
@@ -253,7 +253,7 @@ void buildEdges(Program &P, std::vector<TuSummary> &Summaries, const std::vector
         if (File > kMaxEdgeFile) File = -1;
         Edges[Next[Local[E.From]]++] = OutEdge{Local[E.To], E.Kind, File, E.Line, E.Column};
       }
-    std::vector<Edge>().swap(Summaries[Tu].Edges);
+    freeNow(Summaries[Tu].Edges);
   }
   auto Key = [](const OutEdge &E) { return std::make_tuple(E.To, E.Kind, int(E.File), E.Line, E.Column); };
   P.EdgeBegin.assign(P.size() + 1, 0);

@@ -44,7 +44,7 @@ public:
     std::string Temp = Path + ".tmp";
     {
       std::ofstream Out(Temp, std::ios::binary);
-      Out << summaryToJson(S);
+      Out << summaryToBinary(S);  // written on every compile: the fast form
       if (!Out) return;
     }
     std::rename(Temp.c_str(), Path.c_str());

@@ -7,7 +7,7 @@
 //   deadwood extract -o tu.dws [--depfile tu.d] -- <compile command>
 //   deadwood link [-p build] <.dws files or directories> [report options]
 //
-// A summary file is the JSON form of a TuSummary (the cache's format), so
+// A summary file is a TuSummary in its JSON or binary form (the cache's), so
 // `link` of the summaries of a database reports exactly what the one-shot
 // run does.
 #include "analyzer/Database.h"
@@ -188,7 +188,7 @@ int linkCommand(int argc, char **argv) {
     std::string Text;
     if (!readFile(F, &Text)) return fail("cannot read summary '" + F + "'");
     TuSummary S;
-    if (!summaryFromJson(Text, &S, &Err)) return fail("'" + F + "' is not a deadwood summary: " + Err);
+    if (!summaryFromBytes(Text, &S, &Err)) return fail("'" + F + "' is not a deadwood summary: " + Err);
     Summaries.push_back(std::move(S));
   }
   // With the database, its TUs are the program: a plugin also summarizes

@@ -82,7 +82,6 @@ bool parse(CLI::App &App, int argc, char **argv, int *Exit) {
 
 int main(int argc, char **argv) {
   using namespace deadwood::cli;
-  deadwood::returnLargeBlocksToTheSystem();
   std::string Command = argc > 1 ? argv[1] : "";
   if (Command == "extract") return extractCommand(argc - 1, argv + 1);
   if (Command == "link") return linkCommand(argc - 1, argv + 1);
