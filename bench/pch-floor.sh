@@ -25,9 +25,15 @@ for e in db:
     for a in args[1:]:
         if skip: skip = False; continue
         if a in ("-o", "-MF", "-MT", "-MQ"): skip = True; continue
-        if a in ("-c", "-MD", "-MMD") or a.startswith(("-Werror", "-fconcepts-diag")) or a == e["file"]: continue
+        if a in ("-c", "-MD", "-MMD") or a.startswith(("-Werror", "-fconcepts-diag")): continue
+        if not a.startswith("-") and a.endswith((".cc", ".cpp", ".cxx")): continue  # the source, however spelt
         flags.append(a)
-    lang = tuple(a for a in flags if not a.startswith(("-I", "-isystem")))
+    lang, skip = [], False
+    for a in flags:  # what the standard headers see: no include directories
+        if skip: skip = False; continue
+        if a in ("-I", "-isystem", "-iquote", "-idirafter"): skip = True; continue
+        if not a.startswith(("-I", "-isystem", "-iquote", "-idirafter")): lang.append(a)
+    lang = tuple(lang)
     path = os.path.join(e["directory"], e["file"])
     headers = set(h for h in re.findall(r'^\s*#\s*include\s*<([^>]+)>', open(path).read(), re.M) if h in std)
     groups.setdefault(lang, []).append((e["directory"], flags, path, headers))
@@ -49,7 +55,7 @@ for n, (lang, tus) in enumerate(groups.items()):
 print("%d TUs in %d flag groups; %d groups share a PCH" % (sum(len(t) for t in groups.values()), len(groups),
       sum(1 for t in groups.values() if len(t) > 1)))
 PY
-time_of() { /usr/bin/time -f "%e" -o "$tmp/t" bash "$1" > "$tmp/out" 2>&1 || { echo "failed: $1" >&2; tail -3 "$tmp/out" >&2; }; cat "$tmp/t"; }
+time_of() { /usr/bin/time -f "%e" -o "$tmp/t" bash -e "$1" > "$tmp/out" 2>&1 || { echo "failed: $1" >&2; grep -m3 error "$tmp/out" >&2; }; cat "$tmp/t"; }
 plain=$(time_of "$tmp/plain.sh")
 with=$(time_of "$tmp/pch.sh")
 python3 -c "import sys; p, w = map(float, sys.argv[1:]); print('floor %.2f s; with shared PCHs (built here) %.2f s: %.2fx' % (p, w, w / p))" "$plain" "$with"
