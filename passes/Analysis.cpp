@@ -73,7 +73,7 @@ bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const 
   for (const std::string &G : O.PublicApi)
     Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
 
-  A.P = link(std::move(Summaries));
+  A.P = link(std::move(Summaries), O.Threads);
   Program &P = A.P;
   for (std::string &W : applyKeepRules(P, Cfg, Classify.SourceRoot)) Say(Message::Warning, std::move(W));
   std::vector<ProgramDef> Programs;

@@ -28,6 +28,7 @@ struct AnalysisOptions {
   std::vector<std::string> PublicHeaders;  ///< --public-header path globs
   bool IncludeVendored = false;
   Dispatch Mode = Dispatch::Rta;
+  unsigned Threads = 0;  ///< for the link (-j); 0: one per core
 };
 
 struct Message {

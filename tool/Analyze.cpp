@@ -177,6 +177,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   AO.PublicHeaders = O.PublicHeaders;
   AO.IncludeVendored = O.IncludeVendored;
   AO.Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
+  AO.Threads = O.Jobs;
   // The removal proof compares each TU's summary before and after the edit.
   std::vector<TuSummary> AsParsed;
   if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
