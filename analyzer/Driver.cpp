@@ -4,6 +4,7 @@
 #include "analyzer/Extract.h"
 #include "model/Files.h"
 
+#include "clang/Basic/Version.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
@@ -306,6 +307,8 @@ void forEachParallel(size_t N, unsigned Jobs, const std::function<void(size_t)> 
 }
 
 }  // namespace
+
+std::string clangVersion() { return clang::getClangFullVersion(); }
 
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
                                   const ProgressFn &Progress, SummaryCache *Cache, const Caps *Limits) {

@@ -196,6 +196,8 @@ bool checkSummary(const TuSummary &S, std::string *Err) {
   }
 }
 
+const char *deadwoodVersion() { return DEADWOOD_VERSION; }
+
 void releasePages(void *Data, size_t Bytes) {
 #ifdef __linux__
   if (Bytes < (256u << 10)) return;  // not worth a system call

@@ -215,6 +215,9 @@ template <class T> void freeNow(std::vector<T> &V) {
 /// contents become zeros); small ranges are left alone.
 void releasePages(void *Data, size_t Bytes);
 
+/// deadwood's own version (CMake's project version): `0.15.0`.
+const char *deadwoodVersion();
+
 /// FNV-1a 64 of a file's bytes, as 16 hex digits: how summaries and edits
 /// agree that a file is the one that was parsed.
 std::string contentHash(std::string_view Bytes);

@@ -77,7 +77,7 @@ void writeSarif(std::ostream &OS, const Report &R) {
   }
   ordered_json Driver = {
       {"name", "deadwood"},
-      {"semanticVersion", "0.1.0"},
+      {"semanticVersion", deadwoodVersion()},
       {"rules",
        ordered_json::array(
            {rule("deadwood-dead", "UnreachableCode", "Code no entry point of the program can reach.",

@@ -21,6 +21,15 @@ Result validate(const fs::path &Document, const fs::path &Schema) {
             quote(Document) + " " + quote(Schema));
 }
 
+TEST(Version, NamesDeadwoodAndTheClangItParsesWith) {
+  // No -p needed, from any directory.
+  Result V = runDeadwood("--version");
+  EXPECT_EQ(V.Exit, 0) << V.Err;
+  EXPECT_EQ(V.Out.rfind(std::string("deadwood ") + DEADWOOD_VERSION + "\n", 0), 0u) << V.Out;
+  EXPECT_NE(V.Out.find("clang version 19."), std::string::npos) << V.Out;
+  EXPECT_EQ(V.Err, "");
+}
+
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
@@ -37,6 +46,7 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
 
   json Sarif = json::parse(slurp(Out));
   const json &Run = Sarif["runs"][0];
+  EXPECT_EQ(Run["tool"]["driver"]["semanticVersion"], DEADWOOD_VERSION);
   EXPECT_EQ(Run["tool"]["driver"]["rules"][0]["id"], "deadwood-dead");
   EXPECT_EQ(Run["tool"]["driver"]["rules"][1]["id"], "deadwood-test-only");
   std::set<std::string> Seen;

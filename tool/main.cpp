@@ -1,6 +1,8 @@
 // deadwood's command line: the options and the dispatch to a command
 // (tool/Analyze.cpp for the one-shot run, tool/Split.cpp for extract, link
 // and ninja).
+#include "analyzer/Driver.h"
+#include "model/Summary.h"
 #include "tool/Commands.h"
 
 #include <CLI/CLI.hpp>
@@ -63,14 +65,17 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_flag("-q,--quiet", O.Quiet, "No progress output");
 }
 
-/// Parses the command line into App's options; on --help or a bad option
-/// sets *Exit and returns false.
+/// Parses the command line into App's options; on --help, --version or a
+/// bad option sets *Exit and returns false.
 bool parse(CLI::App &App, int argc, char **argv, int *Exit) {
   try {
     App.parse(argc, argv);
     return true;
   } catch (const CLI::CallForHelp &) {
     std::cout << App.help();
+    *Exit = Done;
+  } catch (const CLI::CallForVersion &E) {
+    std::cout << E.what() << '\n';
     *Exit = Done;
   } catch (const CLI::ParseError &E) {
     *Exit = fail(E.what());
@@ -100,8 +105,11 @@ int main(int argc, char **argv) {
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_flag("--no-skip-bodies", O.NoSkipBodies,
-               "Parse the bodies of non-template functions in system headers too (skipped by default: they "
-               "cannot name project code); for comparing findings, implies --no-cache");
+               "Parse everything: by default the bodies of non-template functions in system headers and the "
+               "system-header templates nothing instantiates are not parsed (they cannot name project code); "
+               "for comparing findings, implies --no-cache");
+  App.set_version_flag("--version", std::string("deadwood ") + deadwood::deadwoodVersion() + "\n" +
+                                        deadwood::clangVersion());
   App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
   App.add_option("--tu-timeout", O.TuTimeout,
                  "Stop a translation unit's frontend after this many seconds; it counts as failed");
