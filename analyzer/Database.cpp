@@ -2,6 +2,7 @@
 
 #include "model/Files.h"
 
+#include "clang/Basic/Version.h"
 #include "clang/Driver/Options.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -14,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <dlfcn.h>
+#include <filesystem>
 #include <set>
 #include <unistd.h>
 
@@ -137,11 +140,28 @@ bool parseDatabase(const std::string &DbPath, std::string_view Text, std::vector
 
 }  // namespace
 
+std::string clangResourceDir() {
+  static const std::string Dir = [] {
+    std::string Major = std::to_string(CLANG_VERSION_MAJOR);
+    std::vector<std::filesystem::path> Candidates;
+    Dl_info Info;
+    if (dladdr(reinterpret_cast<void *>(&clang::getClangFullVersion), &Info) && Info.dli_fname)
+      Candidates.push_back(std::filesystem::path(Info.dli_fname).parent_path() / "clang" / Major);
+    Candidates.push_back(std::filesystem::path("/usr/lib/llvm-" + Major) / "lib" / "clang" / Major);
+    for (const std::filesystem::path &C : Candidates) {
+      std::error_code Ec;
+      if (std::filesystem::exists(C / "include" / "stddef.h", Ec)) return C.lexically_normal().string();
+    }
+    return std::string(DEADWOOD_CLANG_RESOURCE_DIR);
+  }();
+  return Dir;
+}
+
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args) {
   while (Args.size() > 1 && isCompilerLauncher(Args[0])) Args.erase(Args.begin());
   if (Args.empty()) return Args;
   std::set<size_t> Unknown = unknownToClang(Args);
-  std::vector<std::string> Out = {Args[0], "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR};
+  std::vector<std::string> Out = {Args[0], "-resource-dir=" + clangResourceDir()};
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     if (isDroppedWithValue(A)) {

@@ -39,4 +39,10 @@ bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::v
 /// link (the user never passes -resource-dir).
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args);
 
+/// Clang's own headers (stddef.h, ...) for the Clang deadwood runs with,
+/// found at run time beside the library that holds it
+/// (`<libdir>/clang/<major>`), so an installed or packaged deadwood works
+/// from anywhere; the directory of the build's LLVM when that fails.
+std::string clangResourceDir();
+
 }  // namespace deadwood

@@ -1,5 +1,6 @@
 // The frontend action around the extractor, and the bookkeeping of what a
 // TU read.
+#include "analyzer/Database.h"
 #include "analyzer/DeclFacts.h"
 #include "analyzer/Extract.h"
 
@@ -126,7 +127,7 @@ TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args
                           const std::vector<std::pair<std::string, std::string>> &OtherFiles) {
   TuSummary S;
   S.MainFile = FileName;
-  Args.insert(Args.begin(), "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
+  Args.insert(Args.begin(), "-resource-dir=" + clangResourceDir());
   if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName, "clang-tool",
                                              std::make_shared<clang::PCHContainerOperations>(), OtherFiles))
     S.Failed = true;

@@ -21,7 +21,8 @@ TEST(AdjustCommandLine, StripsGccOnlyAndOutputFlags) {
        "-Werror", "-Werror=shadow", "-MD", "-MT", "x.o", "-MF", "x.d", "-o", "x.o", "-c",
        "x.cpp", "-Wduplicated-cond", "-resource-dir", "/elsewhere"});
   EXPECT_EQ(Out[0], "/usr/bin/g++");
-  EXPECT_EQ(Out[1], "-resource-dir=" DEADWOOD_CLANG_RESOURCE_DIR);
+  EXPECT_EQ(Out[1], "-resource-dir=" + clangResourceDir());
+  EXPECT_TRUE(std::filesystem::exists(clangResourceDir() + "/include/stddef.h")) << clangResourceDir();
   for (const char *Gone : {"-fconcepts-diagnostics-depth=3", "-fipa-pta", "-Werror",
                            "-Werror=shadow", "-MD", "-MT", "-MF", "x.o", "x.d", "-o", "-c",
                            "/elsewhere", "-resource-dir", "/usr/bin/ccache"})

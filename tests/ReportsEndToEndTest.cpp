@@ -30,6 +30,30 @@ TEST(Version, NamesDeadwoodAndTheClangItParsesWith) {
   EXPECT_EQ(V.Err, "");
 }
 
+TEST(Install, AnInstalledCopyRunsFromAnyDirectoryAndFindsItsPlugin) {
+  fs::path Prefix = scratch() / "prefix";
+  fs::remove_all(Prefix);
+  Result Installed = sh("cmake --install " + quote(DEADWOOD_BUILD_DIR) + " --prefix " + quote(Prefix));
+  ASSERT_EQ(Installed.Exit, 0) << Installed.Out << Installed.Err;
+  std::string Deadwood = quote(Prefix / "bin" / "deadwood");
+  EXPECT_TRUE(fs::exists(Prefix / "share" / "doc" / "deadwood" / "README.md"));
+  Result Version = sh(Deadwood + " --version");
+  EXPECT_EQ(Version.Exit, 0);
+  EXPECT_EQ(Version.Out.rfind(std::string("deadwood ") + DEADWOOD_VERSION, 0), 0u) << Version.Out;
+  Result Plugin = sh(Deadwood + " --print-plugin-path");
+  std::string PluginPath = Plugin.Out.substr(0, Plugin.Out.find('\n'));
+  EXPECT_TRUE(fs::exists(PluginPath)) << PluginPath;
+  EXPECT_EQ(PluginPath.rfind(Prefix.string() + "/", 0), 0u) << PluginPath;
+  // From another directory, on a sample: Clang's own headers are found
+  // beside the Clang library, not at a path of this build.
+  fs::path Build = configure("inventory", copyOfSample("inventory", scratch() / "installed-run"), "-installed");
+  Result Run = sh("cd / && " + Deadwood + " -q --no-cache --format json -p " + quote(Build));
+  EXPECT_EQ(Run.Exit, 0) << Run.Err;
+  json Report = json::parse(Run.Out);
+  EXPECT_EQ(Report["summary"]["failed_translation_units"], 0);
+  EXPECT_GT(Report["findings"].size(), 0u);
+}
+
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";

@@ -71,7 +71,8 @@ bool parse(CLI::App &App, int argc, char **argv, int *Exit);
 /// The running deadwood executable's path.
 std::string selfPath();
 
-/// The Clang plugin installed next to the executable (libdeadwood-plugin.so).
+/// The Clang plugin (libdeadwood-plugin.so): beside the executable in a
+/// build tree, under <prefix>/lib/deadwood when installed.
 std::string pluginPath();
 
 int extractCommand(int argc, char **argv);

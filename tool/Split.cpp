@@ -119,7 +119,12 @@ std::string selfPath() {
   return Ec ? std::string("deadwood") : P.string();
 }
 
-std::string pluginPath() { return (fs::path(selfPath()).parent_path() / "libdeadwood-plugin.so").string(); }
+std::string pluginPath() {
+  fs::path Bin = fs::path(selfPath()).parent_path();
+  std::error_code Ec;
+  if (fs::exists(Bin / "libdeadwood-plugin.so", Ec)) return (Bin / "libdeadwood-plugin.so").string();  // a build tree
+  return (Bin / DEADWOOD_PLUGIN_FROM_BIN / "libdeadwood-plugin.so").lexically_normal().string();  // installed
+}
 
 int extractCommand(int argc, char **argv) {
   std::string Output, Depfile, Directory = fs::current_path().string(), File;
