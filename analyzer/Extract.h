@@ -31,13 +31,14 @@ void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);
 enum class Skipping {
   None,  ///< parse everything (`--no-skip-bodies`, for comparison)
   /// Bodies of non-template functions in system headers: they cannot name
-  /// project code, and the walk never enters them. (The removal proof's
-  /// re-parse.)
+  /// project code, and the walk never enters them. (The default, and the
+  /// removal proof's re-parse.)
   SystemBodies,
   /// And function templates of system headers that nothing instantiates:
   /// parsing is delayed (`-fdelayed-template-parsing`) and, at the end of
   /// the TU, every delayed template outside system headers is parsed after
-  /// all, so project templates are all there. (The default.)
+  /// all, so project templates are all there — but their names bind at the
+  /// end of the TU, not where they are written (`--delay-templates`).
   UninstantiatedSystemTemplates,
 };
 
@@ -46,8 +47,9 @@ enum class Skipping {
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out,
                                                          Skipping Most = Skipping::UninstantiatedSystemTemplates);
 
-/// The most any extraction of this process skips (the default: all that
-/// Skipping names; `--no-skip-bodies`: none). Set before any TU is parsed.
+/// The most any extraction of this process skips (the default:
+/// SystemBodies; `--no-skip-bodies`: none; `--delay-templates`: all that
+/// Skipping names). Set before any TU is parsed.
 void setSkipping(Skipping Most);
 Skipping skipping();
 

@@ -24,7 +24,7 @@ namespace {
 
 using namespace clang;
 
-std::atomic<Skipping> MostSkipped{Skipping::UninstantiatedSystemTemplates};
+std::atomic<Skipping> MostSkipped{Skipping::SystemBodies};
 
 class ExtractConsumer : public SemaConsumer {
 public:

@@ -24,8 +24,11 @@ std::string siteText(const Program &P, const Site &S) {
   return P.fileOf(S) + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
 }
 
+/// By place, then name, then USR (instantiations of one template share a
+/// place and may share a name): never by symbol id, which depends on the
+/// order Clang made the symbols in.
 bool byPosition(const Finding &A, const Finding &B) {
-  return std::tie(A.File, A.Line, A.Column, A.Name) < std::tie(B.File, B.Line, B.Column, B.Name);
+  return std::tie(A.File, A.Line, A.Column, A.Name, A.Usr) < std::tie(B.File, B.Line, B.Column, B.Name, B.Usr);
 }
 
 class Classifier {
@@ -104,6 +107,7 @@ private:
       SymbolId Outer = P.ParentOf[Id];
       auto Into = Outer == kNoSymbol ? Dead.end() : Dead.find(Outer);
       if (Into == Dead.end()) continue;
+      std::sort(Dead[Id].Members.begin(), Dead[Id].Members.end(), byPosition);  // complete: inner classes came first
       Into->second.Members.push_back(std::move(Dead[Id]));
       Dead.erase(Id);
     }

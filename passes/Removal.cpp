@@ -70,9 +70,16 @@ private:
     }
   }
 
+  /// S stays, for Why. Of the reasons one round finds, a finding says the
+  /// first in text order: which one comes first by symbol id depends on
+  /// the order Clang made the symbols in.
   void block(SymbolId S, const std::string &Why) {
-    if (!Removed.erase(S)) return;
-    if (Finding *F = FindingOf[S]) {
+    Finding *F = FindingOf[S];
+    if (!Removed.erase(S)) {
+      if (!F || !BlockedThisRound.count(S) || Why >= F->NotRemovableBecause) return;
+    }
+    BlockedThisRound.insert(S);
+    if (F) {
       F->Removable = false;
       F->NotRemovableBecause = Why;
     }
@@ -203,6 +210,7 @@ private:
 
   /// One round: block going symbols that staying code needs. True if any.
   bool blockWhatStayingCodeNeeds() {
+    BlockedThisRound.clear();
     size_t Before = Removed.size();
     std::vector<bool> Stays = staying();
     for (SymbolId S = 0; S < P.size(); ++S) {
@@ -328,6 +336,7 @@ private:
   std::set<SymbolId> Removed;  ///< what the plan removes, so far
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
+  std::set<SymbolId> BlockedThisRound;    ///< by blockWhatStayingCodeNeeds, this round
   std::vector<std::vector<SymbolId>> ChildrenOf;  ///< members and nested classes, by class
   std::map<std::string, std::vector<SymbolId>> ByText;  ///< by definition text
   std::map<SymbolId, SymbolId> TwinOf;  ///< symbol -> the finding whose text makes it too

@@ -232,9 +232,9 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
 
 int runOneShot(const Options &Given) {
   Options O = Given;
-  if (O.NoSkipBodies) {
-    setSkipping(Skipping::None);
-    O.NoCache = true;  // the cache holds summaries made with skipping
+  if (O.NoSkipBodies || O.DelayTemplates) {
+    setSkipping(O.NoSkipBodies ? Skipping::None : Skipping::UninstantiatedSystemTemplates);
+    O.NoCache = true;  // the cache holds summaries made the default way
   }
   std::vector<CompileJob> Jobs;
   std::string DbDir, Err;

@@ -28,6 +28,7 @@ struct Options {
   std::string SourceRoot;
   std::string Virtual = "rta";
   unsigned Jobs = 0;
+  bool DelayTemplates = false;  ///< --delay-templates
   bool Verbose = false, Quiet = false;
   bool AllowPartial = false;
   bool IncludeVendored = false;  ///< --include-vendored

@@ -105,9 +105,14 @@ int main(int argc, char **argv) {
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_flag("--no-skip-bodies", O.NoSkipBodies,
-               "Parse everything: by default the bodies of non-template functions in system headers and the "
-               "system-header templates nothing instantiates are not parsed (they cannot name project code); "
-               "for comparing findings, implies --no-cache");
+               "Parse everything: by default the bodies of non-template functions in system headers are not "
+               "parsed (they cannot name project code); for comparing findings, implies --no-cache");
+  App.add_flag("--delay-templates", O.DelayTemplates,
+               "Also leave unparsed the system-header templates nothing instantiates (Clang's delayed template "
+               "parsing; the project's templates are parsed at the end of each TU): faster, but names in project "
+               "templates then bind at the end of the TU, which can make a finding's removability differ; "
+               "implies --no-cache")
+      ->excludes("--no-skip-bodies");
   App.set_version_flag("--version", std::string("deadwood ") + deadwood::deadwoodVersion() + "\n" +
                                         deadwood::clangVersion());
   App.add_option("--cache-dir", O.CacheDir, "Where summaries are cached (default: <build>/.deadwood/cache)");
