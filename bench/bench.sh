@@ -101,9 +101,11 @@ for ((run = 1; run <= runs; ++run)); do
   fi
   "$here/build/bench/deadwood_bench_graph" >> "$tmp/graph"
 done
-awk -v jobs="$jobs" -v runs="$runs" '
+# awk helpers both summaries use: an in-place numeric sort of a[1..n], its median.
+stats='
   function sortnum(a, n,   i, j, t) { for (i = 2; i <= n; ++i) for (j = i; j > 1 && a[j - 1] > a[j]; --j) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } }
-  function median(a, n) { return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  function median(a, n) { return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }'
+awk -v jobs="$jobs" -v runs="$runs" "$stats"'
   { n[$1]++; s[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3; if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 } }
   END {
     for (i = 1; i <= k; ++i) {
@@ -121,9 +123,8 @@ awk -v jobs="$jobs" -v runs="$runs" '
   }' "$tmp/results"
 echo
 head -1 "$tmp/graph"
-awk '/^link/ { n++; l[n] = $2; r[n] = $5; t[n] = $8; m[n] = $14 }
-  function sortnum(a, n,   i, j, x) { for (i = 2; i <= n; ++i) for (j = i; j > 1 && a[j - 1] > a[j]; --j) { x = a[j]; a[j] = a[j - 1]; a[j - 1] = x } }
-  function median(a, n) { return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+awk "$stats"'
+  /^link/ { n++; l[n] = $2; r[n] = $5; t[n] = $8; m[n] = $14 }
   END { sortnum(l, n); sortnum(r, n); sortnum(t, n); sortnum(m, n)
         printf "link %.2f / %.2f s, reach %.2f / %.2f s, link+reach %.2f / %.2f s (min / median of %d), peak RSS %d MB\n",
           l[1], median(l, n), r[1], median(r, n), t[1], median(t, n), n, m[n] }' "$tmp/graph"

@@ -1,9 +1,13 @@
 #include "model/Files.h"
 
 #include <algorithm>
+#include <atomic>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace deadwood {
 
@@ -82,6 +86,38 @@ std::string repositoryRoot(const std::string &Dir) {
     if (P == P.root_path()) break;
   }
   return {};
+}
+
+bool writeAtomically(const std::string &Named, const std::string &Text, std::string *Err) {
+  // Through a symbolic link, the file it names is rewritten; the link stays.
+  std::error_code Ec;
+  namespace fs = std::filesystem;
+  fs::path Real = fs::is_symlink(Named, Ec) ? fs::canonical(Named, Ec) : fs::path(Named);
+  const std::string Path = Ec ? Named : Real.string();
+  struct stat Info;
+  bool Exists = ::stat(Path.c_str(), &Info) == 0;
+  if (Exists && ::access(Path.c_str(), W_OK) != 0) {
+    *Err = "cannot write '" + Path + "': it is read-only";
+    return false;
+  }
+  static std::atomic<unsigned> Serial{0};  // threads of one process may write the same path
+  std::string Temp = Path + ".deadwood-" + std::to_string(::getpid()) + "-" + std::to_string(Serial++) + ".tmp";
+  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, Exists ? (Info.st_mode & 07777) : 0644);
+  bool Ok = Fd >= 0;
+  for (size_t Done = 0; Ok && Done < Text.size();) {
+    ssize_t N = ::write(Fd, Text.data() + Done, Text.size() - Done);
+    Ok = N > 0;
+    Done += Ok ? static_cast<size_t>(N) : 0;
+  }
+  Ok = Ok && ::fsync(Fd) == 0;
+  if (Fd >= 0) Ok = ::close(Fd) == 0 && Ok;
+  if (Ok && Exists) Ok = ::fchmodat(AT_FDCWD, Temp.c_str(), Info.st_mode & 07777, 0) == 0;
+  Ok = Ok && ::rename(Temp.c_str(), Path.c_str()) == 0;
+  if (!Ok) {
+    ::unlink(Temp.c_str());
+    *Err = "cannot write '" + Path + "'";
+  }
+  return Ok;
 }
 
 }  // namespace deadwood

@@ -12,6 +12,11 @@ namespace deadwood {
 /// opened.
 bool readFile(const std::string &Path, std::string *Out);
 
+/// Writes Path atomically: a temporary file beside it, the permissions of
+/// the file it replaces, fsync, then a rename over it (through a symbolic
+/// link, the file it names). False with *Err naming it.
+bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err);
+
 /// True when `Path` is `Dir` or lies below it (both absolute, normalized).
 bool isUnder(const std::string &Path, const std::string &Dir);
 

@@ -9,6 +9,7 @@
 // symbols bind to the host's libclang-cpp.
 #include "analyzer/DeclFacts.h"
 #include "analyzer/Extract.h"
+#include "model/Files.h"
 #include "model/Summary.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -17,9 +18,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 namespace deadwood {
@@ -40,14 +39,10 @@ public:
     S.Directory = std::filesystem::current_path(Ec).string();
     extractFromAST(Ctx, &S);
     S.Failed = Ctx.getDiagnostics().hasErrorOccurred();
-    // Atomically: a reader never sees half a summary.
-    std::string Temp = Path + ".tmp";
-    {
-      std::ofstream Out(Temp, std::ios::binary);
-      Out << summaryToBinary(S);  // written on every compile: the fast form
-      if (!Out) return;
-    }
-    std::rename(Temp.c_str(), Path.c_str());
+    // Atomically: a reader never sees half a summary. The binary form: it
+    // is written on every compile.
+    std::string Err;
+    writeAtomically(Path, summaryToBinary(S), &Err);
   }
 
 private:

@@ -228,36 +228,6 @@ bool verify(const Program &P, Report &Rep, const std::vector<const RemovalGroup 
 
 }  // namespace
 
-bool writeAtomically(const std::string &Named, const std::string &Text, std::string *Err) {
-  // Through a symbolic link, the file it names is rewritten; the link stays.
-  std::error_code Ec;
-  fs::path Real = fs::is_symlink(Named, Ec) ? fs::canonical(Named, Ec) : fs::path(Named);
-  const std::string Path = Ec ? Named : Real.string();
-  struct stat Info;
-  bool Exists = ::stat(Path.c_str(), &Info) == 0;
-  if (Exists && ::access(Path.c_str(), W_OK) != 0) {
-    *Err = "cannot write '" + Path + "': it is read-only";
-    return false;
-  }
-  std::string Temp = Path + ".deadwood-" + std::to_string(::getpid()) + ".tmp";
-  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, Exists ? (Info.st_mode & 07777) : 0644);
-  bool Ok = Fd >= 0;
-  for (size_t Done = 0; Ok && Done < Text.size();) {
-    ssize_t N = ::write(Fd, Text.data() + Done, Text.size() - Done);
-    Ok = N > 0;
-    Done += Ok ? static_cast<size_t>(N) : 0;
-  }
-  Ok = Ok && ::fsync(Fd) == 0;
-  if (Fd >= 0) Ok = ::close(Fd) == 0 && Ok;
-  if (Ok && Exists) Ok = ::fchmodat(AT_FDCWD, Temp.c_str(), Info.st_mode & 07777, 0) == 0;
-  Ok = Ok && ::rename(Temp.c_str(), Path.c_str()) == 0;
-  if (!Ok) {
-    ::unlink(Temp.c_str());
-    *Err = "cannot write '" + Path + "'";
-  }
-  return Ok;
-}
-
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
                    std::string *Err) {
   RemovalPlan Plan;

@@ -40,8 +40,5 @@ struct ApplyOptions {
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &Opts,
                    std::string *Err);
 
-/// Writes Path atomically: a temporary file beside it, the permissions of
-/// the file it replaces, then a rename over it. False with *Err naming it.
-bool writeAtomically(const std::string &Path, const std::string &Text, std::string *Err);
 
 }  // namespace deadwood
