@@ -182,7 +182,7 @@ TuSummary failedReading(const CompileJob &Job, const std::string &Why) {
   return F;
 }
 
-TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
+TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr, const SharedBodies *Shared = nullptr) {
   auto *S = new TuSummary;  // abandoned, not freed, if the frontend crashes
   S->MainFile = Job.File;
   S->Directory = Job.Directory;
@@ -200,7 +200,8 @@ TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr) {
         // Never delayed template parsing for the proof: the re-parse binds
         // names exactly as the compiler will.
         clang::tooling::ToolInvocation Invocation(
-            Args, makeExtractAction(S, Edited ? Skipping::SystemBodies : Skipping::UninstantiatedSystemTemplates),
+            Args,
+            makeExtractAction(S, Edited ? Skipping::SystemBodies : Skipping::UninstantiatedSystemTemplates, Shared),
             Files.get());
         Invocation.setDiagnosticConsumer(Errors);
         Ok = Invocation.run();
@@ -315,14 +316,29 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   std::vector<TuSummary> Out(Work.size());
   size_t Done = 0;
   std::mutex ProgressLock;
+  // What each TU parsed in project headers (found in the cache or just
+  // made), for the TUs after it to skip. A TU in a child process shares
+  // nothing: it only parses.
+  SharedBodies Shared;
+  bool Capped = Limits && Limits->any();
   forEachParallel(Work.size(), Jobs, [&](size_t I) {
     if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
-      Out[I] = Limits && Limits->any() ? extractCapped(Work[I], *Limits) : extractOne(Work[I]);
+      Out[I] = Capped ? extractCapped(Work[I], *Limits) : extractOne(Work[I], nullptr, &Shared);
       if (Cache) Cache->store(Work[I], Out[I]);
     }
+    if (!Out[I].Failed) Shared.add(Out[I].BodiesParsed);
     std::lock_guard<std::mutex> Lock(ProgressLock);
     ++Done;
     if (Progress) Progress(Done, Work.size(), Out[I]);
+  });
+  // A TU that skipped a body only a TU that has since failed parsed (or,
+  // from the cache, one no longer in the database or changed) is parsed
+  // again, skipping nothing of the kind.
+  std::vector<size_t> Again = missingBodies(Out);
+  forEachParallel(Again.size(), Jobs, [&](size_t K) {
+    size_t I = Again[K];
+    Out[I] = Capped ? extractCapped(Work[I], *Limits) : extractOne(Work[I]);
+    if (Cache) Cache->store(Work[I], Out[I]);
   });
   return Out;
 }

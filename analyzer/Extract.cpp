@@ -396,10 +396,13 @@ private:
     if (To >= 0) B.addEdge(From, To, Kind, Loc);
   }
 
-  /// One declaration's site, and the keep comment on it.
+  /// One declaration's site, and the keep comment on it. A definition
+  /// whose body was skipped because another TU parsed it has its site (and
+  /// its whole range: here it would end at the declarator) from that TU.
   void site(const NamedDecl *D, bool IsDefinition) {
     if (B.inSystemHeader(D->getLocation())) return;
     B.symbolFor(D);
+    if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && FD->hasSkippedBody()) return;
     keepComment(D, B);
     B.recordSite(D, IsDefinition);
   }

@@ -8,8 +8,12 @@
 
 #include "model/Summary.h"
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 namespace clang {
@@ -31,9 +35,13 @@ void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);
 enum class Skipping {
   None,  ///< parse everything (`--no-skip-bodies`, for comparison)
   /// Bodies of non-template functions in system headers: they cannot name
-  /// project code, and the walk never enters them. (The default, and the
-  /// removal proof's re-parse.)
+  /// project code, and the walk never enters them. (The removal proof's
+  /// re-parse.)
   SystemBodies,
+  /// And bodies of non-templated functions in project headers that another
+  /// TU of the same run has already parsed under the same language options
+  /// and macros (see SharedBodies). The default.
+  ProjectBodiesParsedElsewhere,
   /// And function templates of system headers that nothing instantiates:
   /// parsing is delayed (`-fdelayed-template-parsing`) and, at the end of
   /// the TU, every delayed template outside system headers is parsed after
@@ -42,14 +50,41 @@ enum class Skipping {
   UninstantiatedSystemTemplates,
 };
 
+/// The project-header function bodies that the finished TUs of one run
+/// parsed (TuSummary::BodiesParsed): what the TUs parsed after them may
+/// skip. Thread-safe; one per run, never shared between runs.
+class SharedBodies {
+public:
+  /// The bodies parsed at Where (BodyKey::Where).
+  std::vector<BodyKey> at(uint64_t Where) const {
+    std::lock_guard<std::mutex> Lock(M);
+    auto It = Keys.find(Where);
+    return It == Keys.end() ? std::vector<BodyKey>() : It->second;
+  }
+  void add(const std::vector<BodyKey> &Parsed) {
+    std::lock_guard<std::mutex> Lock(M);
+    for (const BodyKey &K : Parsed) {
+      std::vector<BodyKey> &At = Keys[K.Where];
+      if (std::find(At.begin(), At.end(), K) == At.end()) At.push_back(K);
+    }
+  }
+
+private:
+  mutable std::mutex M;
+  std::unordered_map<uint64_t, std::vector<BodyKey>> Keys;
+};
+
 /// A `-fsyntax-only` frontend action that runs extractFromAST on its TU,
 /// skipping no more than Most allows (and no more than setSkipping allows).
+/// Bodies parsed elsewhere are skipped only with a Shared to find them in.
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out,
-                                                         Skipping Most = Skipping::UninstantiatedSystemTemplates);
+                                                         Skipping Most = Skipping::UninstantiatedSystemTemplates,
+                                                         const SharedBodies *Shared = nullptr);
 
 /// The most any extraction of this process skips (the default:
-/// SystemBodies; `--no-skip-bodies`: none; `--delay-templates`: all that
-/// Skipping names). Set before any TU is parsed.
+/// ProjectBodiesParsedElsewhere; `--no-skip-bodies`: none;
+/// `--delay-templates`: all that Skipping names). Set before any TU is
+/// parsed.
 void setSkipping(Skipping Most);
 Skipping skipping();
 
@@ -57,9 +92,11 @@ Skipping skipping();
 /// file) and returns its summary; Failed is set when Clang reported errors.
 /// For tests and for one-off use; the tool itself goes through Driver.
 /// OtherFiles: more files the code may include, {absolute path, content}.
+/// With Shared, project-header bodies found there are skipped.
 TuSummary extractFromCode(const std::string &Code,
                           std::vector<std::string> Args = {"-std=c++20"},
                           const std::string &FileName = "/virtual/input.cc",
-                          const std::vector<std::pair<std::string, std::string>> &OtherFiles = {});
+                          const std::vector<std::pair<std::string, std::string>> &OtherFiles = {},
+                          const SharedBodies *Shared = nullptr);
 
 }  // namespace deadwood

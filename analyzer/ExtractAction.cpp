@@ -8,12 +8,19 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/Scope.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,11 +31,99 @@ namespace {
 
 using namespace clang;
 
-std::atomic<Skipping> MostSkipped{Skipping::SystemBodies};
+std::atomic<Skipping> MostSkipped{Skipping::ProjectBodiesParsedElsewhere};
+
+/// Keys are compared across processes (a cached summary's against a fresh
+/// one's), so they are built from bytes and this mix only: never from
+/// addresses or from LLVM's hash_combine, whose seed may change per process.
+uint64_t mix(uint64_t H, uint64_t V) {
+  H ^= V + 0x9e3779b97f4a7c15ull + (H << 6) + (H >> 2);
+  H = (H ^ (H >> 30)) * 0xbf58476d1ce4e5b9ull;
+  H = (H ^ (H >> 27)) * 0x94d049bb133111ebull;
+  return H ^ (H >> 31);
+}
+
+/// The language a TU is parsed as: the target and every language option.
+uint64_t languageKey(const LangOptions &LO, const TargetInfo &Target) {
+  uint64_t H = llvm::xxh3_64bits(Target.getTriple().str());
+#define LANGOPT(Name, Bits, Default, Description) H = mix(H, LO.Name);
+#define ENUM_LANGOPT(Name, Type, Bits, Default, Description) H = mix(H, static_cast<uint64_t>(LO.get##Name()));
+#include "clang/Basic/LangOptions.def"
+  return H;
+}
+
+/// The hash of what a piece of text means to the preprocessor: each
+/// identifier it holds, in order, with the macro it named (its definition
+/// as written), and in turn the identifiers of those definitions. `MacroOf`
+/// says which macro an identifier named: the one in force now (a TU about
+/// to skip the text) or where the text began (a TU that parsed it). False
+/// when the text cannot be keyed: it holds a directive (it would change the
+/// macros halfway), or a macro that expands differently in each TU.
+class MacroSignature {
+public:
+  MacroSignature(const SourceManager &SM, Preprocessor &PP) : SM(SM), PP(PP) {}
+
+  template <class MacroOfFn>
+  bool of(FileID File, unsigned Begin, unsigned End, MacroOfFn MacroOf, uint64_t *Out) {
+    bool Invalid = false;
+    StringRef Buffer = SM.getBufferData(File, &Invalid);
+    if (Invalid || Begin > End || End >= Buffer.size()) return false;
+    Lexer Raw(SM.getLocForStartOfFile(File), PP.getLangOpts(), Buffer.begin(), Buffer.begin() + Begin,
+              Buffer.end());
+    llvm::SmallVector<const IdentifierInfo *, 64> Work;
+    llvm::SmallPtrSet<const IdentifierInfo *, 32> Seen;
+    uint64_t H = 0;
+    Token Tok;
+    while (!Raw.LexFromRawLexer(Tok) || Tok.isNot(tok::eof)) {
+      unsigned At = SM.getFileOffset(Tok.getLocation());
+      if (At > End || Tok.is(tok::eof)) break;
+      if (Tok.is(tok::hash) && Tok.isAtStartOfLine()) return false;
+      if (Tok.is(tok::raw_identifier)) {
+        const IdentifierInfo *Id = PP.LookUpIdentifierInfo(Tok);
+        if (Seen.insert(Id).second) Work.push_back(Id);
+      }
+    }
+    for (size_t I = 0; I < Work.size(); ++I) {
+      const IdentifierInfo *Id = Work[I];
+      H = mix(H, llvm::xxh3_64bits(Id->getName()));
+      const MacroInfo *MI = MacroOf(Id);
+      if (!MI) continue;
+      if (MI->isBuiltinMacro()) {
+        // Their expansion depends on the TU, not on the text.
+        if (Id->isStr("__COUNTER__") || Id->isStr("__INCLUDE_LEVEL__") || Id->isStr("__BASE_FILE__")) return false;
+        H = mix(H, 1);
+        continue;
+      }
+      H = mix(H, llvm::xxh3_64bits(textOf(MI)));
+      for (const Token &T : MI->tokens())
+        if (const IdentifierInfo *Inner = T.getIdentifierInfo(); Inner && Seen.insert(Inner).second)
+          Work.push_back(Inner);
+    }
+    *Out = H | 1;  // never 0
+    return true;
+  }
+
+private:
+  /// A definition as written, from its name to the end of its last token.
+  StringRef textOf(const MacroInfo *MI) const {
+    SourceLocation Begin = MI->getDefinitionLoc(), End = MI->getDefinitionEndLoc();
+    if (Begin.isInvalid() || End.isInvalid() || SM.getFileID(Begin) != SM.getFileID(End)) return "?";
+    bool Invalid = false;
+    const char *B = SM.getCharacterData(Begin, &Invalid);
+    if (Invalid) return "?";
+    const char *E = SM.getCharacterData(End, &Invalid);
+    if (Invalid || E < B) return "?";
+    return StringRef(B, E - B + Lexer::MeasureTokenLength(End, SM, PP.getLangOpts()));
+  }
+
+  const SourceManager &SM;
+  Preprocessor &PP;
+};
 
 class ExtractConsumer : public SemaConsumer {
 public:
-  explicit ExtractConsumer(TuSummary *Out) : Out(Out) {}
+  ExtractConsumer(TuSummary *Out, const SharedBodies *Shared, Preprocessor *PP, uint64_t Language)
+      : Out(Out), Shared(Shared), PP(PP), Language(Language) {}
   void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
   void InitializeSema(clang::Sema &S) override { TheSema = &S; }
   void ForgetSema() override { TheSema = nullptr; }
@@ -36,20 +131,86 @@ public:
   /// Asked for each function body the parser reaches (with
   /// FrontendOptions::SkipFunctionBodies set). Sema itself refuses constexpr,
   /// consteval and deduced return types. Templated code is always parsed:
-  /// its instantiations may call back into project code.
+  /// its instantiations may call back into project code. A body in a
+  /// system header is skipped; one in a project header is skipped when
+  /// another TU of the run parsed the same text with the same macros (its
+  /// summary describes the body), else it is parsed, to be offered to the
+  /// TUs after this one.
   bool shouldSkipFunctionBody(Decl *D) override {
     if (!SM || D->isTemplated() || isa<FunctionTemplateDecl>(D)) return false;
     SourceLocation Loc = D->getLocation();
-    return Loc.isValid() && !Loc.isMacroID() && SM->isInSystemHeader(Loc);
+    if (Loc.isInvalid() || Loc.isMacroID()) return false;
+    if (SM->isInSystemHeader(Loc)) return true;
+    uint64_t Where;
+    if (!PP || !isa<FunctionDecl>(D) || !whereKey(Loc, &Where)) return false;
+    FileID File = SM->getFileID(Loc);
+    unsigned Begin = SM->getFileOffset(Loc);
+    if (Shared) {
+      std::vector<BodyKey> Parsed = Shared->at(Where);
+      MacroSignature Signature(*SM, *PP);
+      auto Now = [&](const IdentifierInfo *Id) -> const MacroInfo * {
+        return Id->hasMacroDefinition() ? PP->getMacroInfo(Id) : nullptr;
+      };
+      uint64_t Macros = 0;
+      uint32_t SignedTo = 0;
+      for (const BodyKey &K : Parsed) {
+        if (K.End != SignedTo && !Signature.of(File, Begin, K.End, Now, &Macros)) Macros = 0;
+        SignedTo = K.End;
+        if (Macros && Macros == K.Macros) {
+          Out->BodiesSkipped.push_back(K);
+          return true;
+        }
+      }
+    }
+    ToOffer.push_back({cast<FunctionDecl>(D), Where});
+    return false;
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
     if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
+    else offerParsedBodies();
   }
 
 private:
+  /// Where a body is: the language, its file (path and content) and the
+  /// offset of the function's name. Never in the main file, which no other
+  /// TU parses the same.
+  bool whereKey(SourceLocation Loc, uint64_t *Where) {
+    FileID File = SM->getFileID(Loc);
+    if (File == SM->getMainFileID()) return false;
+    auto [It, New] = FileKeys.try_emplace(File, 0);
+    if (New)
+      if (OptionalFileEntryRef Entry = SM->getFileEntryRefForID(File)) {
+        bool Invalid = false;
+        StringRef Text = SM->getBufferData(File, &Invalid);
+        if (!Invalid)
+          It->second = mix(llvm::xxh3_64bits(absolutePath(*Entry, SM->getFileManager())), llvm::xxh3_64bits(Text)) | 1;
+      }
+    if (!It->second) return false;
+    *Where = mix(mix(Language, It->second), SM->getFileOffset(Loc));
+    return true;
+  }
+
+  /// The keys of the project-header bodies this TU parsed, with the macros
+  /// as they were where each began.
+  void offerParsedBodies() {
+    MacroSignature Signature(*SM, *PP);
+    for (const auto &[FD, Where] : ToOffer) {
+      const Stmt *Body = FD->doesThisDeclarationHaveABody() ? FD->getBody() : nullptr;
+      if (!Body) continue;
+      SourceLocation Name = FD->getLocation(), Close = Body->getEndLoc();
+      if (!Close.isFileID() || SM->getFileID(Close) != SM->getFileID(Name)) continue;
+      auto Then = [&](const IdentifierInfo *Id) -> const MacroInfo * {
+        return Id->hadMacroDefinition() ? PP->getMacroDefinitionAtLoc(Id, Name).getMacroInfo() : nullptr;
+      };
+      BodyKey K{Where, 0, SM->getFileOffset(Close)};
+      if (Signature.of(SM->getFileID(Name), SM->getFileOffset(Name), K.End, Then, &K.Macros))
+        Out->BodiesParsed.push_back(K);
+    }
+  }
+
   /// Under delayed template parsing, the function templates nothing
   /// instantiated are still tokens. Those of the project are parsed now, as
   /// an ordinary parse would have (what a project template names is alive
@@ -75,25 +236,33 @@ private:
   }
 
   TuSummary *Out;
+  const SharedBodies *Shared;
+  Preprocessor *PP;  ///< null: bodies parsed elsewhere are not skipped
+  uint64_t Language;
   const SourceManager *SM = nullptr;
   clang::Sema *TheSema = nullptr;
+  llvm::DenseMap<FileID, uint64_t> FileKeys;  ///< 0: a file whose bodies have no key
+  std::vector<std::pair<const FunctionDecl *, uint64_t>> ToOffer;  ///< parsed bodies, by Where
 };
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(TuSummary *Out, Skipping Most) : Out(Out), Most(std::min(Most, MostSkipped.load())) {}
+  ExtractAction(TuSummary *Out, Skipping Most, const SharedBodies *Shared)
+      : Out(Out), Most(std::min(Most, MostSkipped.load())), Shared(Shared) {}
   bool BeginInvocation(CompilerInstance &CI) override {
     CI.getFrontendOpts().SkipFunctionBodies = Most >= Skipping::SystemBodies;
     if (Most >= Skipping::UninstantiatedSystemTemplates) CI.getLangOpts().DelayedTemplateParsing = true;
     return true;
   }
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    return std::make_unique<ExtractConsumer>(Out);
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    Preprocessor *PP = Most >= Skipping::ProjectBodiesParsedElsewhere ? &CI.getPreprocessor() : nullptr;
+    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()));
   }
 
 private:
   TuSummary *Out;
   Skipping Most;
+  const SharedBodies *Shared;
 };
 
 }  // namespace
@@ -118,17 +287,18 @@ void recordFilesRead(const SourceManager &SM, TuSummary *Out) {
 void setSkipping(Skipping Most) { MostSkipped = Most; }
 Skipping skipping() { return MostSkipped; }
 
-std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out, Skipping Most) {
-  return std::make_unique<ExtractAction>(Out, Most);
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out, Skipping Most, const SharedBodies *Shared) {
+  return std::make_unique<ExtractAction>(Out, Most, Shared);
 }
 
 TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
                           const std::string &FileName,
-                          const std::vector<std::pair<std::string, std::string>> &OtherFiles) {
+                          const std::vector<std::pair<std::string, std::string>> &OtherFiles,
+                          const SharedBodies *Shared) {
   TuSummary S;
   S.MainFile = FileName;
   Args.insert(Args.begin(), "-resource-dir=" + clangResourceDir());
-  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S), Code, Args, FileName, "clang-tool",
+  if (!clang::tooling::runToolOnCodeWithArgs(makeExtractAction(&S, Skipping::UninstantiatedSystemTemplates, Shared), Code, Args, FileName, "clang-tool",
                                              std::make_shared<clang::PCHContainerOperations>(), OtherFiles))
     S.Failed = true;
   return S;

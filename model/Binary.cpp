@@ -132,6 +132,10 @@ std::string summaryToBinary(const TuSummary &S) {
   for (const NameLookup &L : S.Lookups) W.s(L.Name), W.i(L.File), W.u(L.Line), W.u(L.Column);
   W.u(S.Notes.size());
   for (const Note &N : S.Notes) W.i(N.File), W.u(N.Line), W.u(N.Column), W.s(N.Text);
+  for (const std::vector<BodyKey> *Keys : {&S.BodiesParsed, &S.BodiesSkipped}) {
+    W.u(Keys->size());
+    for (const BodyKey &K : *Keys) W.u(K.Where), W.u(K.Macros), W.u(K.End);
+  }
   return std::move(W.Out);
 }
 
@@ -178,6 +182,10 @@ bool summaryFromBinary(std::string_view Bytes, TuSummary *Out, std::string *Err)
     for (NameLookup &L : S.Lookups) L.Name = R.s(), L.File = R.i32(), L.Line = R.u32(), L.Column = R.u32();
     S.Notes.resize(R.count(4));
     for (Note &N : S.Notes) N.File = R.i32(), N.Line = R.u32(), N.Column = R.u32(), N.Text = R.s();
+    for (std::vector<BodyKey> *Keys : {&S.BodiesParsed, &S.BodiesSkipped}) {
+      Keys->resize(R.count(3));
+      for (BodyKey &K : *Keys) K.Where = R.u(), K.Macros = R.u(), K.End = R.u32();
+    }
     if (!R.done()) throw std::runtime_error("trailing bytes");
     if (!checkSummary(S, Err)) return false;
     *Out = std::move(S);

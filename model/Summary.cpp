@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -210,6 +211,19 @@ void releasePages(void *Data, size_t Bytes) {
 #endif
 }
 
+std::vector<size_t> missingBodies(const std::vector<TuSummary> &Summaries) {
+  std::vector<BodyKey> Parsed;
+  for (const TuSummary &S : Summaries)
+    if (!S.Failed) Parsed.insert(Parsed.end(), S.BodiesParsed.begin(), S.BodiesParsed.end());
+  std::sort(Parsed.begin(), Parsed.end());
+  std::vector<size_t> Out;
+  for (size_t I = 0; I < Summaries.size(); ++I)
+    if (!Summaries[I].Failed && std::any_of(Summaries[I].BodiesSkipped.begin(), Summaries[I].BodiesSkipped.end(),
+                                            [&](const BodyKey &K) { return !std::binary_search(Parsed.begin(), Parsed.end(), K); }))
+      Out.push_back(I);
+  return Out;
+}
+
 std::string contentHash(std::string_view Bytes) {
   uint64_t H = 0xcbf29ce484222325ull;
   for (unsigned char C : Bytes) H = (H ^ C) * 0x100000001b3ull;
@@ -234,6 +248,10 @@ std::string summaryToJson(const TuSummary &S) {
     Lookups.push_back(json::array({L.Name, L.File, L.Line, L.Column}));
   json &Notes = J["notes"] = json::array();
   for (const Note &N : S.Notes) Notes.push_back(json::array({N.File, N.Line, N.Column, N.Text}));
+  for (const auto &[Name, Keys] : {std::pair{"bodies_parsed", &S.BodiesParsed}, {"bodies_skipped", &S.BodiesSkipped}}) {
+    json &Out = J[Name] = json::array();
+    for (const BodyKey &K : *Keys) Out.push_back(json::array({K.Where, K.Macros, K.End}));
+  }
   return J.dump();
 }
 
@@ -272,6 +290,9 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
       S.Notes.push_back(Note{N.at(0).get<int>(), N.at(1).get<uint32_t>(), N.at(2).get<uint32_t>(),
                              N.at(3).get<std::string>()});
     }
+    for (const auto &[Name, Keys] : {std::pair{"bodies_parsed", &S.BodiesParsed}, {"bodies_skipped", &S.BodiesSkipped}})
+      for (const json &K : J.at(Name))
+        Keys->push_back(BodyKey{K.at(0).get<uint64_t>(), K.at(1).get<uint64_t>(), K.at(2).get<uint32_t>()});
     if (!checkSummary(S, Err)) return false;
     *Out = std::move(S);
     return true;

@@ -19,7 +19,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 20;
+inline constexpr int kSummaryVersion = 21;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -179,6 +179,19 @@ struct NameLookup {
   uint32_t Line = 0, Column = 0;
 };
 
+/// A function body in a project header, as one TU preprocessed it: where it
+/// is (the language, the file's path and content, the offset of the
+/// function's name), where it ends, and a hash of every identifier its text
+/// holds with the macro definition each had there (and, in turn, of those
+/// the definitions hold). Two TUs with one key parse the same tokens in the
+/// same language.
+struct BodyKey {
+  uint64_t Where = 0;
+  uint64_t Macros = 0;
+  uint32_t End = 0;  ///< offset of the body's last `}`
+  auto operator<=>(const BodyKey &) const = default;
+};
+
 struct TuSummary {
   int Version = kSummaryVersion;
   std::string MainFile;   ///< absolute path of the TU's main file
@@ -194,7 +207,17 @@ struct TuSummary {
   std::vector<Root> Roots;
   std::vector<NameLookup> Lookups;
   std::vector<Note> Notes;
+  /// Function bodies in project headers (see BodyKey): those this TU
+  /// parsed and described, and those it skipped because another TU of the
+  /// run had parsed them. A summary that skipped a body describes none of
+  /// it: it needs, in the same link, a summary that parsed it.
+  std::vector<BodyKey> BodiesParsed, BodiesSkipped;
 };
+
+/// The summaries, by index, that skipped a function body which no summary
+/// that did not fail parsed: a link without what they rely on. (A failed
+/// summary is never one of them: nothing it says is trusted anyway.)
+std::vector<size_t> missingBodies(const std::vector<TuSummary> &Summaries);
 
 /// Drops library symbols nothing in the summary mentions: no edge starts or
 /// ends at them, no root, no kept symbol's relation. A TU including <map>

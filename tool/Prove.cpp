@@ -153,15 +153,17 @@ public:
 
 private:
   /// What a re-parse is compared with: the TU as the analysis parsed it,
-  /// unless that parse skipped more than re-parses do (delayed templates):
-  /// then the TU parsed again, unedited, the way re-parses are.
+  /// unless that parse skipped more than re-parses do (delayed templates,
+  /// bodies another TU parsed): then the TU parsed again, unedited, the way
+  /// re-parses are.
   const TuSummary &asParsed(size_t I) const { return Baseline[I] ? *Baseline[I] : *Tus[I].Summary; }
   void parseBaselines(const std::vector<size_t> &Only) {
-    if (skipping() <= Skipping::SystemBodies) return;
+    bool Delayed = skipping() >= Skipping::UninstantiatedSystemTemplates;
     std::vector<CompileJob> Work;
     std::vector<size_t> WorkOf;
     for (size_t I : Only)
-      if (!Baseline[I] && Tus[I].Job) Work.push_back(*Tus[I].Job), WorkOf.push_back(I);
+      if (!Baseline[I] && Tus[I].Job && (Delayed || !Tus[I].Summary->BodiesSkipped.empty()))
+        Work.push_back(*Tus[I].Job), WorkOf.push_back(I);
     std::vector<TuSummary> Parsed = reparseAll(Work, Overlay{}, Jobs);
     Reparses += Parsed.size();
     for (size_t W = 0; W < Parsed.size(); ++W) Baseline[WorkOf[W]] = std::make_unique<TuSummary>(std::move(Parsed[W]));

@@ -209,6 +209,13 @@ int linkCommand(int argc, char **argv) {
       std::cerr << "deadwood: note: " << Before - Summaries.size()
                 << " summary(ies) of files the compile database does not compile left out\n";
   }
+  // A summary that skipped bodies another TU parsed, without that TU's
+  // summary here, misses what those bodies use: nothing it reads is judged.
+  for (size_t I : missingBodies(Summaries)) {
+    Summaries[I].Failed = true;
+    Summaries[I].Errors = {"error: this summary skipped function bodies that no summary in this link describes; "
+                           "link it with the summaries made in the same run"};
+  }
   try {
     return analyze(O, DbDir, std::move(Summaries), O.BuildPath.empty() ? nullptr : &Jobs);
   } catch (const std::exception &E) {
