@@ -11,6 +11,7 @@
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -142,9 +143,10 @@ public:
     if (Loc.isInvalid() || Loc.isMacroID()) return false;
     if (SM->isInSystemHeader(Loc)) return true;
     uint64_t Where;
-    if (!PP || !isa<FunctionDecl>(D) || !whereKey(Loc, &Where)) return false;
+    unsigned Begin;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!PP || !FD || !whereKey(FD, &Where, &Begin)) return false;
     FileID File = SM->getFileID(Loc);
-    unsigned Begin = SM->getFileOffset(Loc);
     if (Shared) {
       std::vector<BodyKey> Parsed = Shared->at(Where);
       MacroSignature Signature(*SM, *PP);
@@ -162,7 +164,7 @@ public:
         }
       }
     }
-    ToOffer.push_back({cast<FunctionDecl>(D), Where});
+    ToOffer.push_back({FD, Where, Begin});
     return false;
   }
 
@@ -174,12 +176,18 @@ public:
   }
 
 private:
-  /// Where a body is: the language, its file (path and content) and the
-  /// offset of the function's name. Never in the main file, which no other
-  /// TU parses the same.
-  bool whereKey(SourceLocation Loc, uint64_t *Where) {
+  /// Where a body is: the language, its file (path and content), the
+  /// offset of the function's name and which function it is (its USR: the
+  /// same text may declare another function in another TU, in a namespace
+  /// a macro names). *Begin: where the declaration's text begins, which
+  /// the macro signature covers from. Never in the main file, which no
+  /// other TU parses the same.
+  bool whereKey(const FunctionDecl *FD, uint64_t *Where, unsigned *Begin) {
+    SourceLocation Loc = FD->getLocation(), Start = SM->getExpansionLoc(FD->getBeginLoc());
     FileID File = SM->getFileID(Loc);
-    if (File == SM->getMainFileID()) return false;
+    if (File == SM->getMainFileID() || SM->getFileID(Start) != File) return false;
+    llvm::SmallString<128> Usr;
+    if (index::generateUSRForDecl(FD, Usr)) return false;
     auto [It, New] = FileKeys.try_emplace(File, 0);
     if (New)
       if (OptionalFileEntryRef Entry = SM->getFileEntryRefForID(File)) {
@@ -189,7 +197,8 @@ private:
           It->second = mix(llvm::xxh3_64bits(absolutePath(*Entry, SM->getFileManager())), llvm::xxh3_64bits(Text)) | 1;
       }
     if (!It->second) return false;
-    *Where = mix(mix(Language, It->second), SM->getFileOffset(Loc));
+    *Where = mix(mix(mix(Language, It->second), SM->getFileOffset(Loc)), llvm::xxh3_64bits(Usr));
+    *Begin = SM->getFileOffset(Start);
     return true;
   }
 
@@ -197,7 +206,7 @@ private:
   /// as they were where each began.
   void offerParsedBodies() {
     MacroSignature Signature(*SM, *PP);
-    for (const auto &[FD, Where] : ToOffer) {
+    for (const auto &[FD, Where, Begin] : ToOffer) {
       const Stmt *Body = FD->doesThisDeclarationHaveABody() ? FD->getBody() : nullptr;
       if (!Body) continue;
       SourceLocation Name = FD->getLocation(), Close = Body->getEndLoc();
@@ -206,7 +215,7 @@ private:
         return Id->hadMacroDefinition() ? PP->getMacroDefinitionAtLoc(Id, Name).getMacroInfo() : nullptr;
       };
       BodyKey K{Where, 0, SM->getFileOffset(Close)};
-      if (Signature.of(SM->getFileID(Name), SM->getFileOffset(Name), K.End, Then, &K.Macros))
+      if (Signature.of(SM->getFileID(Name), Begin, K.End, Then, &K.Macros))
         Out->BodiesParsed.push_back(K);
     }
   }
@@ -242,7 +251,12 @@ private:
   const SourceManager *SM = nullptr;
   clang::Sema *TheSema = nullptr;
   llvm::DenseMap<FileID, uint64_t> FileKeys;  ///< 0: a file whose bodies have no key
-  std::vector<std::pair<const FunctionDecl *, uint64_t>> ToOffer;  ///< parsed bodies, by Where
+  struct Parsed {
+    const FunctionDecl *FD;
+    uint64_t Where;
+    unsigned Begin;
+  };
+  std::vector<Parsed> ToOffer;  ///< the bodies parsed that another TU may skip
 };
 
 class ExtractAction : public ASTFrontendAction {

@@ -255,5 +255,122 @@ TEST(Extract, RecordsEveryFileRead) {
   }));
 }
 
+// --- bodies another TU parsed -------------------------------------------------
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+/// Extracts `Main` as /virtual/<Name> with the files given, skipping what
+/// Shared holds, then offers what it parsed to the TUs after it.
+TuSummary extractSharing(const std::string &Name, const std::string &Main, const Files &Headers,
+                         SharedBodies &Shared) {
+  TuSummary S = extractFromCode(Main, {"-std=c++20"}, "/virtual/" + Name, Headers, &Shared);
+  EXPECT_FALSE(S.Failed) << Name;
+  Shared.add(S.BodiesParsed);
+  return S;
+}
+
+TEST(SharedBodies, ABodyAnotherTuParsedIsSkippedAndOnlyThatTuDescribesIt) {
+  Files Headers = {{"/virtual/h.h", "#pragma once\n"
+                                    "void g();\n"
+                                    "inline void f() { g(); }\n"
+                                    "struct S { int m() { g(); return 1; } };\n"
+                                    "template <class T> void t(T) { g(); }\n"},
+                   {"/virtual/other.h", "#pragma once\n#define OTHER 1\n#ifndef GUARD_H\n#define GUARD_H\n#endif\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractSharing("a.cc", "#include \"h.h\"\nvoid a() { f(); t(1); }\n", Headers, Shared);
+  // Other headers and other macros before h.h change nothing that f and m read.
+  TuSummary B = extractSharing("b.cc", "#include \"other.h\"\n#include \"h.h\"\nvoid b() { f(); S().m(); t(2); }\n",
+                               Headers, Shared);
+  EXPECT_EQ(A.BodiesParsed.size(), 2u) << "f and S::m; never the template";
+  EXPECT_TRUE(A.BodiesSkipped.empty());
+  EXPECT_EQ(B.BodiesSkipped.size(), 2u);
+  EXPECT_TRUE(B.BodiesParsed.empty());
+  EXPECT_NE(edgeBetween(A, "f()", "g()"), nullptr);
+  EXPECT_NE(edgeBetween(A, "S::m()", "g()"), nullptr);
+  EXPECT_EQ(edgeBetween(B, "f()", "g()"), nullptr) << "B did not parse f's body";
+  ASSERT_NE(byName(A, "f()"), nullptr);
+  EXPECT_TRUE(byName(A, "f()")->HasDefinition);
+  ASSERT_NE(byName(B, "f()"), nullptr);
+  EXPECT_FALSE(byName(B, "f()")->HasDefinition) << "the definition's range comes from the TU that parsed it";
+  EXPECT_NE(edgeBetween(B, "t<int>(int)", "g()"), nullptr) << "templates are always parsed";
+  EXPECT_NE(edgeBetween(B, "b()", "S::m()"), nullptr);
+  // B relies on A: alone, it misses what it skipped; with A, nothing.
+  EXPECT_EQ(missingBodies({B}), std::vector<size_t>{0});
+  EXPECT_TRUE(missingBodies({A, B}).empty());
+  TuSummary FailedA = A;
+  FailedA.Failed = true;
+  EXPECT_EQ(missingBodies({FailedA, B}), std::vector<size_t>{1}) << "a failed TU vouches for nothing";
+}
+
+TEST(SharedBodies, ABodyIsParsedAgainWhereTheMacrosItsTextNamesDiffer) {
+  Files Headers = {{"/virtual/call.h", "#pragma once\ninline void f() { CALL(); }\n"},
+                   {"/virtual/name.h", "#pragma once\ninline int h() { return limit; }\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractSharing("a.cc", "void g();\nint limit;\n#define CALL g\n#include \"call.h\"\n#include \"name.h\"\n",
+                               Headers, Shared);
+  // CALL names another function; `limit`, a plain name in a.cc, is a macro here.
+  TuSummary B = extractSharing("b.cc",
+                               "void k();\nint other;\n#define CALL k\n#define limit other\n"
+                               "#include \"call.h\"\n#include \"name.h\"\n",
+                               Headers, Shared);
+  EXPECT_EQ(A.BodiesParsed.size(), 2u);
+  EXPECT_TRUE(B.BodiesSkipped.empty());
+  EXPECT_NE(edgeBetween(A, "f()", "g()"), nullptr);
+  EXPECT_NE(edgeBetween(B, "f()", "k()"), nullptr);
+  EXPECT_NE(edgeBetween(B, "h()", "other"), nullptr);
+  // The same macros again: now both are skipped.
+  TuSummary C = extractSharing("c.cc", "void g();\nint limit;\n#define CALL g\n#include \"call.h\"\n#include \"name.h\"\n",
+                               Headers, Shared);
+  EXPECT_EQ(C.BodiesSkipped.size(), 2u);
+}
+
+TEST(SharedBodies, TheSameTextInAnotherFunctionIsNotTheSameBody) {
+  // A macro outside the declaration names the namespace; one before the
+  // name, the return type.
+  Files Headers = {{"/virtual/h.h", "namespace NS {\nstruct A { A(int); };\nstruct B { B(int); };\n"
+                                    "inline RET f() { return 1; }\n}\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractSharing("a.cc", "#define NS one\n#define RET A\n#include \"h.h\"\n", Headers, Shared);
+  TuSummary B = extractSharing("b.cc", "#define NS two\n#define RET A\n#include \"h.h\"\n", Headers, Shared);
+  TuSummary C = extractSharing("c.cc", "#define NS one\n#define RET B\n#include \"h.h\"\n", Headers, Shared);
+  EXPECT_EQ(A.BodiesParsed.size(), 1u);
+  EXPECT_TRUE(B.BodiesSkipped.empty());
+  EXPECT_TRUE(C.BodiesSkipped.empty());
+  EXPECT_NE(edgeBetween(C, "one::f()", "one::B::B(int)"), nullptr);
+}
+
+TEST(SharedBodies, ABodyWithADirectiveOrAMacroThatDependsOnTheTuIsNeverShared) {
+  Files Headers = {{"/virtual/h.h", "#pragma once\n"
+                                    "void g();\n"
+                                    "inline void f() {\n#ifdef FAST\n  g();\n#endif\n}\n"
+                                    "inline int c() { return __COUNTER__; }\n"
+                                    "inline int d() { return __INCLUDE_LEVEL__; }\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractSharing("a.cc", "#include \"h.h\"\n", Headers, Shared);
+  TuSummary B = extractSharing("b.cc", "#define FAST\n#include \"h.h\"\n", Headers, Shared);
+  EXPECT_TRUE(A.BodiesParsed.empty());
+  EXPECT_TRUE(B.BodiesSkipped.empty());
+  EXPECT_NE(edgeBetween(B, "f()", "g()"), nullptr);
+}
+
+TEST(SharedBodies, KeysSurviveTheSummaryFormats) {
+  Files Headers = {{"/virtual/h.h", "#pragma once\ninline void f() {}\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractSharing("a.cc", "#include \"h.h\"\n", Headers, Shared);
+  TuSummary B = extractSharing("b.cc", "#include \"h.h\"\n", Headers, Shared);
+  ASSERT_EQ(B.BodiesSkipped.size(), 1u);
+  EXPECT_EQ(B.BodiesSkipped, A.BodiesParsed);
+  for (bool Binary : {false, true}) {
+    TuSummary Back;
+    std::string Err;
+    ASSERT_TRUE(Binary ? summaryFromBinary(summaryToBinary(B), &Back, &Err) : summaryFromJson(summaryToJson(B), &Back, &Err))
+        << Err;
+    EXPECT_EQ(Back.BodiesSkipped, B.BodiesSkipped);
+    ASSERT_TRUE(Binary ? summaryFromBinary(summaryToBinary(A), &Back, &Err) : summaryFromJson(summaryToJson(A), &Back, &Err))
+        << Err;
+    EXPECT_EQ(Back.BodiesParsed, A.BodiesParsed);
+  }
+}
+
 }  // namespace
 }  // namespace deadwood
