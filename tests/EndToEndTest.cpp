@@ -35,7 +35,7 @@ TEST_P(Samples, FindingsEqualTheMarks) {
 
 INSTANTIATE_TEST_SUITE_P(All, Samples, testing::Values("inventory", "toolkit"));
 
-TEST(SkipBodies, FindingsAreTheSameWithAndWithoutSkippingSystemBodies) {
+TEST(SkipBodies, FindingsAreTheSameWithAndWithoutSkippingBodies) {
   for (const char *Sample : {"inventory", "toolkit"}) {
     fs::path Build = configure(Sample);
     Result Skip = runDeadwood("-q --no-cache --format json -p " + quote(Build));
@@ -48,6 +48,30 @@ TEST(SkipBodies, FindingsAreTheSameWithAndWithoutSkippingSystemBodies) {
     EXPECT_LT(A["summary"]["symbols"].get<int>(), B["summary"]["symbols"].get<int>())
         << Sample << ": skipping parsed fewer bodies, so fewer library symbols were instantiated";
   }
+}
+
+/// b.cpp skips f's body, which a.cpp parsed; then a.cpp changes and no
+/// longer parses it, while b.cpp comes from the cache: without f's body, g
+/// would look dead.
+TEST(SkipBodies, ATuWhoseSkippedBodyNoTuParsesAnyMoreIsParsedAgain) {
+  fs::path Dir = freshDir("shared-bodies");
+  std::ofstream(Dir / "h.h") << "#pragma once\nvoid g();\ninline void f() { g(); }\n";
+  std::ofstream(Dir / "a.cpp") << "#include \"h.h\"\nint main() { f(); }\n";
+  std::ofstream(Dir / "b.cpp") << "#include \"h.h\"\nvoid b() { f(); }\n";
+  std::ofstream(Dir / "g.cpp") << "void g() {}\n";
+  writeDatabase(Dir, {"a.cpp", "b.cpp", "g.cpp"});
+  const std::set<std::string> OnlyB = {(Dir / "b.cpp").string() + ":2: dead"};
+  std::string Args = "-j1 --format json --cache-dir " + quote(Dir / "cache") + " -p " + quote(Dir);
+  Result Cold = runDeadwood(Args);
+  ASSERT_EQ(Cold.Exit, 0) << Cold.Err;
+  EXPECT_EQ(findings(json::parse(Cold.Out)), OnlyB);
+  std::ofstream(Dir / "a.cpp") << "void f();\nint main() { f(); }\n";
+  Result Changed = runDeadwood("-v " + Args);
+  ASSERT_EQ(Changed.Exit, 0) << Changed.Err;
+  EXPECT_NE(Changed.Err.find("cache: 2 of 3 translation unit(s) reused"), std::string::npos) << Changed.Err;
+  EXPECT_EQ(findings(json::parse(Changed.Out)), OnlyB);
+  Result Fresh = runDeadwood("-q --no-skip-bodies --format json -p " + quote(Dir));
+  EXPECT_EQ(json::parse(Changed.Out)["findings"], json::parse(Fresh.Out)["findings"]);
 }
 
 TEST(Cli, TextReportIsCompilerFormAndSorted) {

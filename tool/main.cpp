@@ -106,7 +106,8 @@ int main(int argc, char **argv) {
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_flag("--no-skip-bodies", O.NoSkipBodies,
                "Parse everything: by default the bodies of non-template functions in system headers are not "
-               "parsed (they cannot name project code); for comparing findings, implies --no-cache");
+               "parsed (they cannot name project code), nor those in project headers that another translation "
+               "unit of the run parsed with the same macros; for comparing findings, implies --no-cache");
   App.add_flag("--delay-templates", O.DelayTemplates,
                "Also leave unparsed the system-header templates nothing instantiates (Clang's delayed template "
                "parsing; the project's templates are parsed at the end of each TU): faster, but names in project "
