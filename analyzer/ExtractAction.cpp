@@ -205,6 +205,7 @@ private:
   /// The keys of the project-header bodies this TU parsed, with the macros
   /// as they were where each began.
   void offerParsedBodies() {
+    if (!PP || ToOffer.empty()) return;
     MacroSignature Signature(*SM, *PP);
     for (const auto &[FD, Where, Begin] : ToOffer) {
       const Stmt *Body = FD->doesThisDeclarationHaveABody() ? FD->getBody() : nullptr;
