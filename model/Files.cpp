@@ -88,6 +88,16 @@ std::string repositoryRoot(const std::string &Dir) {
   return {};
 }
 
+std::string findDatabase(const std::string &Dir) {
+  std::error_code Ec;
+  for (std::filesystem::path P = std::filesystem::path(Dir).lexically_normal(); !P.empty(); P = P.parent_path()) {
+    for (const std::filesystem::path &Candidate : {P / "compile_commands.json", P / "build" / "compile_commands.json"})
+      if (std::filesystem::is_regular_file(Candidate, Ec)) return Candidate.string();
+    if (P == P.root_path()) break;
+  }
+  return {};
+}
+
 bool writeAtomically(const std::string &Named, const std::string &Text, std::string *Err) {
   // Through a symbolic link, the file it names is rewritten; the link stays.
   std::error_code Ec;

@@ -42,4 +42,9 @@ std::string commonAncestor(const std::vector<std::string> &Files);
 /// submodule's file). Empty outside a checkout.
 std::string repositoryRoot(const std::string &Dir);
 
+/// The compile database a clang tool run in Dir (absolute) would use: the
+/// nearest `compile_commands.json` in Dir or a parent of it, or in `build/`
+/// under one of them (Dir's own before its parent's). Empty when none.
+std::string findDatabase(const std::string &Dir);
+
 }  // namespace deadwood

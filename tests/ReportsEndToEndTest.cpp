@@ -54,6 +54,28 @@ TEST(Install, AnInstalledCopyRunsFromAnyDirectoryAndFindsItsPlugin) {
   EXPECT_GT(Report["findings"].size(), 0u);
 }
 
+TEST(Cli, WithoutBuildPathTheNearestDatabaseIsUsedAndNamed) {
+  fs::path Tree = copyOfSample("inventory", scratch() / "found-db");
+  fs::path Build = configure("inventory", Tree, "-found");
+  Result Given = runDeadwood("-q --no-cache --format json -p " + quote(Build));
+  ASSERT_EQ(Given.Exit, 0) << Given.Err;
+  // In the build directory, and below it.
+  for (const fs::path &Dir : {Build, Build / "CMakeFiles"}) {
+    Result Here = sh("cd " + quote(Dir) + " && " + quote(DEADWOOD_BINARY) + " --no-cache --format json");
+    EXPECT_EQ(Here.Exit, 0) << Here.Err;
+    EXPECT_EQ(Here.Out, Given.Out);
+    EXPECT_EQ(Here.Err.rfind("deadwood: using " + (Build / "compile_commands.json").string() + "\n", 0), 0u)
+        << Here.Err;
+  }
+  // In a source tree whose build/ holds the database: from a folder of it.
+  fs::create_directory_symlink(Build, Tree / "build");
+  Result FromSource = sh("cd " + quote(Tree / "lib") + " && " + quote(DEADWOOD_BINARY) + " -q --no-cache");
+  EXPECT_NE(FromSource.Exit, 2) << FromSource.Err;
+  EXPECT_EQ(FromSource.Err, "");
+  Result Nowhere = sh("cd / && " + quote(DEADWOOD_BINARY) + " -q");
+  expectOneLineError(Nowhere, "no compile_commands.json in '/'");
+}
+
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";

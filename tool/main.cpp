@@ -2,12 +2,14 @@
 // (tool/Analyze.cpp for the one-shot run, tool/Split.cpp for extract, link
 // and ninja).
 #include "analyzer/Driver.h"
+#include "model/Files.h"
 #include "model/Summary.h"
 #include "tool/Commands.h"
 
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <filesystem>
 #include <iostream>
 
 namespace deadwood::cli {
@@ -100,8 +102,8 @@ int main(int argc, char **argv) {
                "Also: deadwood extract|link|ninja --help (the per-TU work run by a build system).",
                "deadwood"};
   App.add_option("-p,--build-path", O.BuildPath,
-                 "Build directory holding compile_commands.json, or the file itself")
-      ->required();
+                 "Build directory holding compile_commands.json, or the file itself (default: the nearest "
+                 "compile_commands.json in the current directory or a parent, or in build/ under one)");
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_flag("--no-skip-bodies", O.NoSkipBodies,
@@ -125,6 +127,13 @@ int main(int argc, char **argv) {
   App.add_option("paths", O.Filters, "Report only findings in these files or directories");
   int Exit = Done;
   if (!parse(App, argc, argv, &Exit)) return Exit;
+  if (O.BuildPath.empty()) {
+    std::string Here = std::filesystem::current_path().string();
+    O.BuildPath = deadwood::findDatabase(Here);
+    if (O.BuildPath.empty())
+      return fail("no compile_commands.json in '" + Here + "', a parent of it or build/ under one; pass -p <build-dir>");
+    if (!O.Quiet) std::cerr << "deadwood: using " << O.BuildPath << "\n";
+  }
   try {
     return runOneShot(O);
   } catch (const std::exception &E) {
