@@ -23,6 +23,27 @@ bool loadConfig(const std::string &Path, const std::string &SourceRoot, Config *
   return true;
 }
 
+}  // namespace
+
+bool loadConfigChain(const std::string &Nearest, const std::string &SourceRoot, Config *Out, std::string *Err) {
+  if (!loadConfig(Nearest, SourceRoot, Out, Err)) return false;
+  Out->Files = {Nearest};
+  for (std::string Above = Nearest; Out->Inherit;) {
+    fs::path Dir = fs::path(normalizedPath(Above)).parent_path();
+    std::string Next = Dir == Dir.root_path() ? std::string() : findConfig("", Dir.parent_path().string(), SourceRoot);
+    if (Next.empty()) return *Err = Above + ": \"inherit\" but no .deadwood.json above it in the source root", false;
+    Config Parent;
+    if (!loadConfig(Next, SourceRoot, &Parent, Err)) return false;
+    inheritConfig(Out, Parent);
+    Out->Inherit = Parent.Inherit;
+    Out->Files.push_back(Next);
+    Above = Next;
+  }
+  return true;
+}
+
+namespace {
+
 /// The vendored directories of this analysis (passes/Vendored).
 std::vector<VendoredDir> vendoredOf(const std::string &SourceRoot, const Program &P, const BuildGraph &Graph,
                                     const Config &Cfg) {
@@ -68,10 +89,15 @@ bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const 
   Config Cfg;
   std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
   std::string ConfigFile = findConfig(O.ConfigPath, Project, Classify.SourceRoot);
-  if (!ConfigFile.empty() && !loadConfig(ConfigFile, Classify.SourceRoot, &Cfg, Err)) return false;
+  if (!ConfigFile.empty()) {
+    if (!loadConfigChain(ConfigFile, Classify.SourceRoot, &Cfg, Err)) return false;
+    std::string Read = "config: " + Cfg.Files[0];
+    for (size_t I = 1; I < Cfg.Files.size(); ++I) Read += (I == 1 ? ", inheriting " : ", ") + Cfg.Files[I];
+    Say(Message::Note, Read);
+  }
   Classify.IgnoreGlobs = Cfg.Ignore;
   for (const std::string &G : O.PublicApi)
-    Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", 0});
+    Cfg.Keep.push_back(KeepRule{KeepRule::Name, G, "public API (--public-api)", "", 0});
 
   A.P = link(std::move(Summaries), O.Threads);
   Program &P = A.P;

@@ -49,6 +49,11 @@ struct Analysis {
 /// from Start up to SourceRoot; empty when there is none.
 std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot);
 
+/// Reads the config at Nearest and, while one says `inherit`, the next one
+/// above it up to SourceRoot (Out->Files: every file read, nearest first).
+bool loadConfigChain(const std::string &Nearest, const std::string &SourceRoot, struct Config *Out,
+                     std::string *Err);
+
 /// Runs the analysis. False with *Err (one line naming the file) on bad
 /// input: a source root that is not a directory, an unreadable or malformed
 /// config.

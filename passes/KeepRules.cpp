@@ -133,7 +133,7 @@ bool globMatch(std::string_view P, std::string_view T, bool PathMode) {
 bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, std::string *Err) {
   json J;
   try {
-    J = json::parse(Text.begin(), Text.end());
+    J = json::parse(Text.begin(), Text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
   } catch (const json::parse_error &E) {
     *Err = Path + ":" + std::to_string(lineAt(Text, E.byte ? E.byte - 1 : 0)) + ": not valid JSON";
     return false;
@@ -147,9 +147,10 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
   for (auto &[Key, Value] : J.items()) {
     size_t At = Text.find("\"" + Key + "\"");
     std::string Where = Path + ":" + std::to_string(lineAt(Text, At)) + ": ";
-    if (Key == "include-vendored") {
-      if (!Value.is_boolean()) return *Err = Where + "\"include-vendored\" must be true or false", false;
-      C.IncludeVendored = Value.get<bool>() ? 1 : 0;
+    if (Key == "include-vendored" || Key == "inherit") {
+      if (!Value.is_boolean()) return *Err = Where + "\"" + Key + "\" must be true or false", false;
+      if (Key == "inherit") C.Inherit = Value.get<bool>();
+      else C.IncludeVendored = Value.get<bool>() ? 1 : 0;
       continue;
     }
     if (Key != "keep" && Key != "ignore" && Key != "public-headers" && Key != "vendored" && Key != "not-vendored")
@@ -161,6 +162,7 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
     for (size_t I = 0; I < J["keep"].size(); ++I) {
       KeepRule R;
       if (!parseRule(J["keep"][I], Text, I < At.size() ? At[I] : 0, Path, &R, Err)) return false;
+      R.Source = Path;
       C.Keep.push_back(std::move(R));
     }
   }
@@ -182,6 +184,31 @@ bool parseConfig(const std::string &Path, std::string_view Text, Config *Out, st
   }
   *Out = std::move(C);
   return true;
+}
+
+void inheritConfig(Config *Child, const Config &Parent) {
+  auto Ahead = [](auto *Into, const auto &From) { Into->insert(Into->begin(), From.begin(), From.end()); };
+  Ahead(&Child->Keep, Parent.Keep);
+  Ahead(&Child->Ignore, Parent.Ignore);
+  Ahead(&Child->PublicHeaders, Parent.PublicHeaders);
+  Ahead(&Child->Vendored, Parent.Vendored);
+  Ahead(&Child->NotVendored, Parent.NotVendored);
+  if (Child->IncludeVendored < 0) Child->IncludeVendored = Parent.IncludeVendored;
+}
+
+std::string configToJson(const Config &C) {
+  json J = json::object();
+  json &Keep = J["keep"] = json::array();
+  for (const KeepRule &R : C.Keep) {
+    const char *By = R.Kind == KeepRule::Name ? "name" : R.Kind == KeepRule::File ? "file" : "usr";
+    Keep.push_back({{By, R.Pattern}, {"reason", R.Reason}});
+  }
+  J["ignore"] = C.Ignore;
+  J["public-headers"] = C.PublicHeaders;
+  J["vendored"] = C.Vendored;
+  J["not-vendored"] = C.NotVendored;
+  if (C.IncludeVendored >= 0) J["include-vendored"] = C.IncludeVendored == 1;
+  return json({{"files", C.Files}, {"config", J}}).dump(2) + "\n";
 }
 
 void rebaseConfig(Config *C, const std::string &Prefix) {
@@ -216,10 +243,12 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
       if (Added) P.Roots.push_back(ProgramRoot{S, RootReason::KeepRule, {}});  // in every program
       else P.Roots[It->second].Tus.clear();
       if (Added || !P.RootNotes.count(S))
-        P.RootNotes[S] = "keep rule at " + C.Path + ":" + std::to_string(Rule.Line) + ": " + Rule.Reason;
+        P.RootNotes[S] = "keep rule at " + (Rule.Source.empty() ? C.Path : Rule.Source) + ":" +
+                         std::to_string(Rule.Line) + ": " + Rule.Reason;
     }
     if (!Matched)
-      Warnings.push_back(Rule.Line ? C.Path + ":" + std::to_string(Rule.Line) + ": keep rule '" + Rule.Pattern +
+      Warnings.push_back(Rule.Line ? (Rule.Source.empty() ? C.Path : Rule.Source) + ":" + std::to_string(Rule.Line) +
+                                         ": keep rule '" + Rule.Pattern +
                                          "' matches nothing"
                                    : "--public-api '" + Rule.Pattern + "' matches nothing");
   }

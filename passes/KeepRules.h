@@ -10,7 +10,8 @@
 //     "ignore": ["third_party/**"],
 //     "public-headers": ["include/**"],
 //     "vendored": ["libs/zlib"], "not-vendored": ["third_party/ours"],
-//     "include-vendored": false
+//     "include-vendored": false,
+//     "inherit": true
 //   }
 //
 // Each keep rule names symbols by exactly one of `name` (a glob over the
@@ -21,6 +22,9 @@
 // declarations are a library's API (passes/PublicApi); `vendored` and
 // `not-vendored` globs name directories that are, or are not, someone
 // else's code (passes/Vendored); `include-vendored` reports it anyway.
+// With `inherit`, the next `.deadwood.json` above this one's directory is
+// read too: its lists come first, this one's after them, and this one's
+// `include-vendored` wins when set. Comments (`//`, `/* */`) are allowed.
 // Paths are relative to the directory holding the config. Globs: `*` (not across `/` in paths), `**`,
 // `?`, `[abc]`, `[a-z]`, `[!x]`.
 #pragma once
@@ -37,11 +41,14 @@ struct KeepRule {
   enum By { Name, File, Usr } Kind = Name;
   std::string Pattern;
   std::string Reason;
-  int Line = 0;  ///< in the config file
+  std::string Source;  ///< the config file it is written in
+  int Line = 0;        ///< in that file
 };
 
 struct Config {
   std::string Path;  ///< the file it was read from, for messages
+  std::vector<std::string> Files;  ///< with inherit: every file read, nearest first
+  bool Inherit = false;
   std::vector<KeepRule> Keep;
   std::vector<std::string> Ignore;
   std::vector<std::string> PublicHeaders;
@@ -52,6 +59,14 @@ struct Config {
 /// Makes the config's path globs relative to the source root when the
 /// config lies in Prefix below it (`samples/app/.deadwood.json`).
 void rebaseConfig(Config *C, const std::string &Prefix);
+
+/// Adds Parent's rules and lists ahead of Child's (Child inherits them).
+void inheritConfig(Config *Child, const Config &Parent);
+
+/// The effective configuration, for --dump-config: {"files": the files
+/// read, nearest first; "config": what they say together, as one config
+/// file at the source root would say it}.
+std::string configToJson(const Config &C);
 
 /// Parses a config's text. Errors name the file and line:
 /// `.deadwood.json:7: keep rule needs a "reason"`.

@@ -315,7 +315,9 @@ TEST(BadInput, UnknownOption) {
   expectOneLineError(runDeadwood("-p . --no-such-option"), "--no-such-option");
 }
 
-TEST(BadInput, MissingRequiredBuildPath) { expectOneLineError(runDeadwood(""), "build-path"); }
+TEST(BadInput, NoBuildPathAndNoDatabaseAround) {
+  expectOneLineError(sh("cd / && " + quote(DEADWOOD_BINARY)), "no compile_commands.json in '/'");
+}
 
 // --- a TU that does not parse: exit 3, reported incomplete, nothing it read called dead ---
 

@@ -76,6 +76,35 @@ TEST(Cli, WithoutBuildPathTheNearestDatabaseIsUsedAndNamed) {
   expectOneLineError(Nowhere, "no compile_commands.json in '/'");
 }
 
+TEST(Config, TheNearestConfigInheritsTheOneAboveItAndDumpConfigShowsBoth) {
+  fs::path Outer = freshDir("config-chain");
+  fs::create_directory(Outer / ".git");  // the source root: the checkout's top
+  fs::path Tree = copyOfSample("inventory", Outer / "inventory");
+  std::ofstream(Outer / ".deadwood.json") << "{\"keep\": [{\"name\": \"cli::log\", \"reason\": \"outer\"}]}\n";
+  std::ofstream(Tree / ".deadwood.json") << "{\n  // comments are allowed\n  \"inherit\": true, /* so is this */\n"
+                                            "  \"ignore\": [\"report/**\"]\n}\n";
+  fs::path Build = configure("inventory", Tree, "-config-chain");
+  Result Dump = runDeadwood("--dump-config -p " + quote(Build));
+  ASSERT_EQ(Dump.Exit, 0) << Dump.Err;
+  json D = json::parse(Dump.Out);
+  EXPECT_EQ(D["files"], json::array({(Tree / ".deadwood.json").string(), (Outer / ".deadwood.json").string()}));
+  EXPECT_EQ(D["config"]["keep"][0]["name"], "cli::log");
+  EXPECT_EQ(D["config"]["ignore"], json::array({"inventory/report/**"})) << "paths are the source root's";
+  Result Run = runDeadwood("--no-cache --format json -p " + quote(Build));
+  ASSERT_EQ(Run.Exit, 0) << Run.Err;
+  EXPECT_NE(Run.Err.find("deadwood: config: " + (Tree / ".deadwood.json").string() + ", inheriting " +
+                         (Outer / ".deadwood.json").string() + "\n"),
+            std::string::npos)
+      << Run.Err;
+  for (const std::string &F : findings(json::parse(Run.Out))) {
+    EXPECT_EQ(F.find("/report/"), std::string::npos) << F;
+    EXPECT_EQ(F.find("commands.cpp:26:"), std::string::npos) << F << ": cli::log is kept by the outer config";
+  }
+  // Inheriting with nothing above is an error that names the file.
+  std::ofstream(Outer / ".deadwood.json") << "{\"inherit\": true}\n";
+  expectOneLineError(runDeadwood("--dump-config -p " + quote(Build)), (Outer / ".deadwood.json").string() + ": \"inherit\"");
+}
+
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";

@@ -10,6 +10,7 @@
 #include "model/Files.h"
 #include "passes/Analysis.h"
 #include "passes/Baseline.h"
+#include "passes/Programs.h"
 #include "passes/Removal.h"
 #include "passes/Why.h"
 #include "reports/Writers.h"
@@ -163,6 +164,22 @@ std::vector<ProvableTu> provable(const std::vector<TuSummary> &Summaries, const 
 
 }  // namespace
 
+/// --dump-config: the config files the run would read, and what they say
+/// together, found as the analysis finds them.
+int dumpConfig(const Options &O, const std::string &DbDir, const std::vector<CompileJob> &Jobs) {
+  BuildGraph Graph;
+  buildGraphOf(DbDir, &Graph);
+  std::vector<std::string> Mains;
+  for (const CompileJob &J : Jobs) Mains.push_back(J.File);
+  std::string Root = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : normalizedPath(O.SourceRoot);
+  std::string Nearest = findConfig(O.ConfigPath, Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir, Root);
+  Config Cfg;
+  std::string Err;
+  if (!Nearest.empty() && !loadConfigChain(Nearest, Root, &Cfg, &Err)) return fail(Err);
+  std::cout << configToJson(Cfg);
+  return Done;
+}
+
 int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
             const std::vector<CompileJob> *Jobs) {
   std::string Err;
@@ -240,6 +257,7 @@ int runOneShot(const Options &Given) {
   std::string DbDir, Err;
   if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
   if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
+  if (O.DumpConfig) return dumpConfig(O, DbDir, Jobs);
   SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
   Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);

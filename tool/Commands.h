@@ -39,6 +39,7 @@ struct Options {
   std::string WriteBaseline, BaselinePath, FailOn;
   std::string Sort = "file";
   bool NoCache = false;
+  bool DumpConfig = false;  ///< print the effective configuration and stop
   bool NoSkipBodies = false;  ///< --no-skip-bodies: parse system-header bodies too (implies --no-cache)
   std::string CacheDir;
   unsigned TuTimeout = 0, TuMemory = 0;  ///< --tu-timeout seconds, --tu-memory MB

@@ -29,6 +29,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--config", O.ConfigPath,
                  "Keep rules, ignored and vendored paths, public headers (default: the nearest "
                  ".deadwood.json from the project's directory up to the source root)");
+  App.add_flag("--dump-config", O.DumpConfig,
+               "Print the config files this run reads (nearest first) and the configuration they make together, "
+               "as JSON, and stop");
   App.add_option("--public-api", O.PublicApi,
                  "Qualified-name glob of a library's public API, kept alive (repeatable)")
       ->allow_extra_args(false);
