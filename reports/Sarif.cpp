@@ -88,11 +88,27 @@ void writeSarif(std::ostream &OS, const Report &R) {
             rule("deadwood-test-only", "TestOnlyCode", "Production code only tests reach.",
                  "Only programs that CTest runs reach this definition: no production program uses it. "
                  "Remove it together with its tests, or use it.")})}};
+  // A run with a failed TU is incomplete: CI must not read its silence about
+  // the files that TU read as "nothing dead there".
+  ordered_json Notifications = ordered_json::array();
+  for (const FailedTu &T : R.Failed) {
+    ordered_json Artifact = {{"uri", uriPath(isUnder(T.File, R.SourceRoot) ? relativeToRoot(T.File, R.SourceRoot) : T.File)}};
+    if (isUnder(T.File, R.SourceRoot)) Artifact["uriBaseId"] = "SRCROOT";
+    else Artifact["uri"] = "file://" + uriPath(T.File);
+    std::string Text = "translation unit not analysed; nothing it reads is judged";
+    if (!T.Errors.empty()) Text += ": " + T.Errors.front();
+    Notifications.push_back({{"level", "error"},
+                             {"message", {{"text", Text}}},
+                             {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", Artifact}}}}})}});
+  }
+  ordered_json Invocation = {{"executionSuccessful", !R.incomplete()}};
+  if (!Notifications.empty()) Invocation["toolExecutionNotifications"] = std::move(Notifications);
   ordered_json Out = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs",
        ordered_json::array({{{"tool", {{"driver", Driver}}},
+                             {"invocations", ordered_json::array({std::move(Invocation)})},
                              {"originalUriBaseIds", {{"SRCROOT", {{"uri", "file://" + uriPath(R.SourceRoot) + "/"}}}}},
                              {"results", std::move(Results)}}})}};
   OS << Out.dump(2) << '\n';

@@ -105,6 +105,27 @@ TEST(Config, TheNearestConfigInheritsTheOneAboveItAndDumpConfigShowsBoth) {
   expectOneLineError(runDeadwood("--dump-config -p " + quote(Build)), (Outer / ".deadwood.json").string() + ": \"inherit\"");
 }
 
+TEST(Sarif, ARunWithAFailedTuIsNotSuccessfulAndSaysWhich) {
+  fs::path Schema = DEADWOOD_SARIF_SCHEMA;
+  fs::path Dir = freshDir("sarif-broken");
+  std::ofstream(Dir / "good.cpp") << "int lonely() { return 3; }\nint main() { return 0; }\n";
+  std::ofstream(Dir / "bad.cpp") << "int user() { return undeclared(); }\n";
+  writeDatabase(Dir, {"good.cpp", "bad.cpp"});
+  fs::path Out = scratch() / "broken.sarif";
+  EXPECT_EQ(runDeadwood("-q --format sarif -o " + quote(Out) + " -p " + quote(Dir)).Exit, 3);
+  Result Valid = validate(Out, Schema);
+  EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
+  json Invocation = json::parse(slurp(Out))["runs"][0]["invocations"][0];
+  EXPECT_EQ(Invocation["executionSuccessful"], false);
+  ASSERT_EQ(Invocation["toolExecutionNotifications"].size(), 1u) << Invocation.dump();
+  const json &N = Invocation["toolExecutionNotifications"][0];
+  EXPECT_EQ(N["level"], "error");
+  EXPECT_NE(N["message"]["text"].get<std::string>().find("undeclared"), std::string::npos) << N.dump();
+  EXPECT_NE(N["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().find("bad.cpp"),
+            std::string::npos)
+      << N.dump();
+}
+
 TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   ASSERT_TRUE(fs::exists(Schema)) << "no SARIF schema at " << Schema << ": run scripts/fetch-sarif-schema.sh";
@@ -122,6 +143,8 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   json Sarif = json::parse(slurp(Out));
   const json &Run = Sarif["runs"][0];
   EXPECT_EQ(Run["tool"]["driver"]["semanticVersion"], DEADWOOD_VERSION);
+  EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], true);
+  EXPECT_FALSE(Run["invocations"][0].contains("toolExecutionNotifications"));
   EXPECT_EQ(Run["tool"]["driver"]["rules"][0]["id"], "deadwood-dead");
   EXPECT_EQ(Run["tool"]["driver"]["rules"][1]["id"], "deadwood-test-only");
   std::set<std::string> Seen;
