@@ -74,6 +74,26 @@ TEST(SkipBodies, ATuWhoseSkippedBodyNoTuParsesAnyMoreIsParsedAgain) {
   EXPECT_EQ(json::parse(Changed.Out)["findings"], json::parse(Fresh.Out)["findings"]);
 }
 
+/// The proof compares a re-parse with the TU parsed whole: b.cpp, which
+/// skipped f's body, is parsed once more, unedited, when its summary comes
+/// from the cache; a run that proves parses whole from the start.
+TEST(SkipBodies, TheProofParsesATuThatSkippedBodiesWholeOnce) {
+  fs::path Dir = freshDir("shared-proof");
+  std::ofstream(Dir / "h.h") << "#pragma once\nvoid g();\ninline void f() { g(); }\n";
+  std::ofstream(Dir / "a.cpp") << "#include \"h.h\"\nvoid g() {}\nint main() { f(); }\n";
+  std::ofstream(Dir / "b.cpp") << "#include \"h.h\"\nvoid b() { f(); }\n";
+  writeDatabase(Dir, {"a.cpp", "b.cpp"});
+  std::string Cache = " --cache-dir " + quote(Dir / "cache");
+  ASSERT_EQ(runDeadwood("-q -j1" + Cache + " -p " + quote(Dir)).Exit, 0);
+  Result Warm = runDeadwood("-j1 --patch " + quote(Dir / "warm.patch") + Cache + " -p " + quote(Dir));
+  EXPECT_NE(Warm.Err.find("in 1 translation unit(s)"), std::string::npos) << Warm.Err;
+  EXPECT_NE(Warm.Err.find("2 re-parse(s)"), std::string::npos) << Warm.Err;
+  Result Cold = runDeadwood("-j1 --no-cache --patch " + quote(Dir / "cold.patch") + " -p " + quote(Dir));
+  EXPECT_NE(Cold.Err.find("1 re-parse(s)"), std::string::npos) << Cold.Err;
+  EXPECT_EQ(slurp(Dir / "warm.patch"), slurp(Dir / "cold.patch"));
+  EXPECT_NE(slurp(Dir / "cold.patch").find("-void b() { f(); }"), std::string::npos) << slurp(Dir / "cold.patch");
+}
+
 TEST(Cli, TextReportIsCompilerFormAndSorted) {
   fs::path Build = configure("inventory");
   Result R = runDeadwood("-p " + quote(Build));

@@ -252,6 +252,12 @@ int runOneShot(const Options &Given) {
   if (O.NoSkipBodies || O.DelayTemplates) {
     setSkipping(O.NoSkipBodies ? Skipping::None : Skipping::UninstantiatedSystemTemplates);
     O.NoCache = true;  // the cache holds summaries made the default way
+  } else if (O.Apply.wanted() && O.Apply.Prove) {
+    // The proof compares each re-parse with its TU parsed whole: a TU that
+    // skipped bodies another TU parsed would be parsed again unedited for it
+    // (tool/Prove), which costs more than sharing saves. Summaries from the
+    // cache may still have skipped some.
+    setSkipping(Skipping::SystemBodies);
   }
   std::vector<CompileJob> Jobs;
   std::string DbDir, Err;
