@@ -4,6 +4,9 @@
 
 #include "clang/Basic/Version.h"
 #include "clang/Driver/Options.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include "llvm/Support/CommandLine.h"
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <dlfcn.h>
+#include <mutex>
 #include <filesystem>
 #include <set>
 #include <unistd.h>
@@ -160,6 +164,10 @@ std::string clangResourceDir() {
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args) {
   while (Args.size() > 1 && isCompilerLauncher(Args[0])) Args.erase(Args.begin());
   if (Args.empty()) return Args;
+  // The target a prefixed name implies is known only once LLVM's targets are.
+  static std::once_flag Targets;
+  std::call_once(Targets, [] { llvm::InitializeAllTargetInfos(); });
+  clang::tooling::addTargetAndModeForProgramName(Args, Args[0]);
   std::set<size_t> Unknown = unknownToClang(Args);
   std::vector<std::string> Out = {Args[0], "-resource-dir=" + clangResourceDir()};
   for (size_t I = 1; I < Args.size(); ++I) {
@@ -177,6 +185,48 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args) {
     Out.push_back(A);
   return Out;
 }
+
+namespace {
+
+/// A header's entry (`foo.h`, or `-x c++-header`): not a TU of its own.
+bool isHeaderEntry(const std::string &File, const std::vector<std::string> &Args) {
+  llvm::StringRef Ext = path::extension(File);
+  for (const char *H : {".h", ".hh", ".hpp", ".hxx", ".h++", ".H", ".inl", ".ipp", ".tcc", ".tpp"})
+    if (Ext == H) return true;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    llvm::StringRef Lang = A == "-x" && I + 1 < Args.size() ? llvm::StringRef(Args[I + 1])
+                           : A.starts_with("-x")          ? A.drop_front(2)
+                                                          : llvm::StringRef();
+    if (Lang.ends_with("-header")) return true;
+  }
+  return false;
+}
+
+/// Args with every `@file` replaced by the arguments it holds, read
+/// relative to Directory (as the compiler would); unchanged when none.
+std::vector<std::string> expandResponseFiles(const std::vector<std::string> &Args, const std::string &Directory,
+                                             std::string *Err) {
+  if (std::none_of(Args.begin(), Args.end(), [](const std::string &A) { return A.size() > 1 && A[0] == '@'; }))
+    return Args;
+  llvm::BumpPtrAllocator Alloc;
+  llvm::SmallVector<const char *, 64> Argv;
+  for (const std::string &A : Args) Argv.push_back(A.c_str());
+  llvm::cl::ExpansionContext Expand(Alloc, llvm::cl::TokenizeGNUCommandLine);
+  Expand.setCurrentDir(Directory);
+  if (llvm::Error E = Expand.expandResponseFiles(Argv)) {
+    *Err = llvm::toString(std::move(E));
+    return Args;
+  }
+  for (llvm::StringRef A : Argv)  // one it could not read stays as it was
+    if (A.size() > 1 && A[0] == '@' && !fs::exists(absoluteIn(Directory, A.drop_front(1).str()))) {
+      *Err = "'" + A.drop_front(1).str() + "' does not exist";
+      return Args;
+    }
+  return std::vector<std::string>(Argv.begin(), Argv.end());
+}
+
+}  // namespace
 
 bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
                   std::string *DatabaseDir, std::string *Err) {
@@ -213,16 +263,25 @@ bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
     J.Directory = absoluteIn(*DatabaseDir, E.Directory);
     J.File = absoluteIn(J.Directory, E.File);
     if (path::filename(J.File) == "cmake_pch.hxx.cxx") continue;  // g++ PCH helper
-    if (!fs::exists(J.File)) {
-      *Err = "source file '" + J.File + "' named in '" + DbPath + "' does not exist";
+    if (isHeaderEntry(J.File, E.Args)) continue;
+    if (!fs::is_directory(J.Directory)) {
+      *Err = "directory '" + J.Directory + "' named in '" + DbPath + "' does not exist";
       return false;
+    }
+    std::string Why;
+    E.Args = expandResponseFiles(E.Args, J.Directory, &Why);
+    if (!Why.empty()) {
+      *Err = "response file of '" + J.File + "' named in '" + DbPath + "': " + Why;
+      return false;
+    }
+    if (!fs::exists(J.File)) {
+      J.Unusable = "'" + J.File + "' does not exist: a generated file missing? build first";
+      J.Args = adjustCommandLine(std::move(E.Args));
+      Jobs->push_back(std::move(J));
+      continue;
     }
     if (::access(J.File.c_str(), R_OK) != 0) {
       *Err = "source file '" + J.File + "' named in '" + DbPath + "' cannot be read";
-      return false;
-    }
-    if (!fs::is_directory(J.Directory)) {
-      *Err = "directory '" + J.Directory + "' named in '" + DbPath + "' does not exist";
       return false;
     }
     J.Args = adjustCommandLine(std::move(E.Args));

@@ -17,10 +17,17 @@ struct CompileJob {
   std::string File;       ///< absolute path of the main file
   std::string Directory;  ///< working directory of the command
   std::vector<std::string> Args;  ///< full command line, compiler first
+  /// Why it cannot be parsed at all (its source does not exist: a file the
+  /// build generates): the TU fails with this, the run goes on.
+  std::string Unusable;
 };
 
 /// Loads `PathArg`: a build directory holding compile_commands.json, or the
-/// path of such a file. On failure returns false and sets *Err to one line
+/// path of such a file. As other generators write them (Bear, Bazel
+/// extractors, Meson): entries for headers are left out (a header is
+/// analysed through the TUs that include it), `@file` response files are
+/// expanded, and a source file that does not exist is that TU's failure
+/// (CompileJob::Unusable), not the run's. On failure returns false and sets *Err to one line
 /// naming the path (the caller prefixes "deadwood: error: " and exits 2).
 /// *DatabaseDir is set to the directory holding the database.
 bool loadDatabase(const std::string &PathArg, std::vector<CompileJob> *Jobs,
@@ -34,6 +41,8 @@ bool parseCompileDatabase(const std::string &Name, std::string_view Text, std::v
                           std::string *Err);
 
 /// Makes a command line written for g++ or another clang safe for ours:
+/// the target and driver mode a prefixed compiler name implies
+/// (`aarch64-linux-gnu-g++`, `clang-cl`) made explicit, as clangd does;
 /// drops GCC-only flags Clang rejects, output and dependency-file flags,
 /// forces -fsyntax-only, and points Clang at the resource dir of the LLVM we
 /// link (the user never passes -resource-dir).

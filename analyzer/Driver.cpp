@@ -322,7 +322,9 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   SharedBodies Shared;
   bool Capped = Limits && Limits->any();
   forEachParallel(Work.size(), Jobs, [&](size_t I) {
-    if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
+    if (!Work[I].Unusable.empty()) {
+      Out[I] = failed(Work[I], "error: " + Work[I].Unusable);
+    } else if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
       Out[I] = Capped ? extractCapped(Work[I], *Limits) : extractOne(Work[I], nullptr, &Shared);
       if (Cache) Cache->store(Work[I], Out[I]);
     }
@@ -346,7 +348,9 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
 std::vector<TuSummary> reparseAll(const std::vector<CompileJob> &Work, const Overlay &Edited,
                                   unsigned Jobs) {
   std::vector<TuSummary> Out(Work.size());
-  forEachParallel(Work.size(), Jobs, [&](size_t I) { Out[I] = extractOne(Work[I], &Edited); });
+  forEachParallel(Work.size(), Jobs, [&](size_t I) {
+    Out[I] = Work[I].Unusable.empty() ? extractOne(Work[I], &Edited) : failed(Work[I], "error: " + Work[I].Unusable);
+  });
   return Out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 namespace deadwood {
 namespace {
@@ -30,6 +31,42 @@ TEST(AdjustCommandLine, StripsGccOnlyAndOutputFlags) {
   for (const char *Kept : {"-O2", "x.cpp", "-Wduplicated-cond", "-fsyntax-only",
                            "-Wno-unknown-warning-option", "-Qunused-arguments"})
     EXPECT_THAT(Out, Contains(std::string(Kept)));
+}
+
+/// A database as Bear, Bazel extractors or Meson write it.
+TEST(GeneratorDatabases, HeaderEntriesResponseFilesMissingSourcesAndPrefixedCompilers) {
+  fs::path Dir = fs::temp_directory_path() / ("deadwood-db-" + std::to_string(::getpid()));
+  fs::remove_all(Dir);
+  fs::create_directories(Dir);
+  for (const char *F : {"a.cpp", "b.cpp", "lib.h", "lib.hpp", "c.cpp"}) std::ofstream(Dir / F) << "\n";
+  std::ofstream(Dir / "args.rsp") << "-DFROM_RSP \"-Iwith space\"\n";
+  std::string D = Dir.string();
+  std::ofstream(Dir / "compile_commands.json") << R"([
+    {"directory": ")" << D << R"(", "file": "a.cpp", "arguments": ["g++", "@args.rsp", "-c", "a.cpp"]},
+    {"directory": ")" << D << R"(", "file": "lib.h", "arguments": ["g++", "-c", "lib.h"]},
+    {"directory": ")" << D << R"(", "file": "lib.hpp", "arguments": ["clang++", "-x", "c++-header", "lib.hpp"]},
+    {"directory": ")" << D << R"(", "file": "gen/made.cpp", "arguments": ["g++", "-c", "gen/made.cpp"]},
+    {"directory": ")" << D << R"(", "file": "c.cpp", "arguments": ["aarch64-linux-gnu-g++", "-c", "c.cpp"]}
+  ])";
+  std::vector<CompileJob> Jobs;
+  std::string DbDir, Err;
+  ASSERT_TRUE(loadDatabase(D, &Jobs, &DbDir, &Err)) << Err;
+  ASSERT_EQ(Jobs.size(), 3u) << "the two header entries are left out";
+  EXPECT_EQ(Jobs[0].File, D + "/a.cpp");
+  EXPECT_THAT(Jobs[0].Args, Contains(std::string("-DFROM_RSP")));
+  EXPECT_THAT(Jobs[0].Args, Contains(std::string("-Iwith space")));
+  EXPECT_THAT(Jobs[0].Args, Not(Contains(std::string("@args.rsp"))));
+  EXPECT_TRUE(Jobs[0].Unusable.empty());
+  EXPECT_EQ(Jobs[1].File, D + "/gen/made.cpp");
+  EXPECT_NE(Jobs[1].Unusable.find("build first"), std::string::npos) << Jobs[1].Unusable;
+  EXPECT_THAT(Jobs[2].Args, Contains(std::string("--target=aarch64-linux-gnu")));
+  // A response file that is not there is an error naming the entry.
+  std::ofstream(Dir / "compile_commands.json")
+      << R"([{"directory": ")" << D << R"(", "file": "a.cpp", "arguments": ["g++", "@gone.rsp", "a.cpp"]}])";
+  Jobs.clear();
+  EXPECT_FALSE(loadDatabase(D, &Jobs, &DbDir, &Err));
+  EXPECT_NE(Err.find("response file of '" + D + "/a.cpp'"), std::string::npos) << Err;
+  fs::remove_all(Dir);
 }
 
 TEST(CommonAncestor, DeepestSharedDirectory) {
@@ -84,12 +121,14 @@ TEST_F(LoadDatabase, EmptyDatabase) {
             "compile database '" + (Dir / "compile_commands.json").string() + "' has no entries");
 }
 
-TEST_F(LoadDatabase, EntryWithMissingFile) {
+TEST_F(LoadDatabase, EntryWithMissingFileIsThatTusFailure) {
   write("compile_commands.json", "[{\"directory\": \"" + Dir.string() +
                                      "\", \"command\": \"g++ -c gone.cpp\", \"file\": \"gone.cpp\"}]");
-  EXPECT_EQ(load((Dir / "compile_commands.json").string()),
-            "source file '" + (Dir / "gone.cpp").string() + "' named in '" +
-                (Dir / "compile_commands.json").string() + "' does not exist");
+  std::vector<CompileJob> Jobs;
+  std::string DbDir, Err;
+  ASSERT_TRUE(loadDatabase(Dir.string(), &Jobs, &DbDir, &Err)) << Err;
+  ASSERT_EQ(Jobs.size(), 1u);
+  EXPECT_EQ(Jobs[0].Unusable, "'" + (Dir / "gone.cpp").string() + "' does not exist: a generated file missing? build first");
 }
 
 TEST_F(LoadDatabase, RelativePathsResolveAgainstTheEntryDirectory) {

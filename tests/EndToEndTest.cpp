@@ -341,6 +341,20 @@ TEST(BadInput, NoBuildPathAndNoDatabaseAround) {
 
 // --- a TU that does not parse: exit 3, reported incomplete, nothing it read called dead ---
 
+TEST(FailedTu, AGeneratedSourceNotBuiltYetFailsItsTuNotTheRun) {
+  fs::path Dir = freshDir("not-generated");
+  std::ofstream(Dir / "main.cpp") << "int lonely() { return 3; }\nint main() { return 0; }\n";
+  writeDatabase(Dir, {"main.cpp", "gen/parser.cpp"});
+  Result R = runDeadwood("--format json -p " + quote(Dir));
+  EXPECT_EQ(R.Exit, 3) << R.Err;
+  EXPECT_NE(R.Err.find("gen/parser.cpp' does not exist: a generated file missing? build first"), std::string::npos)
+      << R.Err;
+  json Report = json::parse(R.Out);
+  EXPECT_EQ(Report["complete"], false);
+  EXPECT_EQ(Report["summary"]["failed_translation_units"], 1);
+  EXPECT_EQ(findings(Report), (std::set<std::string>{(Dir / "main.cpp").string() + ":1: dead"}));
+}
+
 TEST(FailedTu, ReportsIncompleteAndJudgesNothingItRead) {
   fs::path Dir = freshDir("broken");
   std::ofstream(Dir / "shared.h") << "int helper();\nint orphan();\n";
