@@ -325,10 +325,13 @@ TEST(BadInput, MalformedDatabase) {
   expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "compile_commands.json").string());
 }
 
-TEST(BadInput, EntryWhoseFileDoesNotExist) {
-  fs::path Dir = freshDir("missing-file");
-  writeDatabase(Dir, {"gone.cpp"});
-  expectOneLineError(runDeadwood("-p " + quote(Dir)), (Dir / "gone.cpp").string());
+TEST(BadInput, EntryWhoseResponseFileDoesNotExist) {
+  fs::path Dir = freshDir("missing-rsp");
+  std::ofstream(Dir / "a.cpp") << "int main() {}\n";
+  std::ofstream(Dir / "compile_commands.json")
+      << json::array({{{"directory", Dir.string()}, {"file", "a.cpp"}, {"arguments", {"g++", "@flags.rsp", "a.cpp"}}}})
+             .dump();
+  expectOneLineError(runDeadwood("-p " + quote(Dir)), "'flags.rsp' does not exist");
 }
 
 TEST(BadInput, UnknownOption) {
