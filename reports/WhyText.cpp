@@ -1,5 +1,7 @@
 #include "reports/Writers.h"
 
+#include <nlohmann/json.hpp>
+
 namespace deadwood {
 namespace {
 
@@ -70,6 +72,52 @@ void writeWhy(std::ostream &OS, const Program &P, const Why &W, const TextOption
       break;
     }
   }
+}
+
+void writeWhyJson(std::ostream &OS, const Program &P, const Why &W) {
+  using nlohmann::ordered_json;
+  TextOptions Absolute;
+  auto Sym = [&](SymbolId S) {
+    return ordered_json{{"name", P.Symbols[S].Name},
+                        {"usr", P.Symbols[S].Usr},
+                        {"kind", kindName(P.Symbols[S].Kind)},
+                        {"definition", definitionPlace(P, S, Absolute)}};
+  };
+  ordered_json Out = {{"symbol", Sym(W.Target)}, {"reachable", W.Reached}};
+  ordered_json Path = ordered_json::array();
+  for (const WhyHop &H : W.Path) {
+    ordered_json Hop = Sym(H.Sym);
+    const Step &S = H.How;
+    switch (S.How) {
+    case Step::Root:
+      Hop["how"] = "root";
+      Hop["root"] = rootReasonName(S.Reason);
+      Hop["why"] = rootText(S.Reason);
+      if (auto It = P.RootNotes.find(H.Sym); It != P.RootNotes.end()) Hop["note"] = It->second;
+      break;
+    case Step::ExternalOverride:
+      Hop["how"] = "external-override";
+      Hop["overrides"] = P.Symbols[S.From].Name;
+      break;
+    case Step::Instantiation:
+      Hop["how"] = "instantiation";
+      Hop["of"] = P.Symbols[S.From].Name;
+      break;
+    case Step::Edge:
+      Hop["how"] = "edge";
+      Hop["edge"] = edgeKindName(S.Kind);
+      Hop["at"] = place(P, S.File, S.Line, S.Column, Absolute);
+      break;
+    case Step::None:
+      continue;
+    }
+    Path.push_back(std::move(Hop));
+  }
+  Out["path"] = std::move(Path);
+  ordered_json Referrers = ordered_json::array();
+  for (SymbolId From : W.Referrers) Referrers.push_back(Sym(From));
+  Out["referrers"] = std::move(Referrers);
+  OS << Out.dump(2) << '\n';
 }
 
 }  // namespace deadwood

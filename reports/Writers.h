@@ -39,6 +39,11 @@ void writeSarif(std::ostream &OS, const Report &R);
 /// refers to it.
 void writeWhy(std::ostream &OS, const Program &P, const Why &W, const TextOptions &Opts = {});
 
+/// The same answer as JSON (`--why --format json`): {"symbol", "reachable",
+/// "path": [{"how": "root"|"edge"|"instantiation"|"external-override", ...}],
+/// "referrers"}; places are absolute `file:line:column`.
+void writeWhyJson(std::ostream &OS, const Program &P, const Why &W);
+
 /// One self-contained HTML page (no network): findings grouped by
 /// directory and file, filterable and sortable, each with its source excerpt
 /// (Sources: file contents by absolute path), removability and who refers to

@@ -45,6 +45,19 @@ TEST(BuildGraph, SharedLibraryApiIsAliveAndWhySaysSo) {
                        "header " + sampleDir("toolkit") + "render/render.h, a public include directory of shared library 'render')"),
             std::string::npos)
       << R.Out;
+  // The same answer as JSON, into a file.
+  fs::path Out = scratch() / "why.json";
+  Result J = runDeadwood("-q --why render::html --format json -o " + quote(Out) + " -p " + quote(Build));
+  ASSERT_EQ(J.Exit, 0) << J.Err;
+  EXPECT_EQ(J.Out, "");
+  json Why = json::parse(slurp(Out));
+  EXPECT_EQ(Why["reachable"], true);
+  EXPECT_EQ(Why["symbol"]["name"], "render::html(const std::string &)");
+  ASSERT_FALSE(Why["path"].empty());
+  EXPECT_EQ(Why["path"][0]["how"], "root");
+  EXPECT_EQ(Why["path"][0]["root"], "exported");
+  EXPECT_NE(Why["path"][0]["note"].get<std::string>().find("render/render.h"), std::string::npos) << Why.dump();
+  EXPECT_EQ(Why["path"].back()["name"], "render::html(const std::string &)");
   Result Api = runDeadwood("-q --format json --public-api 'core::legacy*' -p " + quote(Build));
   EXPECT_EQ(Api.Out.find("legacyCount"), std::string::npos) << "--public-api keeps it";
   Result Stale = runDeadwood("-q --public-api 'nothing::*' -p " + quote(Build));

@@ -137,8 +137,18 @@ int why(const Options &O, const Program &P, const Reachability &R) {
     for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
     return BadInput;
   }
-  if (O.Format == "dot") writeWhyDot(std::cout, P, explain(P, R, Found[0]));
-  else writeWhy(std::cout, P, explain(P, R, Found[0]), TextOptions{normalizedPath("."), O.Verbose});
+  std::ofstream File;
+  if (!O.Output.empty()) {
+    File.open(O.Output);
+    if (!File) return fail("cannot write '" + O.Output + "'");
+  }
+  std::ostream &OS = O.Output.empty() ? std::cout : File;
+  Why W = explain(P, R, Found[0]);
+  if (O.Format == "dot") writeWhyDot(OS, P, W);
+  else if (O.Format == "json") writeWhyJson(OS, P, W);
+  else writeWhy(OS, P, W, TextOptions{normalizedPath("."), O.Verbose});
+  OS.flush();
+  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
   bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
   return Incomplete ? Exit::Incomplete : Done;
 }
