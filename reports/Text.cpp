@@ -1,6 +1,7 @@
 #include "reports/Writers.h"
 
 #include <set>
+#include <string_view>
 
 namespace deadwood {
 namespace {
@@ -31,16 +32,26 @@ std::string where(const Finding &F, const TextOptions &Opts) {
   return display(F.File, Opts) + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column);
 }
 
+/// `place: warning: ` or `place: note: `, in clang's colours when asked;
+/// end() closes the line.
+std::string lead(const std::string &Place, const char *Level, const TextOptions &Opts) {
+  if (!Opts.Color) return Place + ": " + Level + ": ";
+  bool Warning = std::string_view(Level) == "warning";
+  return "\033[1m" + Place + ": \033[0m" + (Warning ? "\033[0;1;35m" : "\033[0;1;30m") + Level + ": \033[0m" +
+         (Warning ? "\033[1m" : "");
+}
+const char *end(const TextOptions &Opts) { return Opts.Color ? "\033[0m\n" : "\n"; }
+
 /// The notes that follow a finding's line: its other declarations, why it
 /// cannot be removed, its members when it is a class.
 void writeNotes(std::ostream &OS, const Finding &F, const TextOptions &Opts) {
   for (const std::string &D : F.Declarations)
-    OS << displaySite(D, Opts) << ": note: also declared here\n";
-  if (!F.Removable) OS << where(F, Opts) << ": note: not removable: " << F.NotRemovableBecause << '\n';
-  if (Opts.Verbose) OS << where(F, Opts) << ": note: USR " << F.Usr << '\n';
+    OS << lead(displaySite(D, Opts), "note", Opts) << "also declared here" << end(Opts);
+  if (!F.Removable) OS << lead(where(F, Opts), "note", Opts) << "not removable: " << F.NotRemovableBecause << end(Opts);
+  if (Opts.Verbose) OS << lead(where(F, Opts), "note", Opts) << "USR " << F.Usr << end(Opts);
   for (const Finding &M : F.Members) {
-    OS << where(M, Opts) << ": note: unreachable member " << kindNoun(M.Kind) << " '" << M.Name
-       << "'\n";
+    OS << lead(where(M, Opts), "note", Opts) << "unreachable member " << kindNoun(M.Kind) << " '" << M.Name << "'"
+       << end(Opts);
     writeNotes(OS, M, Opts);
   }
 }
@@ -58,16 +69,16 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   std::set<std::string> Files;
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
-    OS << where(F, Opts) << ": warning: " << kindNoun(F.Kind) << " '" << F.Name << "' is "
+    OS << lead(where(F, Opts), "warning", Opts) << kindNoun(F.Kind) << " '" << F.Name << "' is "
        << (F.Category == Category::TestOnly ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
                                      : std::string("unreachable"))
-       << " [deadwood-" << categoryName(F.Category) << "]\n";
+       << " [deadwood-" << categoryName(F.Category) << "]" << end(Opts);
     writeNotes(OS, F, Opts);
   }
   if (Opts.Verbose)
     for (const ReportNote &N : R.Notes)
-      OS << display(N.File, Opts) << ':' << N.Line << ':' << N.Column << ": note: " << N.Text
-         << " [deadwood]\n";
+      OS << lead(display(N.File, Opts) + ':' + std::to_string(N.Line) + ':' + std::to_string(N.Column), "note", Opts)
+         << N.Text << " [deadwood]" << end(Opts);
   DeadCounts C = countDead(R.Findings);
   OS << "deadwood: " << plural(C.total(), "unreachable symbol", "unreachable symbols") << " ("
      << plural(C.Functions, "function", "functions") << ", "

@@ -19,6 +19,7 @@ struct TextOptions {
   /// current directory), the way a compiler prints what it was given.
   std::string DisplayBase;
   bool Verbose = false;  ///< add a note with each finding's USR
+  bool Color = false;    ///< clang's colours: bold places, magenta `warning:`, bold messages
 };
 
 /// One compiler-form diagnostic per finding, a `note:` per redeclaration,

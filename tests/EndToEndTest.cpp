@@ -155,6 +155,32 @@ TEST(Progress, BarOnATerminalLinesElsewhereNothingWhenQuiet) {
   EXPECT_NE(Tty.Out.find("  ETA 0:"), std::string::npos) << Tty.Out;
 }
 
+TEST(Color, OnATerminalAsClangDoesNeverWithNoColorOrWhenPiped) {
+  fs::path Build = configure("inventory");
+  const std::string Warning = "\033[0;1;35mwarning: \033[0m";
+  Result Piped = runDeadwood("-q -p " + quote(Build));
+  EXPECT_EQ(Piped.Out.find('\033'), std::string::npos) << "not a terminal";
+  Result Always = runDeadwood("-q --color=always -p " + quote(Build));
+  EXPECT_NE(Always.Out.find(Warning), std::string::npos) << Always.Out;
+  // The same text once the colours are taken out.
+  std::string Stripped;
+  for (size_t I = 0; I < Always.Out.size(); ++I) {
+    if (Always.Out[I] == '\033') I = Always.Out.find('m', I);
+    else Stripped += Always.Out[I];
+  }
+  EXPECT_EQ(Stripped, Piped.Out);
+  if (sh("command -v script").Exit != 0) GTEST_SKIP() << "no script(1) to provide a terminal";
+  auto OnTty = [&](const std::string &Env, const std::string &Args) {
+    return sh("env " + Env + " script -qec " + quote(quote(DEADWOOD_BINARY) + " -q " + Args + " -p " + quote(Build)) +
+              " /dev/null")
+        .Out;
+  };
+  EXPECT_NE(OnTty("TERM=xterm", "").find(Warning), std::string::npos);
+  EXPECT_EQ(OnTty("TERM=xterm NO_COLOR=1", "").find('\033'), std::string::npos);
+  EXPECT_EQ(OnTty("TERM=xterm", "--color=never").find('\033'), std::string::npos);
+  EXPECT_NE(OnTty("TERM=xterm NO_COLOR=1", "--color=always").find(Warning), std::string::npos);
+}
+
 TEST(Cache, UnchangedTusAreReusedATouchedHeaderReparsesItsTusCorruptEntriesAreRejected) {
   fs::path Tree = copyOfSample("inventory", scratch() / "cache-tree");
   fs::path Build = configure("inventory", Tree, "-cache");

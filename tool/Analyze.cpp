@@ -90,6 +90,14 @@ int gate(const Options &O, Report &Rep) {
   return !O.FailOn.empty() && Counted > 0 ? Gated : Done;
 }
 
+/// Clang's colours in the text report: --color=always, or auto on a
+/// terminal (stdout, not -o) unless NO_COLOR is set or TERM is dumb.
+bool colored(const Options &O) {
+  if (O.Color != "auto") return O.Color == "always";
+  const char *NoColor = std::getenv("NO_COLOR"), *Term = std::getenv("TERM");
+  return O.Output.empty() && ::isatty(STDOUT_FILENO) && !(NoColor && *NoColor) && !(Term && std::string(Term) == "dumb");
+}
+
 /// The text of every file a finding is defined in, for the HTML excerpts.
 std::map<std::string, std::string> findingSources(const std::vector<Finding> &Findings) {
   std::map<std::string, std::string> Out;
@@ -111,7 +119,7 @@ int render(const Options &O, const Report &R, const Program &P, const Reachabili
   else if (O.Format == "sarif") writeSarif(OS, R);
   else if (O.Format == "dot") writeDot(OS, P, R);
   else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
-  else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose});
+  else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose, colored(O)});
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
   return R.incomplete() ? Incomplete : Done;

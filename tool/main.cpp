@@ -29,6 +29,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--config", O.ConfigPath,
                  "Keep rules, ignored and vendored paths, public headers (default: the nearest "
                  ".deadwood.json from the project's directory up to the source root)");
+  App.add_option("--color", O.Color,
+                 "Colour the text report as clang does: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   App.add_flag("--dump-config", O.DumpConfig,
                "Print the config files this run reads (nearest first) and the configuration they make together, "
                "as JSON, and stop");
