@@ -65,6 +65,22 @@ TEST(BuildGraph, SharedLibraryApiIsAliveAndWhySaysSo) {
       << Stale.Err;
 }
 
+TEST(Categories, SelectedAsClangTidySelectsChecks) {
+  fs::path Build = configure("toolkit");
+  auto Categories = [&](const std::string &Arg) {
+    Result R = runDeadwood("-q --format json " + Arg + " -p " + quote(Build));
+    EXPECT_EQ(R.Exit, 0) << R.Err;
+    std::set<std::string> Seen;
+    json Report = json::parse(R.Out);
+    for (const json &F : Report["findings"]) Seen.insert(F["category"].get<std::string>());
+    return Seen;
+  };
+  EXPECT_EQ(Categories(""), (std::set<std::string>{"dead", "test-only"}));
+  EXPECT_EQ(Categories("--categories=-test-only"), (std::set<std::string>{"dead"}));
+  EXPECT_EQ(Categories("--categories=-*,test-only"), (std::set<std::string>{"test-only"}));
+  expectOneLineError(runDeadwood("-q --categories=-unused -p " + quote(Build)), "no category 'unused'");
+}
+
 TEST(Libraries, InstalledHeadersAreApiAndWhyNamesTheRule) {
   fs::path Build = configure("toolkit");
   Result R = runDeadwood("-q --format json -p " + quote(Build));

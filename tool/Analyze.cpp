@@ -18,6 +18,8 @@
 #include "tool/Commands.h"
 
 #include <chrono>
+#include <set>
+#include <sstream>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -198,6 +200,28 @@ int dumpConfig(const Options &O, const std::string &DbDir, const std::vector<Com
   return Done;
 }
 
+/// --categories: a comma-separated list applied in order to "all of
+/// them", as clang-tidy's --checks: `-test-only`, `-*,dead`. False with
+/// *Err on a name that is not a category.
+bool selectedCategories(const std::string &List, std::set<Category> *Out, std::string *Err) {
+  const Category All[] = {Category::Dead, Category::TestOnly};
+  Out->insert(std::begin(All), std::end(All));
+  std::stringstream In(List);
+  for (std::string Item; std::getline(In, Item, ',');) {
+    bool Off = !Item.empty() && Item[0] == '-';
+    std::string Name = Off ? Item.substr(1) : Item;
+    bool Known = Name == "*";
+    for (Category C : All)
+      if (Name == "*" || Name == categoryName(C)) {
+        Known = true;
+        if (Off) Out->erase(C);
+        else Out->insert(C);
+      }
+    if (!Known) return *Err = "--categories: no category '" + Name + "' (there are dead and test-only)", false;
+  }
+  return true;
+}
+
 int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
             const std::vector<CompileJob> *Jobs) {
   std::string Err;
@@ -216,8 +240,13 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   // The removal proof compares each TU's summary before and after the edit.
   std::vector<TuSummary> AsParsed;
   if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
+  std::set<Category> Shown;
+  if (!selectedCategories(O.Categories, &Shown, &Err)) return fail(Err);
   Analysis A;
   if (!deadwood::analyze(std::move(Summaries), HaveGraph ? &Graph : nullptr, AO, &A, &Err)) return fail(Err);
+  A.Rep.Findings.erase(std::remove_if(A.Rep.Findings.begin(), A.Rep.Findings.end(),
+                                      [&](const Finding &F) { return !Shown.count(F.Category); }),
+                       A.Rep.Findings.end());
   for (const Message &M : A.Messages) {
     if (M.Level == Message::Warning) std::cerr << "deadwood: warning: " << M.Text << '\n';
     else if (M.Level == Message::Detail ? O.Verbose : !O.Quiet && O.Why.empty())

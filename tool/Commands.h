@@ -39,6 +39,7 @@ struct Options {
   std::string WriteBaseline, BaselinePath, FailOn;
   std::string Sort = "file";
   bool NoCache = false;
+  std::string Categories;  ///< --categories: which findings, as clang-tidy's --checks (empty: all)
   std::string Color = "auto";  ///< --color: auto (a terminal without NO_COLOR), always, never
   bool DumpConfig = false;  ///< print the effective configuration and stop
   bool NoSkipBodies = false;  ///< --no-skip-bodies: parse system-header bodies too (implies --no-cache)

@@ -29,6 +29,9 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
   App.add_option("--config", O.ConfigPath,
                  "Keep rules, ignored and vendored paths, public headers (default: the nearest "
                  ".deadwood.json from the project's directory up to the source root)");
+  App.add_option("--categories", O.Categories,
+                 "Which findings to report (and remove), as clang-tidy's --checks: a comma-separated list applied "
+                 "in order to all of them: dead, test-only, *, each with - to leave it out (--categories=-test-only)");
   App.add_option("--color", O.Color,
                  "Colour the text report as clang does: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
