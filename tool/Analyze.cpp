@@ -288,7 +288,8 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     Apply.Jobs = O.Jobs;
     if (!applyRemovals(P, R, Rep, Apply, &Err)) {
       render(O, Rep, P, R);
-      return fail(Err);
+      int Code = fail(Err);
+      return interruptedBy() ? 128 + interruptedBy() : Code;
     }
   }
   return Finish(Rep);

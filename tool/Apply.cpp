@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 volatile std::sig_atomic_t Interrupted = 0;
-void onSignal(int) { Interrupted = 1; }
+void onSignal(int Signal) { Interrupted = Signal; }
 
 const std::string &parsedHash(const Program &P, const std::string &File) {
   static const std::string None;
@@ -227,6 +227,8 @@ bool verify(const Program &P, Report &Rep, const std::vector<const RemovalGroup 
 }
 
 }  // namespace
+
+int interruptedBy() { return Interrupted; }
 
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &O,
                    std::string *Err) {

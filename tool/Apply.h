@@ -37,6 +37,10 @@ struct ApplyOptions {
 /// their `removable` and reasons). Returns false with *Err (one line naming
 /// the file) when a file cannot be read or written; progress of --verify
 /// goes to stderr.
+/// Whether SIGINT or SIGTERM arrived while removals were being written
+/// (they were then all undone): the run exits 128 + the signal, as shells do.
+int interruptedBy();
+
 bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const ApplyOptions &Opts,
                    std::string *Err);
 
