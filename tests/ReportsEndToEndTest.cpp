@@ -30,6 +30,25 @@ TEST(Version, NamesDeadwoodAndTheClangItParsesWith) {
   EXPECT_EQ(V.Err, "");
 }
 
+TEST(ManPage, NamesEveryOptionTheHelpNamesAndTheVersion) {
+  std::string Page = slurp(fs::path(DEADWOOD_BUILD_DIR) / "deadwood.1");
+  ASSERT_FALSE(Page.empty());
+  EXPECT_NE(Page.find(std::string("\"deadwood ") + DEADWOOD_VERSION + "\""), std::string::npos);
+  Result Help = runDeadwood("--help");
+  std::set<std::string> Options;
+  for (size_t At = Help.Out.find("--"); At != std::string::npos; At = Help.Out.find("--", At + 2)) {
+    size_t End = Help.Out.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", At + 2);
+    std::string Name = Help.Out.substr(At + 2, End - At - 2);
+    if (Name.size() > 1 && At > 0 && (Help.Out[At - 1] == ' ' || Help.Out[At - 1] == ',')) Options.insert(Name);
+  }
+  EXPECT_GT(Options.size(), 30u);
+  for (const std::string &O : Options) {
+    std::string Roff;
+    for (char C : "--" + O) Roff += C == '-' ? "\\-" : std::string(1, C);
+    EXPECT_NE(Page.find(Roff), std::string::npos) << "deadwood.1 does not name --" << O;
+  }
+}
+
 TEST(Install, AnInstalledCopyRunsFromAnyDirectoryAndFindsItsPlugin) {
   fs::path Prefix = scratch() / "prefix";
   fs::remove_all(Prefix);
@@ -37,6 +56,7 @@ TEST(Install, AnInstalledCopyRunsFromAnyDirectoryAndFindsItsPlugin) {
   ASSERT_EQ(Installed.Exit, 0) << Installed.Out << Installed.Err;
   std::string Deadwood = quote(Prefix / "bin" / "deadwood");
   EXPECT_TRUE(fs::exists(Prefix / "share" / "doc" / "deadwood" / "README.md"));
+  EXPECT_TRUE(fs::exists(Prefix / "share" / "man" / "man1" / "deadwood.1"));
   Result Version = sh(Deadwood + " --version");
   EXPECT_EQ(Version.Exit, 0);
   EXPECT_EQ(Version.Out.rfind(std::string("deadwood ") + DEADWOOD_VERSION, 0), 0u) << Version.Out;
