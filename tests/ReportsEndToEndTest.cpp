@@ -125,6 +125,33 @@ TEST(Config, TheNearestConfigInheritsTheOneAboveItAndDumpConfigShowsBoth) {
   expectOneLineError(runDeadwood("--dump-config -p " + quote(Build)), (Outer / ".deadwood.json").string() + ": \"inherit\"");
 }
 
+TEST(Package, CpackMakesADebThatDependsOnClangAndRunsUnpacked) {
+  fs::path Out = freshDir("deb");
+  Result Made = sh("cd " + quote(DEADWOOD_BUILD_DIR) + " && cpack -G DEB -B " + quote(Out));
+  ASSERT_EQ(Made.Exit, 0) << Made.Out << Made.Err;
+  fs::path Deb;
+  for (const auto &E : fs::directory_iterator(Out))
+    if (E.path().extension() == ".deb") Deb = E.path();
+  ASSERT_FALSE(Deb.empty()) << Made.Out;
+  std::string Depends = sh("dpkg-deb -f " + quote(Deb) + " Depends").Out;
+  for (const char *Needed : {"libclang-cpp19", "libllvm19", "libclang-common-19-dev", "libstdc++6"})
+    EXPECT_NE(Depends.find(Needed), std::string::npos) << Depends;
+  EXPECT_EQ(sh("dpkg-deb -f " + quote(Deb) + " Version").Out, std::string(DEADWOOD_VERSION) + "\n");
+  std::string Contents = sh("dpkg-deb -c " + quote(Deb)).Out;
+  for (const char *File : {"./usr/bin/deadwood", "./usr/lib/deadwood/libdeadwood-plugin.so",
+                           "./usr/share/man/man1/deadwood.1", "./usr/share/doc/deadwood/README.md"})
+    EXPECT_NE(Contents.find(File), std::string::npos) << File << " not in\n" << Contents;
+  // Unpacked elsewhere, it runs and finds its plugin beside it.
+  fs::path Root = Out / "root";
+  ASSERT_EQ(sh("dpkg-deb -x " + quote(Deb) + " " + quote(Root)).Exit, 0);
+  std::string Deadwood = quote(Root / "usr" / "bin" / "deadwood");
+  EXPECT_EQ(sh(Deadwood + " --print-plugin-path").Out, (Root / "usr/lib/deadwood/libdeadwood-plugin.so").string() + "\n");
+  fs::path Build = configure("inventory");
+  Result Run = sh("cd / && " + Deadwood + " -q --no-cache --format json -p " + quote(Build));
+  EXPECT_EQ(Run.Exit, 0) << Run.Err;
+  EXPECT_GT(json::parse(Run.Out)["findings"].size(), 0u);
+}
+
 TEST(Sarif, ARunWithAFailedTuIsNotSuccessfulAndSaysWhich) {
   fs::path Schema = DEADWOOD_SARIF_SCHEMA;
   fs::path Dir = freshDir("sarif-broken");
