@@ -125,6 +125,27 @@ TEST(Config, TheNearestConfigInheritsTheOneAboveItAndDumpConfigShowsBoth) {
   expectOneLineError(runDeadwood("--dump-config -p " + quote(Build)), (Outer / ".deadwood.json").string() + ": \"inherit\"");
 }
 
+/// The hook's entry, run where pre-commit runs it (the checkout's top, the
+/// database in build/): quiet with the baseline, failing on new dead code.
+TEST(PreCommit, TheHookPassesOnTheBaselineAndFailsOnNewDeadCode) {
+  std::string Hooks = slurp(fs::path(DEADWOOD_SAMPLES_DIR).parent_path() / ".pre-commit-hooks.yaml");
+  size_t At = Hooks.find("entry: deadwood ");
+  ASSERT_NE(At, std::string::npos) << Hooks;
+  std::string Entry = Hooks.substr(At + 16, Hooks.find('\n', At) - At - 16);
+  fs::path Tree = copyOfSample("inventory", scratch() / "pre-commit");
+  fs::create_directory(Tree / ".git");
+  fs::path Build = configure("inventory", Tree, "-pre-commit");
+  fs::create_directory_symlink(Build, Tree / "build");
+  auto Hook = [&] { return sh("cd " + quote(Tree) + " && " + quote(DEADWOOD_BINARY) + " " + Entry); };
+  ASSERT_EQ(sh("cd " + quote(Tree) + " && " + quote(DEADWOOD_BINARY) + " -q --write-baseline deadwood-baseline.json").Exit, 0);
+  Result Clean = Hook();
+  EXPECT_EQ(Clean.Exit, 0) << Clean.Out << Clean.Err;
+  std::ofstream(Tree / "lib" / "text.cpp", std::ios::app) << "\nint addedAndNeverCalled() { return 7; }\n";
+  Result New = Hook();
+  EXPECT_EQ(New.Exit, 1) << New.Out << New.Err;
+  EXPECT_NE(New.Out.find("addedAndNeverCalled()"), std::string::npos) << New.Out;
+}
+
 TEST(Package, CpackMakesADebThatDependsOnClangAndRunsUnpacked) {
   fs::path Out = freshDir("deb");
   Result Made = sh("cd " + quote(DEADWOOD_BUILD_DIR) + " && cpack -G DEB -B " + quote(Out));
