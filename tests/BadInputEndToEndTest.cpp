@@ -194,7 +194,7 @@ TEST(BadSource, InterruptedFixRestoresEveryFile) {
   int Status = 0;
   waitpid(Pid, &Status, 0);
   ASSERT_TRUE(WIFEXITED(Status));
-  EXPECT_EQ(WEXITSTATUS(Status), 2) << "the signal came after the last write: the restore path did not run";
+  EXPECT_EQ(WEXITSTATUS(Status), 130) << "the signal came after the last write: the restore path did not run";
   for (const std::string &F : Files) EXPECT_EQ(slurp(Dir / F), Original[F]) << F << ": not restored";
 }
 
