@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <optional>
 
 namespace deadwood {
 namespace {
@@ -74,15 +75,15 @@ public:
     llvm::SmallVector<const IdentifierInfo *, 64> Work;
     llvm::SmallPtrSet<const IdentifierInfo *, 32> Seen;
     uint64_t H = 0;
-    Token Tok;
-    while (!Raw.LexFromRawLexer(Tok) || Tok.isNot(tok::eof)) {
-      unsigned At = SM.getFileOffset(Tok.getLocation());
-      if (At > End || Tok.is(tok::eof)) break;
+    for (Token Tok;;) {
+      bool Last = Raw.LexFromRawLexer(Tok);  // the buffer ends after Tok
+      if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) > End) break;
       if (Tok.is(tok::hash) && Tok.isAtStartOfLine()) return false;
       if (Tok.is(tok::raw_identifier)) {
         const IdentifierInfo *Id = PP.LookUpIdentifierInfo(Tok);
         if (Seen.insert(Id).second) Work.push_back(Id);
       }
+      if (Last) break;
     }
     for (size_t I = 0; I < Work.size(); ++I) {
       const IdentifierInfo *Id = Work[I];
@@ -153,10 +154,11 @@ public:
       auto Now = [&](const IdentifierInfo *Id) -> const MacroInfo * {
         return Id->hasMacroDefinition() ? PP->getMacroInfo(Id) : nullptr;
       };
+      // The TUs that parsed it agree on where it ends: its text is signed once.
       uint64_t Macros = 0;
-      uint32_t SignedTo = 0;
+      std::optional<uint32_t> SignedTo;
       for (const BodyKey &K : Parsed) {
-        if (K.End != SignedTo && !Signature.of(File, Begin, K.End, Now, &Macros)) Macros = 0;
+        if (SignedTo != K.End && !Signature.of(File, Begin, K.End, Now, &Macros)) Macros = 0;
         SignedTo = K.End;
         if (Macros && Macros == K.Macros) {
           Out->BodiesSkipped.push_back(K);
