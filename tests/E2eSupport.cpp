@@ -25,7 +25,10 @@ std::string quote(const std::string &S) {
 
 fs::path scratch() {
   static fs::path Dir = [] {
+    // A directory of this name is left from a finished process whose pid
+    // this one reuses: never reuse its builds (their sources may be gone).
     fs::path D = fs::temp_directory_path() / ("deadwood-e2e-" + std::to_string(getpid()));
+    fs::remove_all(D);
     fs::create_directories(D);
     return D;
   }();
