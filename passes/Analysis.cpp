@@ -69,6 +69,13 @@ std::string findConfig(const std::string &ConfigPath, const std::string &Start, 
   return {};
 }
 
+bool projectConfig(const BuildGraph &Graph, const std::vector<std::string> &Mains, const std::string &ConfigPath,
+                   const std::string &SourceRoot, Config *Out, std::string *Err) {
+  std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
+  std::string Nearest = findConfig(ConfigPath, Project, SourceRoot);
+  return Nearest.empty() || loadConfigChain(Nearest, SourceRoot, Out, Err);
+}
+
 bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const AnalysisOptions &O, Analysis *Out,
              std::string *Err) {
   static const BuildGraph NoGraph;
@@ -87,10 +94,8 @@ bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const 
   Classify.PathFilters = O.Filters;
 
   Config Cfg;
-  std::string Project = Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir;
-  std::string ConfigFile = findConfig(O.ConfigPath, Project, Classify.SourceRoot);
-  if (!ConfigFile.empty()) {
-    if (!loadConfigChain(ConfigFile, Classify.SourceRoot, &Cfg, Err)) return false;
+  if (!projectConfig(Graph, Mains, O.ConfigPath, Classify.SourceRoot, &Cfg, Err)) return false;
+  if (!Cfg.Files.empty()) {
     std::string Read = "config: " + Cfg.Files[0];
     for (size_t I = 1; I < Cfg.Files.size(); ++I) Read += (I == 1 ? ", inheriting " : ", ") + Cfg.Files[I];
     Say(Message::Note, Read);

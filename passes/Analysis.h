@@ -49,6 +49,13 @@ struct Analysis {
 /// from Start up to SourceRoot; empty when there is none.
 std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot);
 
+/// The configuration of a run over Mains: the nearest config from the
+/// project's directory (the CMake source directory, else the TUs' common
+/// one) with what it inherits, or ConfigPath's; empty (no Files) when there
+/// is none.
+bool projectConfig(const BuildGraph &Graph, const std::vector<std::string> &Mains, const std::string &ConfigPath,
+                   const std::string &SourceRoot, struct Config *Out, std::string *Err);
+
 /// Reads the config at Nearest and, while one says `inherit`, the next one
 /// above it up to SourceRoot (Out->Files: every file read, nearest first).
 bool loadConfigChain(const std::string &Nearest, const std::string &SourceRoot, struct Config *Out,

@@ -225,6 +225,7 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
   std::map<SymbolId, size_t> Roots;  // symbol -> index in P.Roots
   for (size_t I = 0; I < P.Roots.size(); ++I) Roots.emplace(P.Roots[I].Sym, I);
   for (const KeepRule &Rule : C.Keep) {
+    std::string At = (Rule.Source.empty() ? C.Path : Rule.Source) + ":" + std::to_string(Rule.Line);
     size_t Matched = 0;
     for (SymbolId S = 0; S < P.size(); ++S) {
       const Symbol &Sym = P.Symbols[S];
@@ -243,12 +244,10 @@ std::vector<std::string> applyKeepRules(Program &P, const Config &C, const std::
       if (Added) P.Roots.push_back(ProgramRoot{S, RootReason::KeepRule, {}});  // in every program
       else P.Roots[It->second].Tus.clear();
       if (Added || !P.RootNotes.count(S))
-        P.RootNotes[S] = "keep rule at " + (Rule.Source.empty() ? C.Path : Rule.Source) + ":" +
-                         std::to_string(Rule.Line) + ": " + Rule.Reason;
+        P.RootNotes[S] = "keep rule at " + At + ": " + Rule.Reason;
     }
     if (!Matched)
-      Warnings.push_back(Rule.Line ? (Rule.Source.empty() ? C.Path : Rule.Source) + ":" + std::to_string(Rule.Line) +
-                                         ": keep rule '" + Rule.Pattern +
+      Warnings.push_back(Rule.Line ? At + ": keep rule '" + Rule.Pattern +
                                          "' matches nothing"
                                    : "--public-api '" + Rule.Pattern + "' matches nothing");
   }

@@ -22,13 +22,16 @@ std::string uriPath(const std::string &Path) {
   return Out;
 }
 
+/// A file relative to the source root (SRCROOT) when it lies below it,
+/// else its absolute file URI.
+ordered_json artifact(const std::string &File, const std::string &Root) {
+  if (!isUnder(File, Root)) return {{"uri", "file://" + uriPath(File)}};
+  return {{"uri", uriPath(relativeToRoot(File, Root))}, {"uriBaseId", "SRCROOT"}};
+}
+
 ordered_json location(const Finding &F, const std::string &Root) {
-  bool Inside = isUnder(F.File, Root);
-  ordered_json Artifact = {{"uri", uriPath(Inside ? relativeToRoot(F.File, Root) : F.File)}};
-  if (Inside) Artifact["uriBaseId"] = "SRCROOT";
-  else Artifact["uri"] = "file://" + uriPath(F.File);
   return {{"physicalLocation",
-           {{"artifactLocation", Artifact},
+           {{"artifactLocation", artifact(F.File, Root)},
             {"region", {{"startLine", F.Line}, {"startColumn", F.Column}}}}}};
 }
 
@@ -92,14 +95,11 @@ void writeSarif(std::ostream &OS, const Report &R) {
   // the files that TU read as "nothing dead there".
   ordered_json Notifications = ordered_json::array();
   for (const FailedTu &T : R.Failed) {
-    ordered_json Artifact = {{"uri", uriPath(isUnder(T.File, R.SourceRoot) ? relativeToRoot(T.File, R.SourceRoot) : T.File)}};
-    if (isUnder(T.File, R.SourceRoot)) Artifact["uriBaseId"] = "SRCROOT";
-    else Artifact["uri"] = "file://" + uriPath(T.File);
     std::string Text = "translation unit not analysed; nothing it reads is judged";
     if (!T.Errors.empty()) Text += ": " + T.Errors.front();
     Notifications.push_back({{"level", "error"},
                              {"message", {{"text", Text}}},
-                             {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", Artifact}}}}})}});
+                             {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", artifact(T.File, R.SourceRoot)}}}}})}});
   }
   ordered_json Invocation = {{"executionSuccessful", !R.incomplete()}};
   if (!Notifications.empty()) Invocation["toolExecutionNotifications"] = std::move(Notifications);

@@ -192,10 +192,9 @@ int dumpConfig(const Options &O, const std::string &DbDir, const std::vector<Com
   std::vector<std::string> Mains;
   for (const CompileJob &J : Jobs) Mains.push_back(J.File);
   std::string Root = O.SourceRoot.empty() ? sourceRootOf(Graph, Mains) : normalizedPath(O.SourceRoot);
-  std::string Nearest = findConfig(O.ConfigPath, Graph.SourceDir.empty() ? commonAncestor(Mains) : Graph.SourceDir, Root);
   Config Cfg;
   std::string Err;
-  if (!Nearest.empty() && !loadConfigChain(Nearest, Root, &Cfg, &Err)) return fail(Err);
+  if (!projectConfig(Graph, Mains, O.ConfigPath, Root, &Cfg, &Err)) return fail(Err);
   std::cout << configToJson(Cfg);
   return Done;
 }
