@@ -8,6 +8,10 @@
 
 namespace deadwood {
 
+std::string plural(size_t N, const char *One, const char *Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many);
+}
+
 const char *categoryName(Category C) { return C == Category::TestOnly ? "test-only" : "dead"; }
 
 namespace {
@@ -212,6 +216,7 @@ private:
     F.Line = S.Definition.Line;
     F.Column = S.Definition.Column;
     F.Lines = S.Definition.Lines;
+    F.End = S.Definition.End;
     if (S.Flags & flag::FromMacro) {
       F.Removable = false;
       F.NotRemovableBecause = "defined by a macro expansion";

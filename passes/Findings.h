@@ -20,6 +20,9 @@ enum class Category : uint8_t {
 };
 const char *categoryName(Category C);
 
+/// "1 line", "2 lines": a count with its noun, as messages say it.
+std::string plural(size_t N, const char *One, const char *Many);
+
 struct Finding {
   deadwood::Category Category = Category::Dead;
   SymbolKind Kind = SymbolKind::Function;
@@ -28,6 +31,7 @@ struct Finding {
   std::string File;      ///< absolute path of the definition
   uint32_t Line = 0, Column = 0;  ///< the definition's name
   uint32_t Lines = 0;             ///< lines the definition spans
+  uint32_t End = 0;               ///< byte offset in File just past the definition
   bool Removable = true;
   std::string NotRemovableBecause;  ///< set when !Removable
   std::vector<std::string> Declarations;  ///< other sites, as file:line:col
@@ -78,12 +82,29 @@ struct TargetCounts {
   size_t Dead = 0, TestOnly = 0;
 };
 
+/// A proven removal group as a reviewer's suggestion (SARIF `fixes`): the
+/// deletions that remove it, at 1-based lines and byte columns, each end
+/// just past the deleted text.
+struct SuggestedFix {
+  struct Edit {
+    std::string File;  ///< absolute
+    uint32_t Line = 0, Column = 0, EndLine = 0, EndColumn = 0;
+    std::string Text;  ///< what replaces the region (usually nothing)
+  };
+  std::string Label;              ///< "function 'f()' and 2 more"
+  std::vector<std::string> Usrs;  ///< the group's symbols
+  std::vector<Edit> Edits;
+};
+
 struct Report {
   std::string SourceRoot;
   std::vector<TargetCounts> Targets;  ///< when the build graph is known
   std::vector<ReportNote> Notes;  ///< what the model could not follow, and what it did
   std::vector<Finding> Findings;  ///< sorted by file, line, column, name
   std::vector<FailedTu> Failed;   ///< TUs that did not parse
+  /// Removals the proof accepted, when the run proved some (--patch,
+  /// --export-fixes): the suggestions a review tool can apply.
+  std::vector<SuggestedFix> Fixes;
   size_t Tus = 0;
   size_t Symbols = 0, Edges = 0, Reached = 0;
   size_t Unknown = 0;  ///< unreached, but in a file a failed TU read: not judged

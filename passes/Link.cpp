@@ -1,5 +1,6 @@
 // TuSummary... => Program: merge by USR, deterministically.
 #include "passes/Program.h"
+#include "passes/Findings.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -86,7 +87,7 @@ void resolveLookups(Program &P, std::vector<NameLookup> &Lookups, std::vector<Ro
     }
     P.Notes.push_back(Note{L.File, L.Line, L.Column,
                            "'" + L.Name + "' is looked up by name: " +
-                               (Found ? std::to_string(Found) + " definition(s) kept alive"
+                               (Found ? plural(Found, "definition", "definitions") + " kept alive"
                                       : std::string("no symbol of that name in the analyzed code"))});
   }
 }

@@ -1,6 +1,7 @@
 #include "passes/Programs.h"
 
 #include "model/Files.h"
+#include "passes/Findings.h"
 
 #include <algorithm>
 
@@ -25,9 +26,9 @@ std::vector<ProgramDef> programsOf(const BuildGraph &G, Program &P, std::vector<
     for (size_t I = 0; I < P.Tus.size(); ++I)
       D.Tus[I] = std::binary_search(Sources.begin(), Sources.end(), P.Tus[I].MainFile);
     Details->push_back("program '" + D.Name + "'" + (D.IsTest ? " (a test)" : "") + ": " +
-                       std::to_string(std::count(D.Tus.begin(), D.Tus.end(), true)) + " translation unit(s)" +
+                       plural(std::count(D.Tus.begin(), D.Tus.end(), true), "translation unit", "translation units") +
                        (T.exportsApi() ? ", a library" : "") +
-                       (D.Exported.empty() ? "" : " with " + std::to_string(D.Exported.size()) + " entry point(s)"));
+                       (D.Exported.empty() ? "" : " with " + plural(D.Exported.size(), "entry point", "entry points")));
     Out.push_back(std::move(D));
   }
   return Out;
@@ -74,8 +75,8 @@ ProgramDef apiProgram(Program &P, const std::vector<PublicHeaders> &Headers, con
     P.RootNotes.emplace(A.Sym, A.Note);
   }
   if (!Headers.empty())
-    *Detail = "public API: " + std::to_string(D.Exported.size()) + " symbol(s) declared in " + std::to_string(Count) +
-              " public header(s)";
+    *Detail = "public API: " + plural(D.Exported.size(), "symbol", "symbols") + " declared in " +
+              plural(Count, "public header", "public headers");
   return D;
 }
 

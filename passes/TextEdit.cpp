@@ -172,6 +172,15 @@ std::vector<Replacement> deletionEdits(std::string_view T, std::vector<ByteRange
   return asDeletions(Ranges);
 }
 
+TextPosition positionAt(std::string_view Text, uint32_t Offset) {
+  std::string_view Before = Text.substr(0, std::min<size_t>(Offset, Text.size()));
+  size_t LineStart = Before.rfind('\n');
+  TextPosition P;
+  P.Line = 1 + static_cast<uint32_t>(std::count(Before.begin(), Before.end(), '\n'));
+  P.Column = 1 + static_cast<uint32_t>(LineStart == std::string_view::npos ? Before.size() : Before.size() - LineStart - 1);
+  return P;
+}
+
 std::string applyEdits(std::string_view T, const std::vector<Replacement> &Edits) {
   std::string Out;
   uint32_t At = 0;

@@ -36,6 +36,14 @@ ByteRange expandRemoval(std::string_view Text, ByteRange Decl);
 /// block the removal empties deleted too.
 std::vector<Replacement> deletionEdits(std::string_view Text, std::vector<ByteRange> Decls);
 
+/// A place in a text: 1-based line, and 1-based column counted in bytes,
+/// as compilers print them.
+struct TextPosition {
+  uint32_t Line = 1, Column = 1;
+};
+/// The position of byte Offset (clamped to the text's end).
+TextPosition positionAt(std::string_view Text, uint32_t Offset);
+
 /// Applies sorted, non-overlapping replacements.
 std::string applyEdits(std::string_view Text, const std::vector<Replacement> &Edits);
 

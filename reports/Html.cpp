@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace deadwood {
@@ -49,7 +50,26 @@ ordered_json explanation(const Program &P, Explainer &E, const Finding &F, const
   return Out;
 }
 
-ordered_json findingJson(const Program &P, Explainer &E, const Report &Rep, const Finding &F,
+/// The unreachable project code a dead symbol refers to: the other side of
+/// its dead cluster (who refers to it is `related`).
+ordered_json deadUses(const Program &P, const Reachability &R, const Finding &F, const std::string &Root) {
+  ordered_json Out = ordered_json::array();
+  SymbolId S = P.find(F.Usr);
+  if (S == kNoSymbol || F.Category != Category::Dead) return Out;
+  std::vector<SymbolId> Seen;
+  for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1] && Seen.size() < 12; ++I) {
+    SymbolId To = P.Edges[I].To;
+    const Symbol &T = P.Symbols[To];
+    if (To == S || R.reached(To) || T.Definition.File < 0 || !isUnder(P.fileOf(T.Definition), Root) ||
+        std::find(Seen.begin(), Seen.end(), To) != Seen.end())
+      continue;
+    Seen.push_back(To);
+    Out.push_back({{"name", T.Name}, {"at", relativeToRoot(P.fileOf(T.Definition), Root) + ":" + std::to_string(T.Definition.Line)}});
+  }
+  return Out;
+}
+
+ordered_json findingJson(const Program &P, const Reachability &R, Explainer &E, const Report &Rep, const Finding &F,
                          const std::map<std::string, std::string> &Sources) {
   auto Text = Sources.find(F.File);
   ordered_json J = {{"category", categoryName(F.Category)},
@@ -64,8 +84,9 @@ ordered_json findingJson(const Program &P, Explainer &E, const Report &Rep, cons
                     {"reachedFrom", F.ReachedFrom},
                     {"excerpt", excerpt(Text == Sources.end() ? nullptr : &Text->second, F.Line, F.Lines)},
                     {"related", explanation(P, E, F, Rep.SourceRoot)},
+                    {"uses", deadUses(P, R, F, Rep.SourceRoot)},
                     {"members", ordered_json::array()}};
-  for (const Finding &M : F.Members) J["members"].push_back(findingJson(P, E, Rep, M, Sources));
+  for (const Finding &M : F.Members) J["members"].push_back(findingJson(P, R, E, Rep, M, Sources));
   return J;
 }
 
@@ -114,8 +135,21 @@ pre span { display:block; padding:0 10px; } pre span.hit { background:#ffebe9; }
 ul.rel { margin:4px 0; padding-left:18px; } ul.rel code { font-size:12.5px; } ul.rel span { color:var(--muted); font-size:12px; }
 .members { margin:6px 0 0 0; }
 .empty { color:var(--muted); padding:24px 0; }
+#map { padding:10px 28px 4px; } #map h2 { font-size:14px; margin:0 0 6px; } #map h2 span { color:var(--muted); font-weight:400; }
+#treemap { width:100%; max-width:1100px; height:auto; display:block; }
+#treemap rect.dir { fill:#fff; stroke:var(--line); } #treemap text { font-size:11px; pointer-events:none; }
+#treemap text.dir { font-weight:600; fill:var(--ink); } #treemap text.file { fill:#fff; }
+#treemap g.file { cursor:pointer; } #treemap g.file rect { stroke:#fff; stroke-width:1; }
+#treemap g.file:hover rect, #treemap g.file.on rect { stroke:var(--ink); stroke-width:2; }
+svg.graph { display:block; margin:8px 0; max-width:100%; height:auto; }
+svg.graph rect { fill:#fff; stroke:var(--line); rx:5; } svg.graph g.me rect { fill:#ffebe9; stroke:var(--dead); }
+svg.graph g.test.me rect { fill:#fff8c5; stroke:var(--test); } svg.graph g.root rect { fill:#dafbe1; stroke:var(--ok); }
+svg.graph text { font:12px ui-monospace, SFMono-Regular, Menlo, monospace; fill:var(--ink); }
+svg.graph text.how { font:11px system-ui, sans-serif; fill:var(--muted); }
+svg.graph line { stroke:var(--muted); stroke-width:1.2; marker-end:url(#arrow); }
 </style></head><body>
 <header><h1>deadwood report <span id="root"></span></h1><div class="cards" id="cards"></div><div id="warn"></div></header>
+<section id="map"><h2>Where the dead lines are <span>(area: lines; red: dead, amber: mostly test-only; click a file to show only it)</span></h2><svg id="treemap" role="img" aria-label="treemap of dead lines by directory and file"></svg></section>
 <div class="controls">
   <input id="path" type="search" placeholder="Filter by path or name…" aria-label="path filter">
   <select id="kind" aria-label="kind"><option value="">all kinds</option></select>
@@ -129,12 +163,13 @@ ul.rel { margin:4px 0; padding-left:18px; } ul.rel code { font-size:12.5px; } ul
 const data = JSON.parse(document.getElementById('data').textContent);
 const $ = id => document.getElementById(id);
 const esc = s => String(s).replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 $('root').textContent = data.sourceRoot;
 const s = data.summary;
-$('cards').innerHTML = [['dead', s.dead_functions, 'dead functions'], ['dead', s.dead_variables, 'dead variables'],
-  ['dead', s.dead_classes, 'dead classes'], ['dead', s.dead_lines, 'dead lines'], ['test', s.test_only, 'test-only'],
-  ['', s.translation_units, 'translation units']].map(([c, n, t]) => `<div class="card ${c}"><b>${n}</b>${t}</div>`).join('');
-if (!data.complete) $('warn').innerHTML = `<div class="warn">Incomplete: ${s.failed} translation unit(s) did not parse; code they read is not judged.</div>`;
+$('cards').innerHTML = [['dead', s.dead_functions, 'dead function', 'dead functions'], ['dead', s.dead_variables, 'dead variable', 'dead variables'],
+  ['dead', s.dead_classes, 'dead class', 'dead classes'], ['dead', s.dead_lines, 'dead line', 'dead lines'], ['test', s.test_only, 'test-only', 'test-only'],
+  ['', s.translation_units, 'translation unit', 'translation units']].map(([c, n, one, many]) => `<div class="card ${c}"><b>${n}</b>${n === 1 ? one : many}</div>`).join('');
+if (!data.complete) $('warn').innerHTML = `<div class="warn">Incomplete: ${plural(s.failed, 'translation unit', 'translation units')} did not parse; code they read is not judged.</div>`;
 for (const k of [...new Set(data.findings.map(f => f.kind))].sort()) $('kind').insertAdjacentHTML('beforeend', `<option>${k}</option>`);
 
 function related(f) {
@@ -143,18 +178,136 @@ function related(f) {
   return `<p>${title}</p><ul class="rel">` + f.related.map(r =>
     `<li>${r.how ? `<span>${esc(r.how)}</span> ` : ''}<code>${esc(r.name)}</code> <span>${esc(r.at)}</span></li>`).join('') + '</ul>';
 }
+// A drawing of one finding: for code a test reaches, the path from its root
+// (one box a hop, each arrow named by how it is taken); for dead code, its
+// dead cluster: who refers to it on the left, what it refers to on the right.
+const clip = t => t.length > 46 ? t.slice(0, 45) + '…' : t;
+function box(x, y, w, label, title, cls) {
+  return `<g class="${cls}"><title>${esc(title)}</title><rect x="${x}" y="${y}" width="${w}" height="24"></rect>` +
+         `<text x="${x + 8}" y="${y + 16}">${esc(clip(label))}</text></g>`;
+}
+const width = t => Math.max(80, clip(t).length * 7.3 + 16);
+const arrowHead = '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#59636e"></path></marker></defs>';
+function drawing(f) {
+  const me = f.category === 'test-only' ? 'me test' : 'me';
+  if (f.related.length && f.related[0].how) {  // a path, root first
+    const hops = f.related, w = Math.max(...hops.map(h => width(h.name))), gap = 58;
+    let out = '';
+    hops.forEach((h, i) => {
+      const y = i * gap, last = i === hops.length - 1;
+      out += box(0, y, w, h.name, `${h.name}  ${h.at}`, last ? me : i === 0 ? 'root' : 'hop');
+      if (i > 0) out += `<line x1="24" y1="${y - gap + 25}" x2="24" y2="${y - 1}"></line><text class="how" x="32" y="${y - gap / 2 + 16}">${esc(h.how)}${h.at ? ' at ' + esc(h.at) : ''}</text>`;
+    });
+    const W = w + 260, H = hops.length * gap - gap + 26;
+    return `<svg class="graph" width="${W}" height="${H}" viewBox="-1 -1 ${W + 2} ${H + 2}">${arrowHead}${out}</svg>`;
+  }
+  const left = f.related, right = f.uses || [], gap = 32;
+  const lw = left.length ? Math.max(...left.map(r => width(r.name))) : 0, mw = width(f.name);
+  const rw = right.length ? Math.max(...right.map(r => width(r.name))) : 0;
+  const rows = Math.max(left.length, right.length, 1), H = rows * gap - gap + 26;
+  const mx = left.length ? lw + 70 : 0, rx = mx + mw + 70, my = (H - 26) / 2;
+  let out = box(mx, my, mw, f.name, `${f.name}  ${f.file}:${f.line}`, me);
+  const col = (list, x, w, to) => list.forEach((r, i) => {
+    const y = (H - 26) / 2 + (i - (list.length - 1) / 2) * gap;
+    out += box(x, y, w, r.name, `${r.name}  ${r.at}`, 'hop');
+    out += to ? `<line x1="${x + w + 1}" y1="${y + 12}" x2="${mx - 2}" y2="${my + 12}"></line>`
+              : `<line x1="${mx + mw + 1}" y1="${my + 12}" x2="${x - 2}" y2="${y + 12}"></line>`;
+  });
+  col(left, 0, lw, true);
+  col(right, rx, rw, false);
+  const W = right.length ? rx + rw : mx + mw;
+  return `<svg class="graph" width="${W}" height="${H}" viewBox="-1 -1 ${W + 2} ${H + 2}">${arrowHead}${out}</svg>`;
+}
+function draw(el) {
+  const spot = el.querySelector(':scope > .body > .drawing');
+  if (spot && !spot.innerHTML) spot.innerHTML = drawing(byId[el.dataset.id]);
+}
+document.addEventListener('toggle', e => { if (e.target.matches && e.target.matches('details.finding') && e.target.open) draw(e.target); }, true);
+
+// The treemap: directories, then their files, each with an area in
+// proportion to its dead lines (squarified: rectangles as square as the
+// order allows), coloured by how much of it is test-only.
+function squarify(items, x, y, w, h) {
+  const out = [], total = items.reduce((n, i) => n + i.value, 0);
+  if (!total || w <= 0 || h <= 0) return out;
+  let rest = items.map(i => ({item: i, area: i.value * w * h / total}));
+  while (rest.length) {
+    const side = Math.min(w, h);
+    const worst = row => {
+      const sum = row.reduce((n, a) => n + a.area, 0), max = Math.max(...row.map(a => a.area)), min = Math.min(...row.map(a => a.area));
+      return Math.max(side * side * max / (sum * sum), sum * sum / (side * side * min));
+    };
+    let n = 1;
+    while (n < rest.length && worst(rest.slice(0, n + 1)) <= worst(rest.slice(0, n))) ++n;
+    const row = rest.slice(0, n), thick = row.reduce((s, a) => s + a.area, 0) / side;
+    let along = 0;
+    for (const a of row) {
+      const len = a.area / thick;
+      out.push(w >= h ? {item: a.item, x, y: y + along, w: thick, h: len} : {item: a.item, x: x + along, y, w: len, h: thick});
+      along += len;
+    }
+    if (w >= h) { x += thick; w -= thick; } else { y += thick; h -= thick; }
+    rest = rest.slice(n);
+  }
+  return out;
+}
+// The end of a path that fits in n characters: "…/render/".
+const tail = (t, n) => t.length <= n ? t : '…' + t.slice(t.length - Math.max(n - 1, 1));
+function treemap() {
+  const W = 1100, H = 280, dirs = new Map();
+  for (const f of data.findings) {
+    const dir = f.file.includes('/') ? f.file.slice(0, f.file.lastIndexOf('/')) : '.';
+    if (!dirs.has(dir)) dirs.set(dir, new Map());
+    const files = dirs.get(dir);
+    if (!files.has(f.file)) files.set(f.file, {file: f.file, value: 0, test: 0, count: 0});
+    const e = files.get(f.file);
+    e.value += Math.max(1, f.lines); e.count++;
+    if (f.category === 'test-only') e.test += Math.max(1, f.lines);
+  }
+  const items = [...dirs].map(([dir, files]) => {
+    const list = [...files.values()].sort((a, b) => b.value - a.value);
+    return {dir, files: list, value: list.reduce((n, e) => n + e.value, 0)};
+  }).sort((a, b) => b.value - a.value);
+  if (!items.length) { $('map').hidden = true; return; }
+  let out = '';
+  for (const d of squarify(items, 0, 0, W, H)) {
+    const head = d.h > 40 && d.w > 50 ? 16 : 0;
+    out += `<rect class="dir" x="${d.x}" y="${d.y}" width="${d.w}" height="${d.h}"><title>${esc(d.item.dir)}/: ${plural(d.item.value, 'line', 'lines')}</title></rect>`;
+    if (head) out += `<text class="dir" x="${d.x + 4}" y="${d.y + 12}">${esc(tail(d.item.dir + '/', Math.floor((d.w - 8) / 7)))}</text>`;
+    for (const r of squarify(d.item.files, d.x + 2, d.y + 2 + head, d.w - 4, d.h - 4 - head)) {
+      const e = r.item, share = e.test / e.value;
+      const fill = share >= 0.5 ? '#bf8700' : share > 0 ? '#d1521f' : '#cf222e';
+      const name = e.file.slice(e.file.lastIndexOf('/') + 1);
+      out += `<g class="file" data-file="${esc(e.file)}"><title>${esc(e.file)}: ${plural(e.value, 'dead line', 'dead lines')} in ${plural(e.count, 'finding', 'findings')}${e.test ? `, ${e.test} test-only` : ''}</title>` +
+             `<rect x="${r.x}" y="${r.y}" width="${Math.max(r.w, 0.5)}" height="${Math.max(r.h, 0.5)}" fill="${fill}"></rect>` +
+             (r.w > 44 && r.h > 16 ? `<text class="file" x="${r.x + 4}" y="${r.y + 13}">${esc(tail(name, Math.floor((r.w - 8) / 6.5)))}</text>` : '') + '</g>';
+    }
+  }
+  const map = $('treemap');
+  map.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  map.innerHTML = out;
+  map.addEventListener('click', e => {
+    const g = e.target.closest('g.file');
+    if (!g) return;
+    $('path').value = $('path').value === g.dataset.file ? '' : g.dataset.file;
+    filter();
+  });
+}
+const byId = [];
 function finding(f) {
   const lines = f.excerpt.map(([n, t]) => `<span class="${n === f.line ? 'hit' : ''}"><i>${n}</i>${esc(t)}</span>`).join('');
   const rm = f.removable ? '<p class="removable">Removable: deadwood --fix removes it with its declarations.</p>'
                          : `<p class="not-removable">Not removable: ${esc(f.reason)}</p>`;
   const from = f.reachedFrom.length ? `<p>Reached only from: ${f.reachedFrom.map(esc).join(', ')}</p>` : '';
   const members = f.members.length ? `<div class="members"><p>Members:</p>${f.members.map(finding).join('')}</div>` : '';
-  return `<details class="finding" data-kind="${esc(f.kind)}" data-category="${esc(f.category)}" data-text="${esc((f.file + ' ' + f.name).toLowerCase())}">
+  byId.push(f);
+  return `<details class="finding" data-id="${byId.length - 1}" data-kind="${esc(f.kind)}" data-category="${esc(f.category)}" data-text="${esc((f.file + ' ' + f.name).toLowerCase())}">
     <summary><span class="badge ${esc(f.category)}">${esc(f.category)}</span><span class="kind">${esc(f.kind)}</span>
-    <span class="name">${esc(f.name)}</span><span class="pos">:${f.line}:${f.column}</span><span class="size">${f.lines} lines</span></summary>
-    <div class="body">${lines ? `<pre>${lines}</pre>` : ''}${rm}${from}${related(f)}${members}</div></details>`;
+    <span class="name">${esc(f.name)}</span><span class="pos">:${f.line}:${f.column}</span><span class="size">${plural(f.lines, 'line', 'lines')}</span></summary>
+    <div class="body">${lines ? `<pre>${lines}</pre>` : ''}${rm}${from}<div class="drawing"></div>${related(f)}${members}</div></details>`;
 }
 function render() {
+  byId.length = 0;
   const sorted = [...data.findings];
   if ($('sort').value === 'size') sorted.sort((a, b) => b.lines - a.lines);
   const byDir = new Map();
@@ -169,11 +322,11 @@ function render() {
   for (const [dir, files] of byDir) {
     html += `<details class="dir" open><summary>${esc(dir)}/</summary>`;
     for (const [file, fs] of files)
-      html += `<section class="file"><h3>${esc(file)}<small>${fs.length} finding(s), ${fs.reduce((n, f) => n + f.lines, 0)} lines</small></h3>${fs.map(finding).join('')}</section>`;
+      html += `<section class="file"><h3>${esc(file)}<small>${plural(fs.length, 'finding', 'findings')}, ${plural(fs.reduce((n, f) => n + f.lines, 0), 'line', 'lines')}</small></h3>${fs.map(finding).join('')}</section>`;
     html += '</details>';
   }
   $('list').innerHTML = html || '<p class="empty">No findings.</p>';
-  if (params.get('expand')) for (const el of document.querySelectorAll('details.finding')) el.open = true;
+  if (params.get('expand')) for (const el of document.querySelectorAll('details.finding')) { el.open = true; draw(el); }
   filter();
 }
 function filter() {
@@ -186,11 +339,13 @@ function filter() {
   for (const sec of document.querySelectorAll('section.file')) sec.hidden = !sec.querySelector('details.finding:not([hidden])');
   for (const dir of document.querySelectorAll('details.dir')) dir.hidden = !dir.querySelector('section.file:not([hidden])');
   $('shown').textContent = `${shown} of ${data.findings.length} shown`;
+  for (const g of document.querySelectorAll('#treemap g.file')) g.classList.toggle('on', g.dataset.file === $('path').value);
 }
 const params = new URLSearchParams(location.hash.slice(1));
 for (const k of ['path', 'kind', 'category', 'sort']) if (params.has(k)) $(k).value = params.get(k);
 for (const k of ['path', 'kind', 'category']) $(k).addEventListener('input', filter);
 $('sort').addEventListener('change', render);
+treemap();
 render();
 </script></body></html>
 )html";
@@ -202,7 +357,7 @@ void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const 
   DeadCounts C = countDead(Rep.Findings);
   Explainer E(P, R);
   ordered_json Findings = ordered_json::array();
-  for (const Finding &F : Rep.Findings) Findings.push_back(findingJson(P, E, Rep, F, Sources));
+  for (const Finding &F : Rep.Findings) Findings.push_back(findingJson(P, R, E, Rep, F, Sources));
   ordered_json Data = {{"sourceRoot", Rep.SourceRoot},
                        {"complete", !Rep.incomplete()},
                        {"summary",

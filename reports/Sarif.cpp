@@ -1,6 +1,10 @@
 #include "reports/Writers.h"
 
+#include "passes/TextEdit.h"
+
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace deadwood {
 namespace {
@@ -29,10 +33,57 @@ ordered_json artifact(const std::string &File, const std::string &Root) {
   return {{"uri", uriPath(relativeToRoot(File, Root))}, {"uriBaseId", "SRCROOT"}};
 }
 
-ordered_json location(const Finding &F, const std::string &Root) {
-  return {{"physicalLocation",
-           {{"artifactLocation", artifact(F.File, Root)},
-            {"region", {{"startLine", F.Line}, {"startColumn", F.Column}}}}}};
+using Sources = std::map<std::string, std::string>;
+
+/// From the definition's name to its end (endLine, endColumn just past it)
+/// when its file's text is known.
+ordered_json location(const Finding &F, const std::string &Root, const Sources &Texts) {
+  ordered_json Region = {{"startLine", F.Line}, {"startColumn", F.Column}};
+  if (auto Text = Texts.find(F.File); Text != Texts.end() && F.End > 0) {
+    TextPosition End = positionAt(Text->second, F.End);
+    if (End.Line > F.Line || (End.Line == F.Line && End.Column > F.Column)) {
+      Region["endLine"] = End.Line;
+      Region["endColumn"] = End.Column;
+    }
+  }
+  return {{"physicalLocation", {{"artifactLocation", artifact(F.File, Root)}, {"region", std::move(Region)}}}};
+}
+
+/// A proven removal as SARIF's fix: its deletions, file by file.
+ordered_json fix(const SuggestedFix &S, const std::string &Root) {
+  ordered_json Changes = ordered_json::array();
+  for (size_t I = 0; I < S.Edits.size();) {
+    const std::string &File = S.Edits[I].File;
+    ordered_json Replacements = ordered_json::array();
+    for (; I < S.Edits.size() && S.Edits[I].File == File; ++I) {
+      const SuggestedFix::Edit &E = S.Edits[I];
+      Replacements.push_back({{"deletedRegion",
+                               {{"startLine", E.Line}, {"startColumn", E.Column}, {"endLine", E.EndLine}, {"endColumn", E.EndColumn}}},
+                              {"insertedContent", {{"text", E.Text}}}});
+    }
+    Changes.push_back({{"artifactLocation", artifact(File, Root)}, {"replacements", std::move(Replacements)}});
+  }
+  return {{"description", {{"text", "remove " + S.Label}}}, {"artifactChanges", std::move(Changes)}};
+}
+
+/// Whether the fix removes F or one of its members.
+bool removes(const SuggestedFix &S, const Finding &F) {
+  return std::find(S.Usrs.begin(), S.Usrs.end(), F.Usr) != S.Usrs.end() ||
+         std::any_of(F.Members.begin(), F.Members.end(), [&](const Finding &M) { return removes(S, M); });
+}
+
+/// Which finding each fix belongs to: the first (in report order) whose
+/// symbol, or a member's, the group removes. A group is one suggestion,
+/// never repeated on each of its findings.
+std::vector<std::vector<const SuggestedFix *>> fixesByFinding(const Report &R) {
+  std::vector<std::vector<const SuggestedFix *>> Out(R.Findings.size());
+  for (const SuggestedFix &S : R.Fixes)
+    for (size_t I = 0; I < R.Findings.size(); ++I)
+      if (removes(S, R.Findings[I])) {
+        Out[I].push_back(&S);
+        break;
+      }
+  return Out;
 }
 
 ordered_json rule(const char *Id, const char *Name, const char *Short, const char *Help) {
@@ -54,27 +105,34 @@ std::string message(const Finding &F) {
 
 }  // namespace
 
-void writeSarif(std::ostream &OS, const Report &R) {
+void writeSarif(std::ostream &OS, const Report &R, const Sources &Texts) {
   ordered_json Results = ordered_json::array();
-  for (const Finding &F : R.Findings) {
+  std::vector<std::vector<const SuggestedFix *>> Fixes = fixesByFinding(R);
+  for (size_t At = 0; At < R.Findings.size(); ++At) {
+    const Finding &F = R.Findings[At];
     bool TestOnly = F.Category == Category::TestOnly;
     ordered_json Result = {{"ruleId", TestOnly ? "deadwood-test-only" : "deadwood-dead"},
                            {"ruleIndex", TestOnly ? 1 : 0},
                            {"level", "warning"},
                            {"message", {{"text", message(F)}}},
-                           {"locations", ordered_json::array({location(F, R.SourceRoot)})},
+                           {"locations", ordered_json::array({location(F, R.SourceRoot, Texts)})},
                            {"partialFingerprints", {{"deadwood/v1", fingerprint(F, R.SourceRoot)}}},
                            {"properties", {{"kind", kindName(F.Kind)}, {"usr", F.Usr}, {"removable", F.Removable}}}};
     if (!F.Members.empty()) {
       ordered_json Related = ordered_json::array();
       for (size_t I = 0; I < F.Members.size(); ++I) {
-        ordered_json L = location(F.Members[I], R.SourceRoot);
+        ordered_json L = location(F.Members[I], R.SourceRoot, Texts);
         L["id"] = I;
         L["message"] = {{"text", "unreachable member " + std::string(kindNoun(F.Members[I].Kind)) + " '" +
                                      F.Members[I].Name + "'"}};
         Related.push_back(std::move(L));
       }
       Result["relatedLocations"] = std::move(Related);
+    }
+    if (!Fixes[At].empty()) {
+      ordered_json List = ordered_json::array();
+      for (const SuggestedFix *S : Fixes[At]) List.push_back(fix(*S, R.SourceRoot));
+      Result["fixes"] = std::move(List);
     }
     Results.push_back(std::move(Result));
   }

@@ -18,10 +18,6 @@ std::string displaySite(const std::string &Site, const TextOptions &Opts) {
   return display(Site.substr(0, Line), Opts) + Site.substr(Line);
 }
 
-std::string plural(size_t N, const char *One, const char *Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many);
-}
-
 std::string join(const std::vector<std::string> &Parts) {
   std::string Out;
   for (const std::string &P : Parts) Out += (Out.empty() ? "" : ", ") + P;

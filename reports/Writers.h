@@ -32,8 +32,10 @@ void writeJson(std::ostream &OS, const Report &R);
 /// SARIF 2.1.0: one result per finding (a class's members as related
 /// locations), rules deadwood-dead and deadwood-test-only with help, paths
 /// relative to the source root (uriBaseId SRCROOT), partialFingerprints
-/// stable across runs and machines.
-void writeSarif(std::ostream &OS, const Report &R);
+/// stable across runs and machines. A region runs from the definition's
+/// name to its end when Sources (file contents by absolute path) has its
+/// file; a proven removal (Report::Fixes) is its first finding's `fixes`.
+void writeSarif(std::ostream &OS, const Report &R, const std::map<std::string, std::string> &Sources = {});
 
 /// The answer to --why: the path from a root, one hop a line with the
 /// place of each edge and its kind; or, for an unreachable symbol, who

@@ -660,7 +660,7 @@ int main(int argc, char **argv) {
 )cpp"});
   EXPECT_TRUE(R.Findings.empty());
   EXPECT_TRUE(hasNote(R, "inline assembly names 'target_fn': 'target_fn()' is kept alive"));
-  EXPECT_TRUE(hasNote(R, "'plugin_init' is looked up by name: 1 definition(s) kept alive"));
+  EXPECT_TRUE(hasNote(R, "'plugin_init' is looked up by name: 1 definition kept alive"));
   EXPECT_TRUE(hasNote(R, "a symbol is looked up by a computed name: what it finds is not seen; "
                          "keep it with a keep rule"));
 }

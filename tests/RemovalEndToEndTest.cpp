@@ -62,7 +62,7 @@ TEST(Fix, SampleStillBuildsSameOutputMarkedGoneFixpoint) {
 
   Result Fix = runDeadwood("-q --fix -p " + quote(C.Build));
   ASSERT_EQ(Fix.Exit, 0) << Fix.Err;
-  EXPECT_NE(Fix.Err.find("deadwood: removal: 18 symbol(s)"), std::string::npos) << Fix.Err;
+  EXPECT_NE(Fix.Err.find("deadwood: removal: 18 symbols"), std::string::npos) << Fix.Err;
   Result Rebuild = sh("cmake --build " + quote(C.Build));
   ASSERT_EQ(Rebuild.Exit, 0) << Rebuild.Out;
   EXPECT_EQ(runPrograms(C), Before);
@@ -193,7 +193,7 @@ TEST(Fix, RefusedWhenATuFailedUnlessAllowPartial) {
   std::string Before = slurp(Dir / "good.cpp");
   Result Refused = runDeadwood("-q --fix -p " + quote(Dir));
   EXPECT_EQ(Refused.Exit, 3);
-  EXPECT_NE(Refused.Err.find("removal refused: 1 translation unit(s) failed to parse"), std::string::npos)
+  EXPECT_NE(Refused.Err.find("removal refused: 1 translation unit failed to parse"), std::string::npos)
       << Refused.Err;
   EXPECT_EQ(slurp(Dir / "good.cpp"), Before);
   Result Forced = runDeadwood("-q --fix --allow-partial -p " + quote(Dir));

@@ -5,9 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
+#include <tuple>
 #include <sstream>
 
 namespace {
@@ -241,6 +244,78 @@ TEST(Sarif, ValidatesAgainstTheOfficialSchemaAndFingerprintsAreStable) {
   EXPECT_NE(validate(scratch() / "broken.sarif", Schema).Exit, 0);
 }
 
+/// Byte offset of a SARIF line and column (1-based) in Text.
+size_t offsetOf(const std::string &Text, int Line, int Column) {
+  size_t At = 0;
+  for (int L = 1; L < Line; ++L) At = Text.find('\n', At) + 1;
+  return At + Column - 1;
+}
+
+TEST(Sarif, ProvenRemovalsAreFixesThatDoWhatThePatchDoes) {
+  fs::path Schema = DEADWOOD_SARIF_SCHEMA;
+  fs::path Source = copyOfSample("inventory", scratch() / "inventory-fixes");
+  fs::path Build = configure("inventory", Source, "-fixes");
+  fs::path Out = scratch() / "fixes.sarif", Patch = scratch() / "fixes.diff";
+  Result Run = runDeadwood("-q --patch " + quote(Patch) + " --format sarif -o " + quote(Out) + " -p " + quote(Build));
+  ASSERT_EQ(Run.Exit, 0) << Run.Err;
+  Result Valid = validate(Out, Schema);
+  EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
+  json Sarif = json::parse(slurp(Out));
+
+  // Regions run from the name to the end of the definition.
+  bool SawLegacyLine = false;
+  for (const json &R : Sarif["runs"][0]["results"]) {
+    const json &Region = R["locations"][0]["physicalLocation"]["region"];
+    ASSERT_TRUE(Region.contains("endLine")) << R.dump();
+    EXPECT_GE(Region["endLine"].get<int>(), Region["startLine"].get<int>());
+    if (R["message"]["text"].get<std::string>().find("'inv::legacyLine(") != std::string::npos) {
+      SawLegacyLine = true;
+      EXPECT_EQ(Region["startLine"], 36);
+      EXPECT_EQ(Region["endLine"], 38);
+      EXPECT_EQ(Region["endColumn"], 2);  // just past the `}`
+    }
+  }
+  EXPECT_TRUE(SawLegacyLine);
+
+  // Every fix, applied by hand as a review tool would, gives the patched tree.
+  std::map<std::string, std::vector<std::tuple<size_t, size_t, std::string>>> Edits;
+  size_t Fixes = 0;
+  for (const json &R : Sarif["runs"][0]["results"])
+    for (const json &Fix : R.value("fixes", json::array())) {
+      ++Fixes;
+      EXPECT_EQ(Fix["description"]["text"].get<std::string>().rfind("remove ", 0), 0u);
+      for (const json &Change : Fix["artifactChanges"]) {
+        EXPECT_EQ(Change["artifactLocation"]["uriBaseId"], "SRCROOT");
+        std::string File = Change["artifactLocation"]["uri"];
+        std::string Text = slurp(Source / File);
+        for (const json &Rep : Change["replacements"]) {
+          const json &D = Rep["deletedRegion"];
+          size_t From = offsetOf(Text, D["startLine"], D["startColumn"]), To = offsetOf(Text, D["endLine"], D["endColumn"]);
+          Edits[File].emplace_back(From, To - From, Rep["insertedContent"]["text"]);
+        }
+      }
+    }
+  EXPECT_GT(Fixes, 3u);
+  fs::path ByPatch = scratch() / "inventory-by-patch";
+  fs::remove_all(ByPatch);
+  fs::copy(Source, ByPatch, fs::copy_options::recursive);
+  ASSERT_EQ(sh("cd " + quote(ByPatch) + " && patch -s -p1 < " + quote(Patch)).Exit, 0);
+  ASSERT_FALSE(Edits.empty());
+  for (auto &[File, List] : Edits) {
+    std::string Text = slurp(Source / File);
+    std::sort(List.begin(), List.end());
+    for (auto It = List.rbegin(); It != List.rend(); ++It) Text.replace(std::get<0>(*It), std::get<1>(*It), std::get<2>(*It));
+    EXPECT_EQ(Text, slurp(ByPatch / File)) << File;
+  }
+  for (const auto &Entry : fs::recursive_directory_iterator(Source))
+    if (Entry.is_regular_file() && !Edits.count(fs::relative(Entry.path(), Source).string()))
+      EXPECT_EQ(slurp(Entry.path()), slurp(ByPatch / fs::relative(Entry.path(), Source))) << Entry.path();
+
+  // A report run proves nothing, so it suggests nothing.
+  Result Plain = runDeadwood("-q --format sarif -p " + quote(Build));
+  EXPECT_EQ(Plain.Out.find("\"fixes\""), std::string::npos);
+}
+
 TEST(JsonReport, ValidatesAgainstTheContractInTheRepository) {
   fs::path Schema = DEADWOOD_REPORT_SCHEMA;
   // Every optional part: test-only findings with the tests that reach them,
@@ -354,6 +429,69 @@ TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
   for (const auto &[Category, Hidden] : Filtered)
     EXPECT_EQ(Hidden, Category != "test-only") << Category;
   EXPECT_NE(renderedDom(Page, "#path=strutil").find("3 of 8 shown"), std::string::npos);
+}
+
+/// How many times Needle occurs in Text.
+size_t occurrences(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t At = Text.find(Needle); At != std::string::npos; At = Text.find(Needle, At + 1)) ++N;
+  return N;
+}
+
+TEST(Html, DrawsATreemapOfDeadLinesAndEachFindingsPathOrCluster) {
+  ASSERT_EQ(sh("command -v chromium").Exit, 0) << "needs Debian's chromium (scripts/bootstrap.sh installs it)";
+  fs::path Build = configure("toolkit");
+  fs::path Page = scratch() / "pictures.html";
+  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(Build)).Exit, 0);
+  json Report = json::parse(runDeadwood("-q --format json -p " + quote(Build)).Out);
+  std::set<std::string> Files;
+  for (const json &F : Report["findings"]) Files.insert(F["file"]);
+
+  // One rectangle per file with findings, each titled with its dead lines.
+  std::string Dom = renderedDom(Page, "#expand=1");
+  Dom = Dom.substr(0, Dom.find("<script"));  // what was drawn, not the script that draws it
+  size_t Map = Dom.find("<svg id=\"treemap\""), MapEnd = Dom.find("</svg>", Map);
+  ASSERT_NE(Map, std::string::npos);
+  std::string Treemap = Dom.substr(Map, MapEnd - Map);
+  EXPECT_EQ(occurrences(Treemap, "<g class=\"file\""), Files.size()) << Treemap;
+  EXPECT_NE(Treemap.find("data-file=\"" + sampleDir("toolkit") + "strutil/strutil.cpp\""), std::string::npos) << Treemap;
+  EXPECT_NE(Treemap.find("strutil.cpp: 6 dead lines in 2 findings</title>"), std::string::npos) << Treemap;
+  EXPECT_NE(Treemap.find("strutil.h: 1 dead line in 1 finding</title>"), std::string::npos) << Treemap;
+
+  // Every finding, opened, has its drawing: a test-only one the path from
+  // its test's main(), a dead one its cluster with itself marked.
+  EXPECT_EQ(occurrences(Dom, "<svg class=\"graph\""), occurrences(Dom, "<details class=\"finding\""));
+  EXPECT_GE(occurrences(Dom, "<svg class=\"graph\""), 8u);
+  size_t Units = Dom.find("core::dumpUnits()</span>");
+  ASSERT_NE(Units, std::string::npos);
+  std::string Drawing = Dom.substr(Dom.find("<svg class=\"graph\"", Units), 1500);
+  EXPECT_NE(Drawing.find("<g class=\"root\"><title>main()"), std::string::npos) << Drawing;
+  EXPECT_NE(Drawing.find("<g class=\"me test\"><title>core::dumpUnits()"), std::string::npos) << Drawing;
+  EXPECT_NE(Drawing.find(">call at "), std::string::npos) << Drawing;
+  EXPECT_GE(occurrences(Dom, "<g class=\"me\">"), 6u);
+  EXPECT_NE(Dom.find("1 finding, "), std::string::npos) << "plurals: \"1 finding\", not \"1 finding(s)\"";
+  EXPECT_EQ(Dom.find("(s)"), std::string::npos);
+
+  // Clicking a file's rectangle filters the list to it.
+  fs::path Clicked = scratch() / "clicked.html";
+  std::string Html = slurp(Page);
+  Html.replace(Html.rfind("</script>"), 0,
+               "\ndocument.querySelector('#treemap g.file[data-file$=\"strutil.cpp\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}));\n");
+  std::ofstream(Clicked) << Html;
+  std::string After = renderedDom(Clicked, "");
+  size_t Shown = 0;
+  for (const auto &[Category, Hidden] : rows(After)) Shown += !Hidden;
+  EXPECT_EQ(Shown, 2u) << "strutil.cpp's two findings";
+  EXPECT_NE(After.find("<g class=\"file on\" data-file=\"" + sampleDir("toolkit") + "strutil/strutil.cpp\""), std::string::npos);
+
+  // A picture to look at: build/tests/html-report.png.
+  fs::path Png = fs::path(DEADWOOD_BUILD_DIR) / "tests" / "html-report.png";
+  fs::remove(Png);
+  Result Shot = sh("timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=" +
+                   quote(scratch() / "chromium-shot") + " --window-size=1200,1400 --screenshot=" + quote(Png) + " " +
+                   quote("file://" + Page.string() + "#expand=1"));
+  EXPECT_EQ(Shot.Exit, 0) << Shot.Err;
+  EXPECT_GT(fs::exists(Png) ? fs::file_size(Png) : 0, 20000u) << "a blank page is smaller";
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ int render(const Options &O, const Report &R, const Program &P, const Reachabili
   }
   std::ostream &OS = O.Output.empty() ? std::cout : File;
   if (O.Format == "json") writeJson(OS, R);
-  else if (O.Format == "sarif") writeSarif(OS, R);
+  else if (O.Format == "sarif") writeSarif(OS, R, findingSources(R.Findings));
   else if (O.Format == "dot") writeDot(OS, P, R);
   else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
   else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose, colored(O)});
@@ -273,8 +273,9 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
                   "project's directory with --source-root");
     if (Rep.incomplete() && !O.AllowPartial) {
       render(O, Rep, P, R);
-      std::cerr << "deadwood: error: removal refused: " << Rep.Failed.size()
-                << " translation unit(s) failed to parse, so the graph is incomplete "
+      std::cerr << "deadwood: error: removal refused: "
+                << plural(Rep.Failed.size(), "translation unit", "translation units")
+                << " failed to parse, so the graph is incomplete "
                    "(--allow-partial to remove anyway)\n";
       return Incomplete;
     }
@@ -315,8 +316,9 @@ int runOneShot(const Options &Given) {
   Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
   std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);
   if (O.Verbose && !O.NoCache)
-    std::cerr << "deadwood: cache: " << Cache.hits() << " of " << Jobs.size()
-              << " translation unit(s) reused, " << Cache.rejected() << " entry(ies) rejected\n";
+    std::cerr << "deadwood: cache: " << Cache.hits() << " of "
+              << plural(Jobs.size(), "translation unit", "translation units") << " reused, "
+              << plural(Cache.rejected(), "entry", "entries") << " rejected\n";
   return analyze(O, DbDir, std::move(Summaries), &Jobs);
 }
 

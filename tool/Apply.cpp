@@ -71,6 +71,22 @@ std::vector<FileEdits> editsFor(const std::vector<const RemovalGroup *> &Groups,
   return Out;
 }
 
+/// Each proven group's own deletions, as a suggestion a reviewer can take.
+std::vector<SuggestedFix> suggestions(const std::vector<const RemovalGroup *> &Groups,
+                                      const std::map<std::string, std::string> &Texts) {
+  std::vector<SuggestedFix> Out;
+  for (const RemovalGroup *G : Groups) {
+    SuggestedFix Fix{G->Label, G->Usrs, {}};
+    for (const FileEdits &F : editsFor({G}, Texts))
+      for (const Replacement &E : F.Edits) {
+        TextPosition From = positionAt(F.Original, E.Offset), To = positionAt(F.Original, E.Offset + E.Length);
+        Fix.Edits.push_back({F.Path, From.Line, From.Column, To.Line, To.Column, E.Text});
+      }
+    Out.push_back(std::move(Fix));
+  }
+  return Out;
+}
+
 bool writeText(const std::string &Path, const std::string &Text, std::string *Err) {
   std::ofstream Out(Path, std::ios::binary);
   Out << Text;
@@ -167,8 +183,8 @@ public:
     if (Set.empty() || Interrupted) return true;
     std::vector<const RemovalGroup *> Trial = Accepted;
     Trial.insert(Trial.end(), Set.begin(), Set.end());
-    std::cerr << "deadwood: verify: trying " << Set.size() << " group(s) on top of " << Accepted.size()
-              << " kept ... " << std::flush;
+    std::cerr << "deadwood: verify: trying " << plural(Set.size(), "group", "groups") << " on top of "
+              << Accepted.size() << " kept ... " << std::flush;
     if (!T.apply(Trial, Err)) return false;
     CommandResult Result = run(Command);
     std::cerr << (Interrupted ? "interrupted" : Result.Ok ? "green" : "failed") << '\n';
@@ -221,8 +237,9 @@ bool verify(const Program &P, Report &Rep, const std::vector<const RemovalGroup 
   for (const auto &[G, Why] : V.Unsafe) markUnsafe(P, Rep, *G, Why, "unsafe to remove: ");
   size_t Symbols = 0;
   for (const RemovalGroup *G : V.Accepted) Symbols += G->Symbols.size();
-  std::cerr << "deadwood: verify: removed " << Symbols << " symbol(s) in " << V.Accepted.size()
-            << " group(s); " << V.Unsafe.size() << " group(s) unsafe, kept\n";
+  std::cerr << "deadwood: verify: removed " << plural(Symbols, "symbol", "symbols") << " in "
+            << plural(V.Accepted.size(), "group", "groups") << "; " << plural(V.Unsafe.size(), "group", "groups")
+            << " unsafe, kept\n";
   return true;
 }
 
@@ -250,17 +267,22 @@ bool applyRemovals(const Program &P, const Reachability &R, Report &Rep, const A
     }
     char Seconds[32];
     std::snprintf(Seconds, sizeof Seconds, "%.1f", Proof.Seconds);
-    std::cerr << "deadwood: proved " << Proof.Proven.size() << " removal group(s) in " << Proof.Tus
-              << " translation unit(s) (" << Seconds << " s, " << Proof.Reparses << " re-parse(s)); "
+    std::cerr << "deadwood: proved " << plural(Proof.Proven.size(), "removal group", "removal groups") << " in "
+              << plural(Proof.Tus, "translation unit", "translation units") << " (" << Seconds << " s, "
+              << plural(Proof.Reparses, "re-parse", "re-parses") << "); "
               << Proof.KeptOut.size() << " kept out\n";
     All = Proof.Proven;
+    // What a review tool suggests must be what the proof accepted, and
+    // still apply: not after --fix or --verify changed the files.
+    if (!O.Fix && O.VerifyCommand.empty()) Rep.Fixes = suggestions(All, Texts);
   }
   std::vector<FileEdits> Files = editsFor(All, Texts);
   size_t Lines = 0, Symbols = 0;
   for (const FileEdits &F : Files) Lines += linesRemoved(F);
   for (const RemovalGroup *G : All) Symbols += G->Symbols.size();
-  std::cerr << "deadwood: removal: " << Symbols << " symbol(s) in " << All.size()
-            << " group(s), " << Lines << " line(s) from " << Files.size() << " file(s)\n";
+  std::cerr << "deadwood: removal: " << plural(Symbols, "symbol", "symbols") << " in "
+            << plural(All.size(), "group", "groups") << ", " << plural(Lines, "line", "lines") << " from "
+            << plural(Files.size(), "file", "files") << "\n";
   if (!O.PatchPath.empty() && !writeText(O.PatchPath, renderPatch(Files, Rep.SourceRoot), Err)) return false;
   if (!O.FixesPath.empty() && !writeText(O.FixesPath, renderFixesYaml(Files, O.BuildDir), Err)) return false;
   if (!O.VerifyCommand.empty()) return verify(P, Rep, All, Texts, O, Err);

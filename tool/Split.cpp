@@ -271,7 +271,7 @@ int ninjaCommand(int argc, char **argv) {
   for (const std::string &S : Summaries) N << " $\n    " << S;
   N << "\ndefault " << ninjaPath(Dir + "/report") << "\n";
   if (!writeAtomically(Output, N.str(), &Err)) return fail(Err);
-  std::cerr << "deadwood: wrote '" << Output << "': " << Jobs.size() << " extract edge(s) and one link; run `ninja -f "
+  std::cerr << "deadwood: wrote '" << Output << "': " << plural(Jobs.size(), "extract edge", "extract edges") << " and one link; run `ninja -f "
             << Output << "`\n";
   return Done;
 }
