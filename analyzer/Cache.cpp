@@ -25,7 +25,8 @@ std::string SummaryCache::hashOf(const std::string &Path) {
     if (auto It = FileHashes.find(Path); It != FileHashes.end()) return It->second;
   }
   std::string Text, Hash = "missing";
-  if (readFile(Path, &Text)) Hash = contentHash(Text);
+  if (Over && Over->count(Path)) Hash = contentHash(Over->at(Path));
+  else if (readFile(Path, &Text)) Hash = contentHash(Text);
   std::lock_guard<std::mutex> L(Lock);
   return FileHashes.emplace(Path, Hash).first->second;
 }

@@ -18,9 +18,15 @@
 
 namespace deadwood {
 
+/// Edited texts by absolute path: what a re-parse reads instead of the
+/// files on disk.
+using Overlay = std::map<std::string, std::string>;
+
 class SummaryCache {
 public:
-  explicit SummaryCache(std::string Dir) : Dir(std::move(Dir)) {}
+  /// With Over, a file it holds is checked against that text, not the
+  /// disk: the cache of summaries of the tree as it was at a revision.
+  explicit SummaryCache(std::string Dir, const Overlay *Over = nullptr) : Dir(std::move(Dir)), Over(Over) {}
 
   /// The cached summary for a job, if every file it read is unchanged.
   bool lookup(const CompileJob &Job, TuSummary *Out);
@@ -35,6 +41,7 @@ private:
   std::string hashOf(const std::string &Path);  ///< memoized for the run
 
   std::string Dir;
+  const Overlay *Over;
   std::mutex Lock;
   std::map<std::string, std::string> FileHashes;
   size_t Hits = 0, Rejected = 0;

@@ -31,10 +31,6 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
                                   const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr,
                                   const struct Caps *Limits = nullptr);
 
-/// Edited texts by absolute path: what a re-parse reads instead of the
-/// files on disk.
-using Overlay = std::map<std::string, std::string>;
-
 /// The removal proof's parse: every job again, in parallel, with the edited
 /// buffers of `Edited` laid over the real file system, its own command line,
 /// no cache and no caps. A crash is that TU's failure, as in extractAll.

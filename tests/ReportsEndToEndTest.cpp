@@ -367,6 +367,51 @@ TEST(Baseline, OnlyANewDeadFunctionIsReportedAndFailsTheGate) {
   EXPECT_EQ(Report["summary"]["baselined"], 15);
 }
 
+TEST(ChangedSince, ReportsOnlyWhatTheLastCommitMadeDeadAndGatesOnIt) {
+  fs::path Tree = copyOfSample("inventory", scratch() / "changed-tree");
+  std::string Git = "cd " + quote(Tree) + " && git -c user.email=dw@example.org -c user.name=dw ";
+  ASSERT_EQ(sh(Git + "init -q && " + Git + "add -A && " + Git + "commit -qm base").Exit, 0);
+  fs::path Build = configure("inventory", Tree, "-changed");
+  std::string Args = "--format json --fail-on new -p " + quote(Build) + " --changed-since ";
+
+  // Nothing changed: nothing to report, whatever was dead before.
+  Result Same = runDeadwood("-q " + Args + "HEAD");
+  EXPECT_EQ(Same.Exit, 0) << Same.Err;
+  EXPECT_EQ(json::parse(Same.Out)["findings"].size(), 0u);
+
+  // The commit drops the only call of printTotal (which made Store::total
+  // and Store::forEach dead too) and adds a function nothing calls.
+  std::string Main = slurp(Tree / "report" / "main.cpp");
+  Main.replace(Main.find("  printTotal(store);"), 19, "  std::printf(\"%zu\\n\", store.sortedByPrice().size());");
+  std::ofstream(Tree / "report" / "main.cpp") << Main;
+  std::ofstream(Tree / "lib" / "text.cpp", std::ios::app) << "\nint addedLater() { return 7; }\n";
+  ASSERT_EQ(sh(Git + "commit -qam change").Exit, 0);
+  Result Changed = runDeadwood(Args + "HEAD~1");
+  EXPECT_EQ(Changed.Exit, 1) << Changed.Err;
+  std::set<std::string> Names;
+  json Report = json::parse(Changed.Out);
+  for (const json &F : Report["findings"]) Names.insert(F["name"]);
+  EXPECT_EQ(Names, (std::set<std::string>{"printTotal(const inv::Store &)", "addedLater()",
+                                          "inv::Store::total() const",
+                                          "inv::Store::forEach(const std::function<void (const Item &)> &) const"}))
+      << Changed.Out;
+  EXPECT_NE(Changed.Err.find("1 finding in changed lines, 3 made unreachable by the change (2 translation units as at "
+                             "HEAD~1, 0 from the cache)"),
+            std::string::npos)
+      << Changed.Err;
+  // Again: the tree as it was comes from the cache, with the same answer.
+  Result Again = runDeadwood(Args + "HEAD~1");
+  EXPECT_EQ(Again.Out, Changed.Out);
+  EXPECT_NE(Again.Err.find("(2 translation units as at HEAD~1, 2 from the cache)"), std::string::npos) << Again.Err;
+
+  // An uncommitted edit counts as changed too; a bad revision is refused.
+  std::ofstream(Tree / "lib" / "text.cpp", std::ios::app) << "int uncommitted() { return 8; }\n";
+  Result Dirty = runDeadwood("-q " + Args + "HEAD");
+  ASSERT_EQ(json::parse(Dirty.Out)["findings"].size(), 1u) << Dirty.Out;
+  EXPECT_EQ(json::parse(Dirty.Out)["findings"][0]["name"], "uncommitted()");
+  expectOneLineError(runDeadwood("-q " + Args + "no-such-rev"), "--changed-since: no commit 'no-such-rev'");
+}
+
 TEST(Baseline, AnEntryPastItsUntilDateCountsAgainAndBadFilesAreErrors) {
   fs::path Build = configure("inventory");
   fs::path Base = scratch() / "expiring.json";

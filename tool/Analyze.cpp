@@ -239,6 +239,8 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   // The removal proof compares each TU's summary before and after the edit.
   std::vector<TuSummary> AsParsed;
   if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
+  std::vector<TuSummary> Now;  // --changed-since compares with the tree at a revision
+  if (!O.ChangedSince.empty()) Now = Summaries;
   std::set<Category> Shown;
   if (!selectedCategories(O.Categories, &Shown, &Err)) return fail(Err);
   Analysis A;
@@ -251,6 +253,8 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
     else if (M.Level == Message::Detail ? O.Verbose : !O.Quiet && O.Why.empty())
       std::cerr << "deadwood: " << M.Text << '\n';
   }
+  if (!O.ChangedSince.empty() && !keepOnlyChanges(O, Now, Jobs, HaveGraph ? &Graph : nullptr, AO, A, &Err))
+    return fail(Err);
   const Program &P = A.P;
   const Reachability &R = A.Reach.Any;
   if (!O.Why.empty()) return why(O, P, R);

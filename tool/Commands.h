@@ -16,6 +16,12 @@
 namespace CLI {
 class App;
 }
+namespace deadwood {
+struct Analysis;
+struct AnalysisOptions;
+struct BuildGraph;
+struct CompileJob;
+}
 
 namespace deadwood::cli {
 
@@ -37,6 +43,7 @@ struct Options {
   std::vector<std::string> PublicApi;
   std::vector<std::string> PublicHeaders;  ///< --public-header globs
   std::string WriteBaseline, BaselinePath, FailOn;
+  std::string ChangedSince;  ///< --changed-since: report only what the change since this git revision is to blame for
   std::string Sort = "file";
   bool NoCache = false;
   std::string Categories;  ///< --categories: which findings, as clang-tidy's --checks (empty: all)
@@ -59,6 +66,14 @@ int fail(const std::string &Reason);
 /// proof), or null when unknown.
 int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
             const std::vector<CompileJob> *Jobs);
+
+/// --changed-since: keeps in A.Rep only the findings in lines changed since
+/// O.ChangedSince and those the change made unreachable, found by analysing
+/// the tree as it was there (Now: the summaries A was made from; the TUs
+/// that read a changed file are parsed again from Jobs). False with *Err
+/// when the source root is not in git or the revision is unknown.
+bool keepOnlyChanges(const Options &O, const std::vector<TuSummary> &Now, const std::vector<CompileJob> *Jobs,
+                     const BuildGraph *Graph, const AnalysisOptions &AO, Analysis &A, std::string *Err);
 
 /// The one-shot run: load the database in O.BuildPath, parse (or reuse)
 /// every TU, analyze. Returns the exit status.

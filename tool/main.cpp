@@ -49,7 +49,10 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
       ->check(CLI::IsMember({"file", "size"}));
   App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");
   App.add_option("--baseline", O.BaselinePath, "Report only findings this baseline does not accept");
-  App.add_option("--fail-on", O.FailOn, "Exit 1 when there are new (after --baseline) or any findings")
+  App.add_option("--changed-since", O.ChangedSince,
+                 "Report only findings in lines changed since this git revision and code the change made "
+                 "unreachable (a pull request's view)");
+  App.add_option("--fail-on", O.FailOn, "Exit 1 when there are new (after --baseline or --changed-since) or any findings")
       ->check(CLI::IsMember({"new", "any"}));
   App.add_flag("--fix", O.Apply.Fix, "Remove the removable findings in place");
   App.add_flag("--remove-test-only", O.Apply.RemoveTestOnly,
