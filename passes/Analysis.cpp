@@ -62,9 +62,12 @@ std::vector<VendoredDir> vendoredOf(const std::string &SourceRoot, const Program
 
 std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot) {
   if (!ConfigPath.empty()) return ConfigPath;
-  for (fs::path Dir = Start; isUnder(Dir.string(), SourceRoot); Dir = Dir.parent_path()) {
+  // Up to the top of the repository holding the source root, as clang-tidy
+  // looks for .clang-tidy (the source root itself when it is not in one).
+  std::string Top = repositoryRoot(SourceRoot), Ceiling = !Top.empty() && isUnder(SourceRoot, Top) ? Top : SourceRoot;
+  for (fs::path Dir = Start; isUnder(Dir.string(), Ceiling); Dir = Dir.parent_path()) {
     if (fs::exists(Dir / ".deadwood.json")) return (Dir / ".deadwood.json").string();
-    if (Dir == Dir.root_path() || Dir.string() == SourceRoot) break;
+    if (Dir == Dir.root_path() || Dir.string() == Ceiling) break;
   }
   return {};
 }

@@ -46,7 +46,8 @@ struct Analysis {
 };
 
 /// The config file: ConfigPath when given, else the nearest .deadwood.json
-/// from Start up to SourceRoot; empty when there is none.
+/// from Start up to the top of the git repository holding SourceRoot (or
+/// SourceRoot outside one); empty when there is none.
 std::string findConfig(const std::string &ConfigPath, const std::string &Start, const std::string &SourceRoot);
 
 /// The configuration of a run over Mains: the nearest config from the

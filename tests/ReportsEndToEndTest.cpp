@@ -123,6 +123,10 @@ TEST(Config, TheNearestConfigInheritsTheOneAboveItAndDumpConfigShowsBoth) {
     EXPECT_EQ(F.find("/report/"), std::string::npos) << F;
     EXPECT_EQ(F.find("commands.cpp:26:"), std::string::npos) << F << ": cli::log is kept by the outer config";
   }
+  // A source root below the checkout's top: the config above it counts too.
+  Result Sub = runDeadwood("--dump-config --source-root " + quote(Tree) + " -p " + quote(Build));
+  ASSERT_EQ(Sub.Exit, 0) << Sub.Err;
+  EXPECT_EQ(json::parse(Sub.Out)["files"].size(), 2u) << Sub.Out;
   // Inheriting with nothing above is an error that names the file.
   std::ofstream(Outer / ".deadwood.json") << "{\"inherit\": true}\n";
   expectOneLineError(runDeadwood("--dump-config -p " + quote(Build)), (Outer / ".deadwood.json").string() + ": \"inherit\"");
