@@ -20,6 +20,7 @@ namespace clang {
 class ASTContext;
 class SourceManager;
 class FrontendAction;
+class Preprocessor;
 }  // namespace clang
 
 namespace deadwood {
@@ -27,6 +28,15 @@ namespace deadwood {
 /// Fills *Out from a parsed TU. Sets Files and everything derived from the AST;
 /// MainFile, Directory, Failed and Errors are the caller's business.
 void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out);
+
+/// Records, from now on, the identifiers of project code PP does not
+/// compile: skipped `#if` regions and the arguments of macros that drop
+/// them (analyzer/SkippedCode). PP owns the recorder.
+class SkippedCode;
+SkippedCode *recordSkippedCode(clang::Preprocessor &PP);
+/// After extractFromAST: those names, each at its first place, into
+/// Out->Skipped (files by Out->Files).
+void writeSkippedCode(const SkippedCode &Recorder, TuSummary *Out);
 
 /// Records Files and FileHashes: every file the TU read.
 void recordFilesRead(const clang::SourceManager &SM, TuSummary *Out);

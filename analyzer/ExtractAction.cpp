@@ -124,8 +124,9 @@ private:
 
 class ExtractConsumer : public SemaConsumer {
 public:
-  ExtractConsumer(TuSummary *Out, const SharedBodies *Shared, Preprocessor *PP, uint64_t Language)
-      : Out(Out), Shared(Shared), PP(PP), Language(Language) {}
+  ExtractConsumer(TuSummary *Out, const SharedBodies *Shared, Preprocessor *PP, uint64_t Language,
+                  const SkippedCode *Skipped)
+      : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped) {}
   void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
   void InitializeSema(clang::Sema &S) override { TheSema = &S; }
   void ForgetSema() override { TheSema = nullptr; }
@@ -173,6 +174,7 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
+    writeSkippedCode(*Skipped, Out);
     if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
     else offerParsedBodies();
   }
@@ -251,6 +253,7 @@ private:
   const SharedBodies *Shared;
   Preprocessor *PP;  ///< null: bodies parsed elsewhere are not skipped
   uint64_t Language;
+  const SkippedCode *Skipped;
   const SourceManager *SM = nullptr;
   clang::Sema *TheSema = nullptr;
   llvm::DenseMap<FileID, uint64_t> FileKeys;  ///< 0: a file whose bodies have no key
@@ -273,7 +276,8 @@ public:
   }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
     Preprocessor *PP = Most >= Skipping::ProjectBodiesParsedElsewhere ? &CI.getPreprocessor() : nullptr;
-    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()));
+    const SkippedCode *Skipped = recordSkippedCode(CI.getPreprocessor());
+    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()), Skipped);
   }
 
 private:

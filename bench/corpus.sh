@@ -88,7 +88,7 @@ for spec in "$@"; do
   frc=$?
   t3=$(now)
   [ $frc -ge 128 ] && crash="signal $((frc - 128)) (--fix)"
-  removed=$(sed -nE 's/^deadwood: removal: ([0-9]+) symbol\(s\) in [0-9]+ group\(s\), ([0-9]+) line.*/\1 \/ \2/p' "$dir/fix.log" | tail -1)
+  removed=$(sed -nE 's/^deadwood: removal: ([0-9]+) symbols? in [0-9]+ groups?, ([0-9]+) lines?.*/\1 \/ \2/p' "$dir/fix.log" | tail -1)
   proof=$(sed -nE 's/^deadwood: (proved .*)$/\1/p' "$dir/fix.log" | tail -1)
   keptout=$(sed -nE 's/^deadwood: proved .*; ([0-9]+) kept out.*/\1/p' "$dir/fix.log" | tail -1)
   (cd "$src" && git diff --stat > "$dir/fix.diffstat" 2>/dev/null; git diff > "$dir/fix.diff" 2>/dev/null)

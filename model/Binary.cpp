@@ -136,6 +136,8 @@ std::string summaryToBinary(const TuSummary &S) {
     W.u(Keys->size());
     for (const BodyKey &K : *Keys) W.u(K.Where), W.u(K.Macros), W.u(K.End);
   }
+  W.u(S.Skipped.size());
+  for (const SkippedName &N : S.Skipped) W.s(N.Name), W.i(N.File), W.u(N.Line), W.s(N.Why);
   return std::move(W.Out);
 }
 
@@ -186,6 +188,8 @@ bool summaryFromBinary(std::string_view Bytes, TuSummary *Out, std::string *Err)
       Keys->resize(R.count(3));
       for (BodyKey &K : *Keys) K.Where = R.u(), K.Macros = R.u(), K.End = R.u32();
     }
+    S.Skipped.resize(R.count(4));
+    for (SkippedName &N : S.Skipped) N.Name = R.s(), N.File = R.i32(), N.Line = R.u32(), N.Why = R.s();
     if (!R.done()) throw std::runtime_error("trailing bytes");
     if (!checkSummary(S, Err)) return false;
     *Out = std::move(S);

@@ -190,6 +190,7 @@ bool checkSummary(const TuSummary &S, std::string *Err) {
     }
     for (const NameLookup &L : S.Lookups) checkFileIndex(L.File, S.Files.size());
     for (const Note &N : S.Notes) checkFileIndex(N.File, S.Files.size());
+    for (const SkippedName &N : S.Skipped) checkFileIndex(N.File, S.Files.size());
     return true;
   } catch (const std::exception &E) {
     *Err = E.what();
@@ -252,6 +253,8 @@ std::string summaryToJson(const TuSummary &S) {
     json &Out = J[Name] = json::array();
     for (const BodyKey &K : *Keys) Out.push_back(json::array({K.Where, K.Macros, K.End}));
   }
+  json &Skipped = J["skipped"] = json::array();
+  for (const SkippedName &N : S.Skipped) Skipped.push_back(json::array({N.Name, N.File, N.Line, N.Why}));
   return J.dump();
 }
 
@@ -293,6 +296,9 @@ bool summaryFromJson(const std::string &Text, TuSummary *Out, std::string *Err) 
     for (const auto &[Name, Keys] : {std::pair{"bodies_parsed", &S.BodiesParsed}, {"bodies_skipped", &S.BodiesSkipped}})
       for (const json &K : J.at(Name))
         Keys->push_back(BodyKey{K.at(0).get<uint64_t>(), K.at(1).get<uint64_t>(), K.at(2).get<uint32_t>()});
+    for (const json &N : J.at("skipped"))
+      S.Skipped.push_back(SkippedName{N.at(0).get<std::string>(), N.at(1).get<int>(), N.at(2).get<uint32_t>(),
+                                      N.at(3).get<std::string>()});
     if (!checkSummary(S, Err)) return false;
     *Out = std::move(S);
     return true;

@@ -19,7 +19,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 21;
+inline constexpr int kSummaryVersion = 22;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -171,6 +171,18 @@ struct Note {
   std::string Text;
 };
 
+/// An identifier in project code this configuration does not compile: in a
+/// region the preprocessor skipped (`#ifdef WITH_NET` on a build without
+/// it), or in the argument of a macro that drops it (`assert(x)` under
+/// NDEBUG). Whatever it names may be used in another configuration.
+struct SkippedName {
+  std::string Name;
+  int File = -1;
+  uint32_t Line = 0;
+  std::string Why;  ///< "under #ifdef WITH_NET", "in the argument of assert, which this configuration drops"
+  friend bool operator==(const SkippedName &, const SkippedName &) = default;
+};
+
 /// A symbol looked up at run time by its name (`dlsym`): resolved when
 /// linking, against every TU, since the definition is usually elsewhere.
 struct NameLookup {
@@ -212,6 +224,8 @@ struct TuSummary {
   /// run had parsed them. A summary that skipped a body describes none of
   /// it: it needs, in the same link, a summary that parsed it.
   std::vector<BodyKey> BodiesParsed, BodiesSkipped;
+  /// Each identifier of code this configuration skipped, at its first place.
+  std::vector<SkippedName> Skipped;
 };
 
 /// The summaries, by index, that skipped a function body which no summary

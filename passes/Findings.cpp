@@ -1,6 +1,7 @@
 #include "passes/Findings.h"
 
 #include "passes/KeepRules.h"
+#include "passes/Removal.h"
 
 #include <algorithm>
 #include <map>
@@ -205,6 +206,17 @@ private:
                        [&](const Site &D) { return D.File >= 0 && UnknownFile[D.File]; });
   }
 
+  /// Where code this configuration skipped names S, if it does: by its
+  /// unqualified name (a destructor by its class's), as text names it.
+  const SkippedName *skippedUse(const Symbol &S) const {
+    if (P.SkippedNames.empty()) return nullptr;
+    std::string Name = shortName(S.Name);
+    if (!Name.empty() && Name[0] == '~') Name.erase(0, 1);
+    if (Name.empty() || Name.rfind("operator", 0) == 0) return nullptr;
+    auto It = P.SkippedNames.find(Name);
+    return It == P.SkippedNames.end() ? nullptr : &It->second;
+  }
+
   Finding finding(SymbolId Id) const {
     const Symbol &S = P.Symbols[Id];
     Finding F;
@@ -224,6 +236,12 @@ private:
       F.Removable = false;
       F.NotRemovableBecause =
           "named in an unevaluated operand (sizeof, decltype, noexcept) " + It->second;
+    } else if (const SkippedName *N = skippedUse(S)) {
+      // Another configuration may compile that code and use it.
+      F.Removable = false;
+      F.NotRemovableBecause = "named in code this configuration does not compile (" +
+                              (N->File >= 0 ? relativeToRoot(P.Files[N->File], O.SourceRoot) : std::string("?")) +
+                              ":" + std::to_string(N->Line) + ", " + N->Why + ")";
     }
     for (const Site &D : S.Declarations)
       if (D.File >= 0) F.Declarations.push_back(siteText(P, D));

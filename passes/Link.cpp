@@ -359,6 +359,11 @@ Program link(std::vector<TuSummary> Summaries, unsigned Threads) {
       if (N.File >= 0) N.File = Map[N.File];
       P.Notes.push_back(std::move(N));
     }
+    for (SkippedName &N : S.Skipped) {
+      if (N.File >= 0) N.File = Map[N.File];
+      auto [It, New] = P.SkippedNames.try_emplace(N.Name, N);
+      if (!New && std::pair(N.File, N.Line) < std::pair(It->second.File, It->second.Line)) It->second = std::move(N);
+    }
     for (NameLookup &L : S.Lookups) {
       if (L.File >= 0) L.File = Map[L.File];
       Lookups.push_back(std::move(L));

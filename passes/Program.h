@@ -158,6 +158,9 @@ struct Program {
   std::vector<std::pair<SymbolId, EdgeKind>> ScopeMentions;
   std::vector<TuInfo> Tus;         ///< sorted by main file
   std::vector<Note> Notes;         ///< File indexes Files; sorted, unique
+  /// Identifiers of project code this configuration does not compile, each
+  /// at its first place (by file, then line); File indexes Files.
+  std::map<std::string, SkippedName> SkippedNames;
 
   // Relations by id (kNoSymbol when absent).
   std::vector<SymbolId> ParentOf;   ///< method -> class

@@ -28,7 +28,7 @@ using namespace clang;
 
 class SummaryWriter : public ASTConsumer {
 public:
-  explicit SummaryWriter(std::string Path) : Path(std::move(Path)) {}
+  SummaryWriter(std::string Path, const SkippedCode *Skipped) : Path(std::move(Path)), Skipped(Skipped) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     SourceManager &SM = Ctx.getSourceManager();
@@ -38,6 +38,7 @@ public:
     std::error_code Ec;
     S.Directory = std::filesystem::current_path(Ec).string();
     extractFromAST(Ctx, &S);
+    writeSkippedCode(*Skipped, &S);
     S.Failed = Ctx.getDiagnostics().hasErrorOccurred();
     // Atomically: a reader never sees half a summary. The binary form: it
     // is written on every compile.
@@ -47,6 +48,7 @@ public:
 
 private:
   std::string Path;
+  const SkippedCode *Skipped;
 };
 
 class PluginAction : public PluginASTAction {
@@ -62,7 +64,7 @@ protected:
       std::string Object = CI.getFrontendOpts().OutputFile;
       Path = (Object.empty() || Object == "-" ? InFile.str() : Object) + ".dws";
     }
-    return std::make_unique<SummaryWriter>(Path);
+    return std::make_unique<SummaryWriter>(Path, recordSkippedCode(CI.getPreprocessor()));
   }
 
   bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {

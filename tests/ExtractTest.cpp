@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 namespace deadwood {
 namespace {
@@ -370,6 +371,70 @@ TEST(SharedBodies, KeysSurviveTheSummaryFormats) {
         << Err;
     EXPECT_EQ(Back.BodiesParsed, A.BodiesParsed);
   }
+}
+
+}  // namespace
+}  // namespace deadwood
+
+namespace deadwood {
+namespace {
+
+/// "name line why" of each identifier the summary says this configuration
+/// does not compile.
+std::map<std::string, std::string> skippedNames(const TuSummary &S) {
+  std::map<std::string, std::string> Out;
+  for (const SkippedName &N : S.Skipped) Out[N.Name] = std::to_string(N.Line) + " " + N.Why;
+  return Out;
+}
+
+TEST(SkippedCode, IdentifiersOfSkippedRegionsAndOfArgumentsMacrosDrop) {
+  const char *Code = R"cpp(#define DROP(x) ((void)0)
+#define NAME(x) #x
+#define KEEP(x) (x)
+int netOnly();
+int winOnly();
+int checked(int);
+int named();
+int kept();
+int main() {
+#ifdef WITH_NET
+  netOnly();
+#else
+  KEEP(kept());
+#endif
+#if defined(_WIN32)
+  winOnly();
+#endif
+  DROP(checked(1));
+  (void)NAME(named);
+  return 0;
+}
+)cpp";
+  TuSummary S = extractFromCode(Code, {"-std=c++20", "-DWITH_NET"});
+  ASSERT_FALSE(S.Failed) << (S.Errors.empty() ? "" : S.Errors[0]);
+  std::map<std::string, std::string> Names = skippedNames(S);
+  EXPECT_EQ(Names["kept"], "13 under #else of #ifdef WITH_NET");
+  EXPECT_EQ(Names["KEEP"], "13 under #else of #ifdef WITH_NET");
+  EXPECT_EQ(Names["winOnly"], "16 under #if defined(_WIN32)");
+  EXPECT_EQ(Names["checked"], "18 in the argument of DROP, which this configuration drops");
+  EXPECT_EQ(Names["named"], "19 in the argument of NAME, which this configuration drops") << "only stringified";
+  EXPECT_FALSE(Names.count("netOnly")) << "compiled here";
+  EXPECT_FALSE(Names.count("_WIN32")) << "the directive's own names are not uses";
+  EXPECT_FALSE(Names.count("WITH_NET"));
+  for (const SkippedName &N : S.Skipped) EXPECT_EQ(N.File >= 0 ? S.Files[N.File] : "", "/virtual/input.cc") << N.Name;
+
+  // The other configuration: the names swap sides.
+  Names = skippedNames(extractFromCode(Code, {"-std=c++20"}));
+  EXPECT_EQ(Names["netOnly"], "11 under #ifdef WITH_NET");
+  EXPECT_FALSE(Names.count("kept"));
+
+  // Both summary formats keep them.
+  TuSummary Back;
+  std::string Err;
+  ASSERT_TRUE(summaryFromBinary(summaryToBinary(S), &Back, &Err)) << Err;
+  EXPECT_EQ(Back.Skipped, S.Skipped);
+  ASSERT_TRUE(summaryFromJson(summaryToJson(S), &Back, &Err)) << Err;
+  EXPECT_EQ(Back.Skipped, S.Skipped);
 }
 
 }  // namespace

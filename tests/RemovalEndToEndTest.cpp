@@ -288,4 +288,42 @@ TEST(Fix, RemoveTestOnlyKeepsWhatAnEntryPointUses) {
   EXPECT_EQ(TestOnly, 2u);
 }
 
+TEST(OtherConfigurations, UsesTheyCompileKeepTheirSymbolsOutOfTheFix) {
+  fs::path Dir = freshDir("skipped-uses");
+  std::ofstream(Dir / "main.cpp") << "#include <cassert>\n"
+                                     "int netOnly() { return 1; }\n"
+                                     "int checkOnly(int x) { return x > 0; }\n"
+                                     "int reallyDead() { return 3; }\n"
+                                     "int main() {\n"
+                                     "#ifdef WITH_NET\n"
+                                     "  return netOnly();\n"
+                                     "#else\n"
+                                     "  assert(checkOnly(2));\n"
+                                     "  return 0;\n"
+                                     "#endif\n"
+                                     "}\n";
+  // This build: release (NDEBUG) without the network feature.
+  std::ofstream(Dir / "compile_commands.json")
+      << "[{\"directory\": " << json(Dir.string()) << ", \"file\": \"main.cpp\", "
+      << "\"arguments\": [\"g++\", \"-DNDEBUG\", \"-c\", \"main.cpp\"]}]\n";
+  Result Report = runDeadwood("-q --format json -p " + quote(Dir));
+  ASSERT_EQ(Report.Exit, 0) << Report.Err;
+  std::map<std::string, std::string> Why;
+  json R = json::parse(Report.Out);
+  for (const json &F : R["findings"]) Why[F["name"]] = F["removable"].get<bool>() ? "removable" : F["not_removable_because"].get<std::string>();
+  EXPECT_EQ(Why["netOnly()"], "named in code this configuration does not compile (main.cpp:7, under #ifdef WITH_NET)");
+  EXPECT_EQ(Why["checkOnly(int)"],
+            "named in code this configuration does not compile (main.cpp:9, in the argument of assert, which this "
+            "configuration drops)");
+  EXPECT_EQ(Why["reallyDead()"], "removable");
+
+  Result Fix = runDeadwood("-q --fix -p " + quote(Dir));
+  ASSERT_EQ(Fix.Exit, 0) << Fix.Err;
+  std::string After = slurp(Dir / "main.cpp");
+  EXPECT_EQ(After.find("reallyDead"), std::string::npos) << After;
+  // The other configurations still build.
+  for (const char *Flags : {"-DWITH_NET", "", "-DNDEBUG"})
+    EXPECT_EQ(sh("cd " + quote(Dir) + " && g++ " + Flags + " -o /dev/null main.cpp").Exit, 0) << Flags;
+}
+
 }  // namespace
