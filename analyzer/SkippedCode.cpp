@@ -54,7 +54,10 @@ public:
                                  : Open.empty()                               ? nullptr
                                                                               : &Open.back();
     if ((Directive.rfind("#else", 0) == 0 || Directive.rfind("#elif", 0) == 0) && Opening) Why += " of " + *Opening;
-    size_t FirstLineEnd = Buffer.find('\n', From);
+    size_t FirstLineEnd = Buffer.find('\n', From);  // the directive's logical line, continuations included
+    while (FirstLineEnd != StringRef::npos && FirstLineEnd > 0 &&
+           (Buffer[FirstLineEnd - 1] == '\\' || (Buffer[FirstLineEnd - 1] == '\r' && FirstLineEnd > 1 && Buffer[FirstLineEnd - 2] == '\\')))
+      FirstLineEnd = Buffer.find('\n', FirstLineEnd + 1);
     Lexer Raw(SM.getLocForStartOfFile(File), LO, Buffer.begin(), Buffer.begin() + From, Buffer.end());
     Token T;
     for (bool Last = false; !Last;) {
@@ -129,6 +132,11 @@ private:
       if (Space && (Out.empty() || Out.back() == ' ')) continue;
       Out += Space ? ' ' : C;
     }
+    // Without its comment; a line continued on the next one says so.
+    for (const char *Comment : {"//", "/*"})
+      if (size_t At = Out.find(Comment); At != std::string::npos) Out.erase(At);
+    while (!Out.empty() && Out.back() == ' ') Out.pop_back();
+    if (!Out.empty() && Out.back() == '\\') Out.back() = '.', Out += "..";
     if (Out.size() > 80) Out = Out.substr(0, 77) + "...";
     return Out.empty() ? "#if" : Out;
   }

@@ -402,7 +402,8 @@ int main() {
 #else
   KEEP(kept());
 #endif
-#if defined(_WIN32)
+#if defined(_WIN32) && \
+    defined(_MSC_VER)  // a comment
   winOnly();
 #endif
   DROP(checked(1));
@@ -415,11 +416,12 @@ int main() {
   std::map<std::string, std::string> Names = skippedNames(S);
   EXPECT_EQ(Names["kept"], "13 under #else of #ifdef WITH_NET");
   EXPECT_EQ(Names["KEEP"], "13 under #else of #ifdef WITH_NET");
-  EXPECT_EQ(Names["winOnly"], "16 under #if defined(_WIN32)");
-  EXPECT_EQ(Names["checked"], "18 in the argument of DROP, which this configuration drops");
-  EXPECT_EQ(Names["named"], "19 in the argument of NAME, which this configuration drops") << "only stringified";
+  EXPECT_EQ(Names["winOnly"], "17 under #if defined(_WIN32) && ...");
+  EXPECT_EQ(Names["checked"], "19 in the argument of DROP, which this configuration drops");
+  EXPECT_EQ(Names["named"], "20 in the argument of NAME, which this configuration drops") << "only stringified";
   EXPECT_FALSE(Names.count("netOnly")) << "compiled here";
   EXPECT_FALSE(Names.count("_WIN32")) << "the directive's own names are not uses";
+  EXPECT_FALSE(Names.count("_MSC_VER")) << "nor those of its continuation line";
   EXPECT_FALSE(Names.count("WITH_NET"));
   for (const SkippedName &N : S.Skipped) EXPECT_EQ(N.File >= 0 ? S.Files[N.File] : "", "/virtual/input.cc") << N.Name;
 
