@@ -55,20 +55,11 @@ std::string codemodelFile(const fs::path &Reply) {
   return (Reply / File->get<std::string>()).string();
 }
 
+/// What Command prints, whatever its exit status.
 std::string output(const std::string &Command) {
   std::string Out;
-  if (FILE *P = ::popen(Command.c_str(), "r")) {
-    char Buf[4096];
-    for (size_t N; (N = fread(Buf, 1, sizeof Buf, P)) > 0;) Out.append(Buf, N);
-    ::pclose(P);
-  }
+  commandOutput(Command, &Out);
   return Out;
-}
-
-std::string shellQuote(const std::string &S) {
-  std::string Q = "'";
-  for (char C : S) Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
-  return Q + "'";
 }
 
 /// The target a FILE_SET installer installs headers of: its id up to "::".
@@ -241,12 +232,12 @@ bool loadBuildGraph(const std::string &BuildDir, BuildGraph *Out, std::string *N
     fs::create_directories(Query.parent_path(), Ec);
     std::ofstream(Query.string()).flush();
     *Notice = "asked CMake for its build graph: wrote a File API query and re-ran cmake in '" + BuildDir + "'";
-    output("cmake " + shellQuote(BuildDir) + " > /dev/null 2>&1");
+    output("cmake " + shellQuoted(BuildDir) + " > /dev/null 2>&1");
   }
   if (codemodelFile(Reply).empty()) return false;  // an old CMake: one program, as without a build graph
   if (!readCodemodel(Reply.string(), Out, Err)) return false;
   if (fs::exists(Build / "CTestTestfile.cmake")) {
-    std::string List = output("cd " + shellQuote(BuildDir) + " && ctest --show-only=json-v1 2>/dev/null");
+    std::string List = output("cd " + shellQuoted(BuildDir) + " && ctest --show-only=json-v1 2>/dev/null");
     std::string Ignored;
     markTests(List, Out, &Ignored);
     markTestsFromCTestFiles(BuildDir, Out);

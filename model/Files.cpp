@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace deadwood {
@@ -75,6 +77,22 @@ std::string commonAncestor(const std::vector<std::string> &Files) {
   for (const std::string &F : Files)
     while (!Prefix.empty() && Prefix != "/" && !isUnder(F, Prefix)) Prefix = Parent(Prefix);
   return Prefix.empty() ? "/" : Prefix;
+}
+
+std::string shellQuoted(const std::string &S) {
+  std::string Out = "'";
+  for (char C : S) Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Out + "'";
+}
+
+bool commandOutput(const std::string &Command, std::string *Out) {
+  Out->clear();
+  FILE *Pipe = ::popen(Command.c_str(), "r");
+  if (!Pipe) return false;
+  char Buffer[65536];
+  for (size_t N; (N = std::fread(Buffer, 1, sizeof Buffer, Pipe)) > 0;) Out->append(Buffer, N);
+  int Status = ::pclose(Pipe);
+  return WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
 }
 
 std::string repositoryRoot(const std::string &Dir) {

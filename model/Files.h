@@ -37,6 +37,12 @@ std::string normalizedPath(const std::string &P);
 /// for none.
 std::string commonAncestor(const std::vector<std::string> &Files);
 
+/// S quoted for a POSIX shell: `it's` -> `'it'\''s'`.
+std::string shellQuoted(const std::string &S);
+/// Runs Command with /bin/sh, its standard output into *Out; true when it
+/// exits 0.
+bool commandOutput(const std::string &Command, std::string *Out);
+
 /// The top level of the git checkout holding Dir (absolute): the nearest
 /// directory at or above it with a `.git` (a directory, or a worktree's or
 /// submodule's file). Empty outside a checkout.

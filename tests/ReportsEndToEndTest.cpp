@@ -457,11 +457,19 @@ std::vector<std::pair<std::string, bool>> rows(const std::string &Page) {
   return Out;
 }
 
+/// The toolkit sample's HTML report at scratch()/Name, for headless
+/// Chromium (which the caller then checks is there); *Build: its build.
+fs::path toolkitReport(const std::string &Name, fs::path *Build) {
+  *Build = configure("toolkit");
+  fs::path Page = scratch() / Name;
+  EXPECT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(*Build)).Exit, 0);
+  return Page;
+}
+
 TEST(Html, RendersInHeadlessChromiumAndItsFilterHides) {
   ASSERT_EQ(sh("command -v chromium").Exit, 0) << "needs Debian's chromium (scripts/bootstrap.sh installs it)";
-  fs::path Build = configure("toolkit");
-  fs::path Page = scratch() / "report.html";
-  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(Build)).Exit, 0);
+  fs::path Build, Page = toolkitReport("report.html", &Build);
+  ASSERT_TRUE(fs::exists(Page));
   std::string Html = slurp(Page);
   EXPECT_EQ(Html.find("http://"), std::string::npos) << "self-contained: no network fetches";
   EXPECT_EQ(Html.find("https://"), std::string::npos);
@@ -489,9 +497,8 @@ size_t occurrences(const std::string &Text, const std::string &Needle) {
 
 TEST(Html, DrawsATreemapOfDeadLinesAndEachFindingsPathOrCluster) {
   ASSERT_EQ(sh("command -v chromium").Exit, 0) << "needs Debian's chromium (scripts/bootstrap.sh installs it)";
-  fs::path Build = configure("toolkit");
-  fs::path Page = scratch() / "pictures.html";
-  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Page) + " -p " + quote(Build)).Exit, 0);
+  fs::path Build, Page = toolkitReport("pictures.html", &Build);
+  ASSERT_TRUE(fs::exists(Page));
   json Report = json::parse(runDeadwood("-q --format json -p " + quote(Build)).Out);
   std::set<std::string> Files;
   for (const json &F : Report["findings"]) Files.insert(F["file"]);

@@ -16,30 +16,16 @@
 #include <cstdio>
 #include <iostream>
 #include <set>
-#include <sys/wait.h>
 
 namespace deadwood::cli {
 namespace {
-
-std::string shellQuoted(const std::string &S) {
-  std::string Out = "'";
-  for (char C : S) Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
-  return Out + "'";
-}
 
 /// Runs `git -C Dir Args...`; its standard output in *Out. True when git
 /// exits 0. Its standard error is not shown.
 bool git(const std::string &Dir, const std::vector<std::string> &Args, std::string *Out) {
   std::string Command = "git -C " + shellQuoted(Dir);
   for (const std::string &A : Args) Command += " " + shellQuoted(A);
-  Command += " 2>/dev/null";
-  FILE *Pipe = ::popen(Command.c_str(), "r");
-  if (!Pipe) return false;
-  Out->clear();
-  char Buffer[65536];
-  for (size_t N; (N = std::fread(Buffer, 1, sizeof Buffer, Pipe)) > 0;) Out->append(Buffer, N);
-  int Status = ::pclose(Pipe);
-  return WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
+  return commandOutput(Command + " 2>/dev/null", Out);
 }
 
 /// Symbols Findings (members of dead classes included) name, by category.
@@ -89,6 +75,8 @@ bool keepOnlyChanges(const Options &O, const std::vector<TuSummary> &Now, const 
   // The program as it was: summaries of TUs that read no changed file as
   // they are, the others parsed again as at Rev, TUs whose main file is new
   // left out.
+  std::map<std::pair<std::string, std::string>, const CompileJob *> JobOf;
+  for (const CompileJob &J : *Jobs) JobOf.emplace(std::pair(J.File, J.Directory), &J);
   std::vector<TuSummary> Before;
   std::vector<CompileJob> Again;
   for (const TuSummary &S : Now) {
@@ -98,8 +86,7 @@ bool keepOnlyChanges(const Options &O, const std::vector<TuSummary> &Now, const 
       Before.push_back(S);
       continue;
     }
-    for (const CompileJob &J : *Jobs)
-      if (J.File == S.MainFile && J.Directory == S.Directory) Again.push_back(J);
+    if (auto It = JobOf.find({S.MainFile, S.Directory}); It != JobOf.end()) Again.push_back(*It->second);
   }
   // Summaries of the tree at Rev are kept beside the others: a pull
   // request's next push re-parses only what it changes again.

@@ -95,11 +95,7 @@ std::string shellWord(const std::string &Word) {
   bool Plain = !Word.empty() && std::all_of(Word.begin(), Word.end(), [](unsigned char C) {
     return std::isalnum(C) || std::string_view("-_./=+,:@%").find(C) != std::string_view::npos;
   });
-  std::string Out = Plain ? Word : "'";
-  if (!Plain) {
-    for (char C : Word) Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
-    Out += "'";
-  }
+  std::string Out = Plain ? Word : shellQuoted(Word);
   std::string Escaped;
   for (char C : Out) Escaped += C == '$' ? std::string("$$") : std::string(1, C);
   return Escaped;
