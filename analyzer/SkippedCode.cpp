@@ -29,6 +29,11 @@ public:
   void If(SourceLocation Loc, SourceRange, ConditionValueKind) override { Open.push_back(directiveAt(Loc)); }
   void Ifdef(SourceLocation Loc, const Token &, const MacroDefinition &) override { Open.push_back(directiveAt(Loc)); }
   void Ifndef(SourceLocation Loc, const Token &, const MacroDefinition &) override { Open.push_back(directiveAt(Loc)); }
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind, FileID) override {
+    if (Reason != EnterFile) return;
+    if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc))) ++Entered[Entry->getUID()];
+  }
+
   /// Clang says what it skipped after the `#endif` that ended it: the
   /// conditional it closed is remembered for that.
   void Endif(SourceLocation Loc, SourceLocation) override {
@@ -49,6 +54,7 @@ public:
     if (Invalid) return;
     unsigned From = SM.getFileOffset(Begin), To = std::min<size_t>(SM.getFileOffset(Range.getEnd()), Buffer.size());
     std::string Directive = directiveAt(Begin);
+    if (isGuardAgain(File, Directive)) return;
     std::string Why = "under " + Directive;
     const std::string *Opening = EndifLoc.isValid() && EndifLoc == LastEndif ? &LastClosed
                                  : Open.empty()                               ? nullptr
@@ -117,6 +123,17 @@ private:
     Names.emplace(Name.str(), Place{absolutePath(*Entry, SM.getFileManager()), SM.getLineNumber(File, Offset), Why});
   }
 
+  /// A header entered again whose `#ifndef` (or `#if !defined`) is skipped:
+  /// its include guard, not code another configuration compiles.
+  bool isGuardAgain(FileID File, const std::string &Directive) const {
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    auto Times = Entry ? Entered.find(Entry->getUID()) : Entered.end();
+    if (Times == Entered.end() || Times->second < 2) return false;
+    std::string Words;
+    for (char C : Directive) if (C != ' ') Words += C;
+    return Words.rfind("#ifndef", 0) == 0 || Words.rfind("#if!defined", 0) == 0;
+  }
+
   /// The line of a directive, spaces collapsed, cut at 80 characters.
   std::string directiveAt(SourceLocation Loc) const {
     Loc = SM.getExpansionLoc(Loc);
@@ -165,6 +182,7 @@ private:
   std::string LastClosed;  ///< the one LastEndif closed
   std::map<std::string, Place> Names;
   llvm::DenseMap<const MacroInfo *, uint64_t> Dropped;
+  std::map<unsigned, unsigned> Entered;  ///< times each file (by UID) was entered
 };
 
 SkippedCode *recordSkippedCode(Preprocessor &PP) {

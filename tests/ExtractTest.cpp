@@ -430,6 +430,14 @@ int main() {
   EXPECT_EQ(Names["netOnly"], "11 under #ifdef WITH_NET");
   EXPECT_FALSE(Names.count("kept"));
 
+  // A header included twice is skipped the second time by its include
+  // guard (a guard Clang cannot see as one, here): not another configuration.
+  const char *Guarded = "#ifndef GUARDED_H\n#define GUARDED_H\nint guarded();\n#endif\n#define AGAIN\n";
+  TuSummary Twice = extractFromCode("#include \"/virtual/guarded.h\"\n#include \"/virtual/guarded.h\"\nint main() {}\n",
+                                    {"-std=c++20"}, "/virtual/input.cc", {{"/virtual/guarded.h", Guarded}});
+  ASSERT_FALSE(Twice.Failed);
+  EXPECT_FALSE(skippedNames(Twice).count("guarded"));
+
   // Both summary formats keep them.
   TuSummary Back;
   std::string Err;
