@@ -138,11 +138,10 @@ bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const 
                           "dead (name the roots with --public-api or keep rules)");
     A.Rep.Findings.clear();
   }
-  std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
   for (const Target &T : Graph.Targets)  // not utility targets (CTest's Nightly, ...)
     if (T.Type == "EXECUTABLE" || T.Type.find("_LIBRARY") != std::string::npos)
-      TargetSources.emplace_back(T.Name, T.Sources);
-  countByTarget(A.Rep, TargetSources);
+      A.TargetSources.emplace_back(T.Name, T.Sources);
+  countByTarget(A.Rep, A.TargetSources);
   return true;
 }
 

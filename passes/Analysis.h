@@ -43,6 +43,9 @@ struct Analysis {
   ClassifyOptions Classify;  ///< the source root and what is never reported or edited
   Report Rep;
   std::vector<Message> Messages;
+  /// The build's executables and libraries with their sources (absolute),
+  /// as Rep.Targets counts them.
+  std::vector<std::pair<std::string, std::vector<std::string>>> TargetSources;
 };
 
 /// The config file: ConfigPath when given, else the nearest .deadwood.json

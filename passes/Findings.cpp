@@ -15,6 +15,31 @@ std::string plural(size_t N, const char *One, const char *Many) {
 
 const char *categoryName(Category C) { return C == Category::TestOnly ? "test-only" : "dead"; }
 
+const char *verdictName(ConfigurationVerdict::Kind K) {
+  switch (K) {
+  case ConfigurationVerdict::Dead: return "dead";
+  case ConfigurationVerdict::TestOnly: return "test-only";
+  case ConfigurationVerdict::Reachable: return "reachable";
+  case ConfigurationVerdict::Kept: return "kept";
+  case ConfigurationVerdict::NotCompiled: return "not compiled";
+  }
+  return "?";
+}
+
+std::string configurationSummary(const Finding &F) {
+  if (F.Configurations.empty()) return {};
+  size_t Count[ConfigurationVerdict::NotCompiled + 1] = {};
+  for (const ConfigurationVerdict &V : F.Configurations) ++Count[V.Verdict];
+  bool TestOnly = F.Category == Category::TestOnly;
+  std::string Out = std::string(categoryName(F.Category)) + " in " +
+                    std::to_string(Count[TestOnly ? ConfigurationVerdict::TestOnly : ConfigurationVerdict::Dead]) +
+                    " of " + plural(F.Configurations.size(), "configuration", "configurations");
+  if (TestOnly && Count[ConfigurationVerdict::Dead])
+    Out += ", dead in " + std::to_string(Count[ConfigurationVerdict::Dead]);
+  if (size_t N = Count[ConfigurationVerdict::NotCompiled]) Out += ", not compiled in " + std::to_string(N);
+  return Out;
+}
+
 namespace {
 
 /// Definitions deadwood may report. Never reported, whatever their
@@ -29,12 +54,16 @@ std::string siteText(const Program &P, const Site &S) {
   return P.fileOf(S) + ":" + std::to_string(S.Line) + ":" + std::to_string(S.Column);
 }
 
+}  // namespace
+
 /// By place, then name, then USR (instantiations of one template share a
 /// place and may share a name): never by symbol id, which depends on the
 /// order Clang made the symbols in.
 bool byPosition(const Finding &A, const Finding &B) {
   return std::tie(A.File, A.Line, A.Column, A.Name, A.Usr) < std::tie(B.File, B.Line, B.Column, B.Name, B.Usr);
 }
+
+namespace {
 
 class Classifier {
 public:

@@ -23,6 +23,21 @@ const char *categoryName(Category C);
 /// "1 line", "2 lines": a count with its noun, as messages say it.
 std::string plural(size_t N, const char *One, const char *Many);
 
+/// What one configuration (build directory) says of a finding's symbol,
+/// when several are analysed together (passes/Configurations).
+struct ConfigurationVerdict {
+  enum Kind : uint8_t {
+    Dead,         ///< a dead finding there
+    TestOnly,     ///< a test-only finding there
+    Reachable,    ///< reached from a root there
+    Kept,         ///< compiled there and not a finding (a class still named, a file not judged)
+    NotCompiled,  ///< no definition there: neutral
+  } Verdict = NotCompiled;
+  std::string Build;  ///< the configuration's build directory
+};
+/// "dead", "test-only", "reachable", "kept", "not compiled": the JSON form.
+const char *verdictName(ConfigurationVerdict::Kind K);
+
 struct Finding {
   deadwood::Category Category = Category::Dead;
   SymbolKind Kind = SymbolKind::Function;
@@ -39,7 +54,16 @@ struct Finding {
   /// are then not findings of their own — one review item per class.
   std::vector<Finding> Members;
   std::vector<std::string> ReachedFrom;  ///< test-only: the test programs that reach it
+  /// With several configurations: the verdict of each, in the order given.
+  std::vector<ConfigurationVerdict> Configurations;
 };
+
+/// By place, then name, then USR: the order of every list of findings.
+bool byPosition(const Finding &A, const Finding &B);
+
+/// "dead in 2 of 2 configurations": of those that compile the symbol
+/// (empty with one configuration).
+std::string configurationSummary(const Finding &F);
 
 /// Calls Visit on every finding of List, then on its members (a dead
 /// class's), recursively. List may be const or not.
@@ -98,6 +122,9 @@ struct SuggestedFix {
 
 struct Report {
   std::string SourceRoot;
+  /// With several configurations: their build directories, in the order
+  /// given (empty with one).
+  std::vector<std::string> Configurations;
   std::vector<TargetCounts> Targets;  ///< when the build graph is known
   std::vector<ReportNote> Notes;  ///< what the model could not follow, and what it did
   std::vector<Finding> Findings;  ///< sorted by file, line, column, name

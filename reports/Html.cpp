@@ -82,6 +82,7 @@ ordered_json findingJson(const Program &P, const Reachability &R, Explainer &E, 
                     {"removable", F.Removable},
                     {"reason", F.NotRemovableBecause},
                     {"reachedFrom", F.ReachedFrom},
+                    {"configurations", configurationSummary(F)},
                     {"excerpt", excerpt(Text == Sources.end() ? nullptr : &Text->second, F.Line, F.Lines)},
                     {"related", explanation(P, E, F, Rep.SourceRoot)},
                     {"uses", deadUses(P, R, F, Rep.SourceRoot)},
@@ -299,12 +300,13 @@ function finding(f) {
   const rm = f.removable ? '<p class="removable">Removable: deadwood --fix removes it with its declarations.</p>'
                          : `<p class="not-removable">Not removable: ${esc(f.reason)}</p>`;
   const from = f.reachedFrom.length ? `<p>Reached only from: ${f.reachedFrom.map(esc).join(', ')}</p>` : '';
+  const configs = f.configurations ? `<p class="configurations">${esc(f.configurations.charAt(0).toUpperCase() + f.configurations.slice(1))}.</p>` : '';
   const members = f.members.length ? `<div class="members"><p>Members:</p>${f.members.map(finding).join('')}</div>` : '';
   byId.push(f);
   return `<details class="finding" data-id="${byId.length - 1}" data-kind="${esc(f.kind)}" data-category="${esc(f.category)}" data-text="${esc((f.file + ' ' + f.name).toLowerCase())}">
     <summary><span class="badge ${esc(f.category)}">${esc(f.category)}</span><span class="kind">${esc(f.kind)}</span>
     <span class="name">${esc(f.name)}</span><span class="pos">:${f.line}:${f.column}</span><span class="size">${plural(f.lines, 'line', 'lines')}</span></summary>
-    <div class="body">${lines ? `<pre>${lines}</pre>` : ''}${rm}${from}<div class="drawing"></div>${related(f)}${members}</div></details>`;
+    <div class="body">${lines ? `<pre>${lines}</pre>` : ''}${rm}${configs}${from}<div class="drawing"></div>${related(f)}${members}</div></details>`;
 }
 function render() {
   byId.length = 0;

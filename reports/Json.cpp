@@ -20,6 +20,11 @@ ordered_json findingJson(const Finding &F) {
   if (!F.Removable) J["not_removable_because"] = F.NotRemovableBecause;
   if (!F.ReachedFrom.empty()) J["reached_from"] = F.ReachedFrom;
   if (!F.Declarations.empty()) J["declarations"] = F.Declarations;
+  if (!F.Configurations.empty()) {
+    ordered_json &Each = J["configurations"] = ordered_json::array();
+    for (const ConfigurationVerdict &V : F.Configurations)
+      Each.push_back({{"build", V.Build}, {"verdict", verdictName(V.Verdict)}});
+  }
   if (!F.Members.empty()) {
     ordered_json &Members = J["members"] = ordered_json::array();
     for (const Finding &M : F.Members) Members.push_back(findingJson(M));
@@ -70,6 +75,7 @@ void writeJson(std::ostream &OS, const Report &R) {
       {"findings", std::move(Findings)},
       {"notes", std::move(Notes)},
       {"failed", std::move(Failed)}};
+  if (!R.Configurations.empty()) Out["configurations"] = R.Configurations;
   if (!R.Vendored.empty()) {
     ordered_json &V = Out["vendored"] = ordered_json::array();
     for (const auto &[Dir, Why] : R.Vendored) V.push_back({{"path", Dir}, {"why", Why}});

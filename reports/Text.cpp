@@ -43,6 +43,7 @@ const char *end(const TextOptions &Opts) { return Opts.Color ? "\033[0m\n" : "\n
 void writeNotes(std::ostream &OS, const Finding &F, const TextOptions &Opts) {
   for (const std::string &D : F.Declarations)
     OS << lead(displaySite(D, Opts), "note", Opts) << "also declared here" << end(Opts);
+  if (!F.Configurations.empty()) OS << lead(where(F, Opts), "note", Opts) << configurationSummary(F) << end(Opts);
   if (!F.Removable) OS << lead(where(F, Opts), "note", Opts) << "not removable: " << F.NotRemovableBecause << end(Opts);
   if (Opts.Verbose) OS << lead(where(F, Opts), "note", Opts) << "USR " << F.Usr << end(Opts);
   for (const Finding &M : F.Members) {
@@ -82,7 +83,8 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
      << plural(C.Classes, "class", "classes") << ", " << plural(C.Lines, "line", "lines") << ")"
      << (C.TestOnly ? ", " + std::to_string(C.TestOnly) + " test-only" : std::string()) << " in "
      << plural(Files.size(), "file", "files")
-     << " (" << plural(R.Tus, "translation unit", "translation units") << ", "
+     << " (" << (R.Configurations.empty() ? "" : plural(R.Configurations.size(), "configuration", "configurations") + ", ")
+     << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
   if (R.Baselined)
     OS << "deadwood: " << plural(R.Baselined, "finding", "findings") << " accepted by the baseline not shown\n";

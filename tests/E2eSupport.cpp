@@ -77,11 +77,12 @@ fs::path copyOfSample(const std::string &Sample, const fs::path &To) {
   return To;
 }
 
-fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag) {
+fs::path configure(const std::string &Sample, const fs::path &Source, const std::string &Tag,
+                   const std::string &CMakeArgs) {
   fs::path Src = Source.empty() ? fs::path(DEADWOOD_SAMPLES_DIR) / Sample : Source;
   fs::path Build = scratch() / ("build-" + Sample + Tag);
   if (fs::exists(Build / "compile_commands.json")) return Build;
-  Result R = sh("cmake -S " + quote(Src) + " -B " + quote(Build) + " -DCMAKE_CXX_COMPILER=g++");
+  Result R = sh("cmake -S " + quote(Src) + " -B " + quote(Build) + " -DCMAKE_CXX_COMPILER=g++ " + CMakeArgs);
   EXPECT_EQ(R.Exit, 0) << R.Out << R.Err;
   return Build;
 }

@@ -42,8 +42,10 @@ std::string asNobody();
 
 /// A fresh copy of samples/<Sample> at To (whatever was there is removed).
 fs::path copyOfSample(const std::string &Sample, const fs::path &To);
-/// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++.
-fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "");
+/// Configures samples/<Sample> (or a copy of it at Source) with CMake and g++,
+/// in scratch()/build-<Sample><Tag>, with CMakeArgs (`-DOPTION=ON`).
+fs::path configure(const std::string &Sample, const fs::path &Source = {}, const std::string &Tag = "",
+                   const std::string &CMakeArgs = "");
 /// How deadwood names a sample's directory relative to the source root:
 /// "samples/<Sample>/" in a git checkout of deadwood (the root is its top
 /// level), "" in a copy of the sources without one.

@@ -10,12 +10,15 @@
 #include "model/Files.h"
 #include "passes/Analysis.h"
 #include "passes/Baseline.h"
+#include "passes/Configurations.h"
 #include "passes/Programs.h"
 #include "passes/Removal.h"
 #include "passes/Why.h"
 #include "reports/Writers.h"
 #include "tool/Apply.h"
 #include "tool/Commands.h"
+
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <set>
@@ -163,6 +166,52 @@ int why(const Options &O, const Program &P, const Reachability &R) {
   return Incomplete ? Exit::Incomplete : Done;
 }
 
+/// --why with several configurations: the answer of each that compiles the
+/// symbol, under its build directory.
+int whyInEach(const Options &O, const std::vector<ConfigurationView> &Views) {
+  std::ofstream File;
+  if (!O.Output.empty()) {
+    File.open(O.Output);
+    if (!File) return fail("cannot write '" + O.Output + "'");
+  }
+  std::ostream &OS = O.Output.empty() ? std::cout : File;
+  size_t Known = 0;
+  bool Incomplete = false;
+  nlohmann::ordered_json Json = nlohmann::ordered_json::array();
+  for (const ConfigurationView &C : Views) {
+    std::vector<SymbolId> Found = lookupSymbols(*C.P, O.Why);
+    Incomplete |= std::any_of(C.P->Tus.begin(), C.P->Tus.end(), [](const TuInfo &T) { return T.Failed; });
+    if (Found.empty()) {
+      if (O.Format != "json") OS << "in " << C.Build << ": not compiled\n\n";
+      else Json.push_back({{"configuration", C.Build}, {"compiled", false}});
+      continue;
+    }
+    if (Found.size() > 1) {
+      std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size() << " symbols in " << C.Build
+                << "; pass one of these USRs to --why:\n";
+      for (SymbolId S : Found) std::cerr << "  " << C.P->Symbols[S].Usr << "  " << C.P->Symbols[S].Name << '\n';
+      return BadInput;
+    }
+    ++Known;
+    Why W = explain(*C.P, *C.R, Found[0]);
+    if (O.Format == "json") {
+      std::ostringstream One;
+      writeWhyJson(One, *C.P, W);
+      Json.push_back({{"configuration", C.Build}, {"compiled", true}, {"why", nlohmann::ordered_json::parse(One.str())}});
+    } else {
+      OS << "in " << C.Build << ":\n";
+      if (O.Format == "dot") writeWhyDot(OS, *C.P, W);
+      else writeWhy(OS, *C.P, W, TextOptions{normalizedPath("."), O.Verbose});
+      OS << '\n';
+    }
+  }
+  if (!Known) return fail("no symbol named '" + O.Why + "' in any configuration");
+  if (O.Format == "json") OS << Json.dump(2) << '\n';
+  OS.flush();
+  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
+  return Incomplete ? Exit::Incomplete : Done;
+}
+
 /// Each TU's summary as parsed, with its compile command: by position when
 /// the summaries came from these jobs, else by main file and directory.
 std::vector<ProvableTu> provable(const std::vector<TuSummary> &Summaries, const std::vector<CompileJob> *Jobs) {
@@ -221,58 +270,61 @@ bool selectedCategories(const std::string &List, std::set<Category> *Out, std::s
   return true;
 }
 
-int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
-            const std::vector<CompileJob> *Jobs) {
+namespace {
+
+/// Steps 3 to 5 for one configuration: link, reach, classify, the
+/// categories asked for; what the analysis has to say goes to stderr.
+int analysisOf(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries, BuildGraph *Graph,
+               AnalysisOptions *AO, Analysis *A, std::set<std::string> *Said) {
   std::string Err;
-  BuildGraph Graph;
-  bool HaveGraph = buildGraphOf(DbDir, &Graph);
-  AnalysisOptions AO;
-  AO.SourceRoot = O.SourceRoot.empty() ? "" : normalizedPath(O.SourceRoot);
-  AO.BuildDir = DbDir;
-  for (const std::string &F : O.Filters) AO.Filters.push_back(normalizedPath(F));
-  AO.ConfigPath = O.ConfigPath;
-  AO.PublicApi = O.PublicApi;
-  AO.PublicHeaders = O.PublicHeaders;
-  AO.IncludeVendored = O.IncludeVendored;
-  AO.Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
-  AO.Threads = O.Jobs;
-  // The removal proof compares each TU's summary before and after the edit.
-  std::vector<TuSummary> AsParsed;
-  if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
-  std::vector<TuSummary> Now;  // --changed-since compares with the tree at a revision
-  if (!O.ChangedSince.empty()) Now = Summaries;
+  bool HaveGraph = buildGraphOf(DbDir, Graph);
+  AO->SourceRoot = O.SourceRoot.empty() ? "" : normalizedPath(O.SourceRoot);
+  AO->BuildDir = DbDir;
+  for (const std::string &F : O.Filters) AO->Filters.push_back(normalizedPath(F));
+  AO->ConfigPath = O.ConfigPath;
+  AO->PublicApi = O.PublicApi;
+  AO->PublicHeaders = O.PublicHeaders;
+  AO->IncludeVendored = O.IncludeVendored;
+  AO->Mode = O.Virtual == "cha" ? Dispatch::Cha : Dispatch::Rta;
+  AO->Threads = O.Jobs;
   std::set<Category> Shown;
   if (!selectedCategories(O.Categories, &Shown, &Err)) return fail(Err);
-  Analysis A;
-  if (!deadwood::analyze(std::move(Summaries), HaveGraph ? &Graph : nullptr, AO, &A, &Err)) return fail(Err);
-  A.Rep.Findings.erase(std::remove_if(A.Rep.Findings.begin(), A.Rep.Findings.end(),
-                                      [&](const Finding &F) { return !Shown.count(F.Category); }),
-                       A.Rep.Findings.end());
-  for (const Message &M : A.Messages) {
+  if (!deadwood::analyze(std::move(Summaries), HaveGraph ? Graph : nullptr, *AO, A, &Err)) return fail(Err);
+  A->Rep.Findings.erase(std::remove_if(A->Rep.Findings.begin(), A->Rep.Findings.end(),
+                                       [&](const Finding &F) { return !Shown.count(F.Category); }),
+                        A->Rep.Findings.end());
+  for (const Message &M : A->Messages) {
+    if (!Said->insert(M.Text).second) continue;  // several configurations often say the same
     if (M.Level == Message::Warning) std::cerr << "deadwood: warning: " << M.Text << '\n';
     else if (M.Level == Message::Detail ? O.Verbose : !O.Quiet && O.Why.empty())
       std::cerr << "deadwood: " << M.Text << '\n';
   }
-  if (!O.ChangedSince.empty() && !keepOnlyChanges(O, Now, Jobs, HaveGraph ? &Graph : nullptr, AO, A, &Err))
-    return fail(Err);
-  const Program &P = A.P;
-  const Reachability &R = A.Reach.Any;
-  if (!O.Why.empty()) return why(O, P, R);
-  Report &Rep = A.Rep;
-  const ClassifyOptions &Classify = A.Classify;
-  auto Finish = [&](Report &Final) {
-    int Gate = gate(O, Final);
-    if (Gate == BadInput) return Gate;
-    if (O.Sort == "size") sortBySize(Final.Findings);
-    int Rendered = render(O, Final, P, R);
-    return Rendered != Done ? Rendered : Gate;
-  };
+  return Done;
+}
+
+/// What the end of a run works on.
+struct Conclusion {
+  std::string DbDir;  ///< the (first) database's directory
+  const Program *P = nullptr;
+  const Reachability *R = nullptr;
+  Report *Rep = nullptr;
+  const ClassifyOptions *Classify = nullptr;
+  const WholeReach *Programs = nullptr;      ///< null without a build graph
+  const std::vector<ProvableTu> *Tus = nullptr;  ///< null: the compile commands are unknown
+};
+
+/// The removal (with its proof) or the report, then the gate.
+int conclude(const Options &O, const Conclusion &C) {
+  std::string Err;
+  const Program &P = *C.P;
+  const Reachability &R = *C.R;
+  Report &Rep = *C.Rep;
   if (!O.Apply.wanted()) {
     // `removable` says what a removal would do: the planner decides it.
-    RemovalOptions Plan{Classify.SourceRoot, Classify.ExcludeDirs, {}, {}, nullptr};
+    RemovalOptions Plan{C.Classify->SourceRoot, C.Classify->ExcludeDirs, {}, {}, nullptr};
     planRemoval(P, R, Rep, Plan);
   } else {
-    if (Classify.SourceRoot == "/" && (O.Apply.Fix || !O.Apply.VerifyCommand.empty()))
+    if (C.Classify->SourceRoot == "/" && (O.Apply.Fix || !O.Apply.VerifyCommand.empty()))
       return fail("refusing to edit sources under the source root '/' (any file on the machine); name the "
                   "project's directory with --source-root");
     if (Rep.incomplete() && !O.AllowPartial) {
@@ -284,11 +336,10 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
       return Incomplete;
     }
     ApplyOptions Apply = O.Apply;
-    Apply.BuildDir = DbDir;
-    Apply.ExcludeDirs = Classify.ExcludeDirs;
-    Apply.Programs = A.HaveGraph ? &A.Reach : nullptr;
-    std::vector<ProvableTu> Tus = provable(AsParsed, Jobs);
-    Apply.Tus = Jobs ? &Tus : nullptr;
+    Apply.BuildDir = C.DbDir;
+    Apply.ExcludeDirs = C.Classify->ExcludeDirs;
+    Apply.Programs = C.Programs;
+    Apply.Tus = C.Tus;
     Apply.Jobs = O.Jobs;
     if (!applyRemovals(P, R, Rep, Apply, &Err)) {
       render(O, Rep, P, R);
@@ -296,7 +347,96 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
       return interruptedBy() ? 128 + interruptedBy() : Code;
     }
   }
-  return Finish(Rep);
+  int Gate = gate(O, Rep);
+  if (Gate == BadInput) return Gate;
+  if (O.Sort == "size") sortBySize(Rep.Findings);
+  int Rendered = render(O, Rep, P, R);
+  return Rendered != Done ? Rendered : Gate;
+}
+
+}  // namespace
+
+int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> Summaries,
+            const std::vector<CompileJob> *Jobs) {
+  std::string Err;
+  // The removal proof compares each TU's summary before and after the edit.
+  std::vector<TuSummary> AsParsed;
+  if (O.Apply.wanted() && O.Apply.Prove) AsParsed = Summaries;
+  std::vector<TuSummary> Now;  // --changed-since compares with the tree at a revision
+  if (!O.ChangedSince.empty()) Now = Summaries;
+  BuildGraph Graph;
+  AnalysisOptions AO;
+  Analysis A;
+  std::set<std::string> Said;
+  if (int Exit = analysisOf(O, DbDir, std::move(Summaries), &Graph, &AO, &A, &Said); Exit != Done) return Exit;
+  if (!O.ChangedSince.empty() && !keepOnlyChanges(O, Now, Jobs, A.HaveGraph ? &Graph : nullptr, AO, A, &Err))
+    return fail(Err);
+  if (!O.Why.empty()) return why(O, A.P, A.Reach.Any);
+  std::vector<ProvableTu> Tus = provable(AsParsed, Jobs);
+  return conclude(O, Conclusion{DbDir, &A.P, &A.Reach.Any, &A.Rep, &A.Classify, A.HaveGraph ? &A.Reach : nullptr,
+                                Jobs ? &Tus : nullptr});
+}
+
+int analyzeConfigurations(const Options &O, std::vector<LoadedConfiguration> Configs) {
+  bool Proving = O.Apply.wanted() && O.Apply.Prove;
+  std::vector<TuSummary> All;  // every configuration's summaries, for the removal
+  size_t Total = 0;
+  for (const LoadedConfiguration &C : Configs) Total += C.Summaries.size();
+  All.reserve(Total);
+  std::vector<std::vector<TuSummary>> AsParsed(Configs.size());
+  std::vector<Analysis> Each(Configs.size());
+  std::set<std::string> Said;
+  for (size_t I = 0; I < Configs.size(); ++I) {
+    All.insert(All.end(), Configs[I].Summaries.begin(), Configs[I].Summaries.end());
+    if (Proving) AsParsed[I] = Configs[I].Summaries;
+    BuildGraph Graph;
+    AnalysisOptions AO;
+    if (int Exit = analysisOf(O, Configs[I].DbDir, std::move(Configs[I].Summaries), &Graph, &AO, &Each[I], &Said);
+        Exit != Done)
+      return Exit;
+  }
+  std::vector<ConfigurationView> Views;
+  for (size_t I = 0; I < Configs.size(); ++I)
+    Views.push_back(ConfigurationView{Configs[I].DbDir, &Each[I].P, &Each[I].Reach.Any, &Each[I].Rep});
+  if (!O.Why.empty()) return whyInEach(O, Views);
+  for (size_t I = 1; I < Each.size(); ++I)
+    if (Each[I].Classify.SourceRoot != Each[0].Classify.SourceRoot)
+      std::cerr << "deadwood: warning: '" << Configs[I].DbDir << "' builds from '" << Each[I].Classify.SourceRoot
+                << "', not '" << Each[0].Classify.SourceRoot << "'; only code under the latter is reported\n";
+
+  Report Rep = intersect(Views);
+  std::vector<std::pair<std::string, std::vector<std::string>>> Targets;
+  ClassifyOptions Classify = Each[0].Classify;
+  for (const Analysis &A : Each) {
+    for (const auto &T : A.TargetSources) {
+      auto Same = std::find_if(Targets.begin(), Targets.end(), [&](const auto &X) { return X.first == T.first; });
+      if (Same == Targets.end()) Targets.push_back(T);
+      else Same->second.insert(Same->second.end(), T.second.begin(), T.second.end());
+    }
+    for (const std::string &Dir : A.Classify.ExcludeDirs)
+      if (std::find(Classify.ExcludeDirs.begin(), Classify.ExcludeDirs.end(), Dir) == Classify.ExcludeDirs.end())
+        Classify.ExcludeDirs.push_back(Dir);
+  }
+  countByTarget(Rep, Targets);
+  // The removal is planned on every configuration's code at once, and
+  // proven in each configuration that reads an edited file.
+  Program Merged = link(std::move(All), O.Jobs);
+  Reachability Reached = reachedInAny(Merged, Views);
+  Rep.Symbols = Merged.size();
+  Rep.Edges = Merged.Edges.size();
+  Rep.Reached = Reached.count();
+  std::vector<ProvableTu> Tus;
+  for (size_t I = 0; I < Configs.size(); ++I)
+    for (ProvableTu &T : provable(AsParsed[I], &Configs[I].Jobs)) Tus.push_back(T);
+  if (!O.Quiet) {
+    std::set<std::string> Alone, Agreed;
+    for (const Analysis &A : Each) forEachFinding(A.Rep.Findings, [&](const Finding &F) { Alone.insert(F.Usr); });
+    forEachFinding(Rep.Findings, [&](const Finding &F) { Agreed.insert(F.Usr); });
+    std::cerr << "deadwood: " << plural(Configs.size(), "configuration", "configurations") << " intersected: "
+              << plural(Agreed.size(), "symbol", "symbols") << " dead in every configuration compiling it; "
+              << Alone.size() - Agreed.size() << " more that one configuration alone calls dead another uses\n";
+  }
+  return conclude(O, Conclusion{Configs[0].DbDir, &Merged, &Reached, &Rep, &Classify, nullptr, &Tus});
 }
 
 int runOneShot(const Options &Given) {
@@ -311,19 +451,34 @@ int runOneShot(const Options &Given) {
     // cache may still have skipped some.
     setSkipping(Skipping::SystemBodies);
   }
-  std::vector<CompileJob> Jobs;
-  std::string DbDir, Err;
-  if (!loadDatabase(O.BuildPath, &Jobs, &DbDir, &Err)) return fail(Err);
-  if (Jobs.empty()) return fail("compile database in '" + DbDir + "' has no translation units");
-  if (O.DumpConfig) return dumpConfig(O, DbDir, Jobs);
-  SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? DbDir + "/.deadwood/cache" : O.CacheDir);
-  Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
-  std::vector<TuSummary> Summaries = extractAll(Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);
-  if (O.Verbose && !O.NoCache)
-    std::cerr << "deadwood: cache: " << Cache.hits() << " of "
-              << plural(Jobs.size(), "translation unit", "translation units") << " reused, "
-              << plural(Cache.rejected(), "entry", "entries") << " rejected\n";
-  return analyze(O, DbDir, std::move(Summaries), &Jobs);
+  std::vector<LoadedConfiguration> Configs;
+  std::vector<std::string> Paths = O.BuildPaths.empty() ? std::vector<std::string>{O.BuildPath} : O.BuildPaths;
+  if (Paths.size() > 1 && O.Apply.RemoveTestOnly)
+    return fail("--remove-test-only takes one configuration: the tests of each build are its own");
+  if (Paths.size() > 1 && !O.ChangedSince.empty()) return fail("--changed-since takes one configuration (-p)");
+  for (const std::string &Path : Paths) {
+    LoadedConfiguration C;
+    std::string Err;
+    if (!loadDatabase(Path, &C.Jobs, &C.DbDir, &Err)) return fail(Err);
+    if (C.Jobs.empty()) return fail("compile database in '" + C.DbDir + "' has no translation units");
+    for (const LoadedConfiguration &Before : Configs)
+      if (Before.DbDir == C.DbDir) return fail("'" + Path + "' is given twice (-p)");
+    Configs.push_back(std::move(C));
+  }
+  if (O.DumpConfig) return dumpConfig(O, Configs[0].DbDir, Configs[0].Jobs);
+  for (LoadedConfiguration &C : Configs) {
+    if (Configs.size() > 1 && !O.Quiet) std::cerr << "deadwood: configuration " << C.DbDir << '\n';
+    // The cache is keyed by each TU's command and texts: one directory serves every configuration.
+    SummaryCache Cache(O.NoCache ? "" : O.CacheDir.empty() ? C.DbDir + "/.deadwood/cache" : O.CacheDir);
+    Caps Limits{selfPath(), O.TuTimeout, O.TuMemory};
+    C.Summaries = extractAll(C.Jobs, O.Jobs, progressPrinter(O), &Cache, &Limits);
+    if (O.Verbose && !O.NoCache)
+      std::cerr << "deadwood: cache: " << Cache.hits() << " of "
+                << plural(C.Jobs.size(), "translation unit", "translation units") << " reused, "
+                << plural(Cache.rejected(), "entry", "entries") << " rejected\n";
+  }
+  if (Configs.size() > 1) return analyzeConfigurations(O, std::move(Configs));
+  return analyze(O, Configs[0].DbDir, std::move(Configs[0].Summaries), &Configs[0].Jobs);
 }
 
 }  // namespace deadwood::cli

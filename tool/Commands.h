@@ -7,6 +7,7 @@
 //   deadwood ninja -p build -o x.ninja   the two above as a Ninja build
 #pragma once
 
+#include "analyzer/Database.h"
 #include "model/Summary.h"
 #include "tool/Apply.h"
 
@@ -29,6 +30,7 @@ enum Exit { Done = 0, Gated = 1, BadInput = 2, Incomplete = 3 };
 
 struct Options {
   std::string BuildPath;
+  std::vector<std::string> BuildPaths;  ///< -p, repeatable: several configurations of one tree
   std::string Format = "text";
   std::string Output;
   std::string SourceRoot;
@@ -74,6 +76,19 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
 /// when the source root is not in git or the revision is unknown.
 bool keepOnlyChanges(const Options &O, const std::vector<TuSummary> &Now, const std::vector<CompileJob> *Jobs,
                      const BuildGraph *Graph, const AnalysisOptions &AO, Analysis &A, std::string *Err);
+
+/// One configuration: its database's directory, its compile commands and
+/// the summaries of its TUs.
+struct LoadedConfiguration {
+  std::string DbDir;
+  std::vector<CompileJob> Jobs;
+  std::vector<TuSummary> Summaries;
+};
+
+/// Several configurations of one source tree: each analysed, their
+/// verdicts intersected (passes/Configurations), the removal planned on
+/// all of them and proven in each.
+int analyzeConfigurations(const Options &O, std::vector<LoadedConfiguration> Configs);
 
 /// The one-shot run: load the database in O.BuildPath, parse (or reuse)
 /// every TU, analyze. Returns the exit status.

@@ -113,9 +113,12 @@ int main(int argc, char **argv) {
   CLI::App App{"deadwood: finds the functions no entry point of a C++ program can reach.\n"
                "Also: deadwood extract|link|ninja --help (the per-TU work run by a build system).",
                "deadwood"};
-  App.add_option("-p,--build-path", O.BuildPath,
+  App.add_option("-p,--build-path", O.BuildPaths,
                  "Build directory holding compile_commands.json, or the file itself (default: the nearest "
-                 "compile_commands.json in the current directory or a parent, or in build/ under one)");
+                 "compile_commands.json in the current directory or a parent, or in build/ under one); "
+                 "repeatable: several configurations of one tree, where a symbol is dead only if it is dead in "
+                 "every configuration that compiles it")
+      ->allow_extra_args(false);
   App.add_option("-j,--jobs", O.Jobs, "Parallel frontend runs (default: one per core)");
   App.add_flag("--no-cache", O.NoCache, "Parse every translation unit, ignoring and not writing the cache");
   App.add_flag("--no-skip-bodies", O.NoSkipBodies,
@@ -139,6 +142,7 @@ int main(int argc, char **argv) {
   App.add_option("paths", O.Filters, "Report only findings in these files or directories");
   int Exit = Done;
   if (!parse(App, argc, argv, &Exit)) return Exit;
+  if (!O.BuildPaths.empty()) O.BuildPath = O.BuildPaths.front();
   if (O.BuildPath.empty()) {
     std::string Here = std::filesystem::current_path().string();
     O.BuildPath = deadwood::findDatabase(Here);

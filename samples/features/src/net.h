@@ -1,0 +1,5 @@
+#pragma once
+
+#include <string>
+
+void sendReport(const std::string &Text);
