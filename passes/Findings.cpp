@@ -13,7 +13,23 @@ std::string plural(size_t N, const char *One, const char *Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many);
 }
 
-const char *categoryName(Category C) { return C == Category::TestOnly ? "test-only" : "dead"; }
+const char *categoryName(Category C) {
+  switch (C) {
+  case Category::TestOnly: return "test-only";
+  case Category::Unexecuted: return "unexecuted";
+  default: return "dead";
+  }
+}
+
+bool isReported(const std::string &File, const ClassifyOptions &O) {
+  if (!isUnder(File, O.SourceRoot)) return false;
+  for (const std::string &D : O.ExcludeDirs)
+    if (isUnder(File, D)) return false;
+  for (const std::string &G : O.IgnoreGlobs)
+    if (globMatch(G, relativeToRoot(File, O.SourceRoot), /*PathMode=*/true)) return false;
+  if (O.PathFilters.empty()) return true;
+  return std::any_of(O.PathFilters.begin(), O.PathFilters.end(), [&](const std::string &F) { return isUnder(File, F); });
+}
 
 const char *verdictName(ConfigurationVerdict::Kind K) {
   switch (K) {
@@ -160,16 +176,7 @@ private:
     return D;
   }
 
-  bool reportedFile(const std::string &File) const {
-    if (!isUnder(File, O.SourceRoot)) return false;
-    for (const std::string &D : O.ExcludeDirs)
-      if (isUnder(File, D)) return false;
-    for (const std::string &G : O.IgnoreGlobs)
-      if (globMatch(G, relativeToRoot(File, O.SourceRoot), /*PathMode=*/true)) return false;
-    if (O.PathFilters.empty()) return true;
-    return std::any_of(O.PathFilters.begin(), O.PathFilters.end(),
-                       [&](const std::string &F) { return isUnder(File, F); });
-  }
+  bool reportedFile(const std::string &File) const { return isReported(File, O); }
 
   /// What live code, or namespace scope, names without running it: classes
   /// named as types, and symbols named in unevaluated operands (whose
@@ -317,6 +324,7 @@ DeadCounts countDead(const std::vector<Finding> &Findings) {
   DeadCounts C;
   forEachFinding(Findings, [&](const Finding &F) {
     if (F.Category == Category::TestOnly) ++C.TestOnly;
+    else if (F.Category == Category::Unexecuted) ++C.Unexecuted;
     else if (F.Kind == SymbolKind::Class) ++C.Classes;
     else if (F.Kind == SymbolKind::Variable) ++C.Variables;
     else ++C.Functions;
@@ -332,7 +340,7 @@ void countByTarget(Report &Rep, const std::vector<std::pair<std::string, std::ve
   for (const auto &[Name, Sources] : Targets) {
     TargetCounts C{Name};
     for (const Finding *F : All)
-      if (std::find(Sources.begin(), Sources.end(), F->File) != Sources.end())
+      if (F->Category != Category::Unexecuted && std::find(Sources.begin(), Sources.end(), F->File) != Sources.end())
         ++(F->Category == Category::TestOnly ? C.TestOnly : C.Dead);
     Rep.Targets.push_back(C);
   }

@@ -7,6 +7,7 @@
 #include "model/Files.h"
 #include "passes/Reach.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,9 @@ namespace deadwood {
 /// What a finding says of its symbol. The text form (categoryName) is part
 /// of the report contract (JSON `category`, SARIF rule `deadwood-<name>`).
 enum class Category : uint8_t {
-  Dead,      ///< "dead": no program reaches it
-  TestOnly,  ///< "test-only": reached only by programs CTest runs
+  Dead,        ///< "dead": no program reaches it
+  TestOnly,    ///< "test-only": reached only by programs CTest runs
+  Unexecuted,  ///< "unexecuted": reachable, but no run of the --coverage data executed it
 };
 const char *categoryName(Category C);
 
@@ -75,9 +77,10 @@ template <class FindingList, class Fn> void forEachFinding(FindingList &List, co
 }
 
 /// Counts of unreachable symbols, members of dead classes included, of
-/// test-only ones, and the lines of dead code (deadLines of each dead finding).
+/// test-only and unexecuted ones, and the lines of dead code (deadLines of
+/// each dead finding).
 struct DeadCounts {
-  size_t Functions = 0, Variables = 0, Classes = 0, TestOnly = 0, Lines = 0;
+  size_t Functions = 0, Variables = 0, Classes = 0, TestOnly = 0, Unexecuted = 0, Lines = 0;
   size_t total() const { return Functions + Variables + Classes; }
 };
 DeadCounts countDead(const std::vector<Finding> &Findings);
@@ -120,6 +123,19 @@ struct SuggestedFix {
   std::vector<Edit> Edits;
 };
 
+/// --coverage: the run's data joined to the graph (passes/Coverage).
+struct CoverageJoin {
+  std::string Source;  ///< the --coverage path
+  std::string Format;  ///< "lcov", "llvm-cov export", "gcov JSON"
+  size_t Files = 0;      ///< source files the data covers
+  size_t Functions = 0;  ///< functions of the data in project files (distinct)
+  size_t Matched = 0;    ///< of those, mapped to a symbol of the graph
+  size_t Unknown = 0;    ///< of those, not: the graph does not know them
+  size_t Outside = 0;    ///< functions in files outside the project (libraries), ignored
+  size_t FilesNotCovered = 0;  ///< project files with reachable functions the data does not name
+  size_t Unexecuted = 0;  ///< unexecuted findings
+};
+
 struct Report {
   std::string SourceRoot;
   /// With several configurations: their build directories, in the order
@@ -138,8 +154,15 @@ struct Report {
   size_t Baselined = 0;  ///< findings a baseline accepts, left out of Findings
   /// Directories of vendored code, analysed but not reported: {dir, why}.
   std::vector<std::pair<std::string, std::string>> Vendored;
+  /// With --coverage: how its data joined the graph.
+  std::optional<CoverageJoin> Coverage;
   bool incomplete() const { return !Failed.empty(); }
 };
+
+struct ClassifyOptions;
+/// Whether findings in File are reported: under the source root, not in an
+/// excluded directory or an ignored path, inside the path filters.
+bool isReported(const std::string &File, const ClassifyOptions &O);
 
 struct ClassifyOptions {
   std::string SourceRoot;                 ///< only definitions under it are reported

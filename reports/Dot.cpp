@@ -23,7 +23,9 @@ void writeDot(std::ostream &OS, const Program &P, const Report &R) {
   for (const auto &[S, F] : Nodes)
     OS << "  n" << S << " [label=" << quoted(F->Name + "\\n" + relativeToRoot(F->File, R.SourceRoot) + ":" +
                                              std::to_string(F->Line))
-       << (F->Category == Category::TestOnly ? ", style=dashed" : "") << "];\n";
+       << (F->Category == Category::TestOnly     ? ", style=dashed"
+           : F->Category == Category::Unexecuted ? ", style=dotted"
+                                                 : "") << "];\n";
   for (const auto &[S, F] : Nodes)
     for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I)
       if (Nodes.count(P.Edges[I].To))

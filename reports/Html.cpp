@@ -102,14 +102,14 @@ constexpr const char *kPage = R"html(<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>deadwood report</title>
 <style>
-:root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --soft:#f6f8fa; --dead:#cf222e; --test:#9a6700; --ok:#1a7f37; }
+:root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --soft:#f6f8fa; --dead:#cf222e; --test:#9a6700; --cold:#0969da; --ok:#1a7f37; }
 * { box-sizing: border-box; }
 body { margin:0; font:14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color:var(--ink); background:#fff; }
 header { padding:20px 28px 12px; border-bottom:1px solid var(--line); background:var(--soft); }
 h1 { margin:0 0 4px; font-size:20px; } h1 span { color:var(--muted); font-weight:400; font-size:14px; }
 .cards { display:flex; gap:12px; flex-wrap:wrap; margin:12px 0 4px; }
 .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:8px 14px; min-width:110px; }
-.card b { display:block; font-size:22px; } .card.dead b { color:var(--dead); } .card.test b { color:var(--test); }
+.card b { display:block; font-size:22px; } .card.dead b { color:var(--dead); } .card.test b { color:var(--test); } .card.cold b { color:var(--cold); }
 .warn { color:var(--dead); margin-top:8px; }
 .controls { display:flex; gap:10px; flex-wrap:wrap; padding:12px 28px; border-bottom:1px solid var(--line); position:sticky; top:0; background:#fff; z-index:1; }
 .controls input, .controls select { font:inherit; padding:5px 8px; border:1px solid var(--line); border-radius:6px; }
@@ -126,6 +126,7 @@ details.dir > summary { font-weight:600; margin-top:14px; cursor:pointer; }
 .badge { font-size:11px; border-radius:10px; padding:1px 8px; border:1px solid; white-space:nowrap; min-width:66px; text-align:center; }
 .badge.dead { color:var(--dead); border-color:#ffcecb; background:#ffebe9; }
 .badge.test-only { color:var(--test); border-color:#f5e0a0; background:#fff8c5; }
+.badge.unexecuted { color:var(--cold); border-color:#b6e3ff; background:#ddf4ff; }
 .kind { color:var(--muted); font-size:12px; min-width:78px; }
 .name { font-family:ui-monospace, SFMono-Regular, Menlo, monospace; word-break:break-all; flex:1; }
 .pos, .size { color:var(--muted); font-size:12px; white-space:nowrap; }
@@ -144,7 +145,7 @@ ul.rel { margin:4px 0; padding-left:18px; } ul.rel code { font-size:12.5px; } ul
 #treemap g.file:hover rect, #treemap g.file.on rect { stroke:var(--ink); stroke-width:2; }
 svg.graph { display:block; margin:8px 0; max-width:100%; height:auto; }
 svg.graph rect { fill:#fff; stroke:var(--line); rx:5; } svg.graph g.me rect { fill:#ffebe9; stroke:var(--dead); }
-svg.graph g.test.me rect { fill:#fff8c5; stroke:var(--test); } svg.graph g.root rect { fill:#dafbe1; stroke:var(--ok); }
+svg.graph g.test.me rect { fill:#fff8c5; stroke:var(--test); } svg.graph g.cold.me rect { fill:#ddf4ff; stroke:var(--cold); } svg.graph g.root rect { fill:#dafbe1; stroke:var(--ok); }
 svg.graph text { font:12px ui-monospace, SFMono-Regular, Menlo, monospace; fill:var(--ink); }
 svg.graph text.how { font:11px system-ui, sans-serif; fill:var(--muted); }
 svg.graph line { stroke:var(--muted); stroke-width:1.2; marker-end:url(#arrow); }
@@ -154,7 +155,7 @@ svg.graph line { stroke:var(--muted); stroke-width:1.2; marker-end:url(#arrow); 
 <div class="controls">
   <input id="path" type="search" placeholder="Filter by path or name…" aria-label="path filter">
   <select id="kind" aria-label="kind"><option value="">all kinds</option></select>
-  <select id="category" aria-label="category"><option value="">all categories</option><option>dead</option><option>test-only</option></select>
+  <select id="category" aria-label="category"><option value="">all categories</option><option>dead</option><option>test-only</option><option>unexecuted</option></select>
   <select id="sort" aria-label="sort"><option value="file">by file</option><option value="size">largest first</option></select>
   <span id="shown"></span>
 </div>
@@ -169,13 +170,14 @@ $('root').textContent = data.sourceRoot;
 const s = data.summary;
 $('cards').innerHTML = [['dead', s.dead_functions, 'dead function', 'dead functions'], ['dead', s.dead_variables, 'dead variable', 'dead variables'],
   ['dead', s.dead_classes, 'dead class', 'dead classes'], ['dead', s.dead_lines, 'dead line', 'dead lines'], ['test', s.test_only, 'test-only', 'test-only'],
-  ['', s.translation_units, 'translation unit', 'translation units']].map(([c, n, one, many]) => `<div class="card ${c}"><b>${n}</b>${n === 1 ? one : many}</div>`).join('');
+  ...(data.coverage ? [['cold', s.unexecuted, 'unexecuted', 'unexecuted']] : []), ['', s.translation_units, 'translation unit', 'translation units']].map(([c, n, one, many]) => `<div class="card ${c}"><b>${n}</b>${n === 1 ? one : many}</div>`).join('');
 if (!data.complete) $('warn').innerHTML = `<div class="warn">Incomplete: ${plural(s.failed, 'translation unit', 'translation units')} did not parse; code they read is not judged.</div>`;
 for (const k of [...new Set(data.findings.map(f => f.kind))].sort()) $('kind').insertAdjacentHTML('beforeend', `<option>${k}</option>`);
 
 function related(f) {
   if (!f.related.length) return f.category === 'dead' ? '<p>Nothing refers to it.</p>' : '';
-  const title = f.category === 'dead' ? 'Referred to only by unreachable code:' : 'Why it is alive (from a test):';
+  const title = f.category === 'dead' ? 'Referred to only by unreachable code:'
+              : f.category === 'unexecuted' ? 'How a root reaches it (no run took this path):' : 'Why it is alive (from a test):';
   return `<p>${title}</p><ul class="rel">` + f.related.map(r =>
     `<li>${r.how ? `<span>${esc(r.how)}</span> ` : ''}<code>${esc(r.name)}</code> <span>${esc(r.at)}</span></li>`).join('') + '</ul>';
 }
@@ -190,7 +192,7 @@ function box(x, y, w, label, title, cls) {
 const width = t => Math.max(80, clip(t).length * 7.3 + 16);
 const arrowHead = '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#59636e"></path></marker></defs>';
 function drawing(f) {
-  const me = f.category === 'test-only' ? 'me test' : 'me';
+  const me = f.category === 'test-only' ? 'me test' : f.category === 'unexecuted' ? 'me cold' : 'me';
   if (f.related.length && f.related[0].how) {  // a path, root first
     const hops = f.related, w = Math.max(...hops.map(h => width(h.name))), gap = 58;
     let out = '';
@@ -257,6 +259,7 @@ const tail = (t, n) => t.length <= n ? t : '…' + t.slice(t.length - Math.max(n
 function treemap() {
   const W = 1100, H = 280, dirs = new Map();
   for (const f of data.findings) {
+    if (f.category === 'unexecuted') continue;  // alive: not dead lines
     const dir = f.file.includes('/') ? f.file.slice(0, f.file.lastIndexOf('/')) : '.';
     if (!dirs.has(dir)) dirs.set(dir, new Map());
     const files = dirs.get(dir);
@@ -368,9 +371,11 @@ void writeHtml(std::ostream &OS, const Program &P, const Reachability &R, const 
                          {"dead_classes", C.Classes},
                          {"dead_lines", C.Lines},
                          {"test_only", C.TestOnly},
+                         {"unexecuted", C.Unexecuted},
                          {"translation_units", Rep.Tus},
                          {"failed", Rep.Failed.size()}}},
                        {"findings", std::move(Findings)}};
+  if (Rep.Coverage) Data["coverage"] = {{"format", Rep.Coverage->Format}, {"source", Rep.Coverage->Source}};
   std::string Page = kPage;
   Page.replace(Page.find("@DATA@"), 6, embeddable(Data.dump()));
   OS << Page;

@@ -36,7 +36,7 @@ ordered_json findingJson(const Finding &F) {
 
 void writeJson(std::ostream &OS, const Report &R) {
   std::set<std::string> Files;
-  std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}};
+  std::map<std::string, size_t> PerCategory = {{"dead", 0}, {"test-only", 0}, {"unexecuted", 0}};
   ordered_json Findings = ordered_json::array();
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
@@ -76,6 +76,18 @@ void writeJson(std::ostream &OS, const Report &R) {
       {"notes", std::move(Notes)},
       {"failed", std::move(Failed)}};
   if (!R.Configurations.empty()) Out["configurations"] = R.Configurations;
+  if (const std::optional<CoverageJoin> &J = R.Coverage) {
+    Out["summary"]["unexecuted"] = PerCategory["unexecuted"];
+    Out["coverage"] = {{"source", J->Source},
+                       {"format", J->Format},
+                       {"files", J->Files},
+                       {"functions", J->Functions},
+                       {"matched", J->Matched},
+                       {"unknown_to_the_graph", J->Unknown},
+                       {"outside_the_project", J->Outside},
+                       {"project_files_not_covered", J->FilesNotCovered},
+                       {"unexecuted", J->Unexecuted}};
+  }
   if (!R.Vendored.empty()) {
     ordered_json &V = Out["vendored"] = ordered_json::array();
     for (const auto &[Dir, Why] : R.Vendored) V.push_back({{"path", Dir}, {"why", Why}});

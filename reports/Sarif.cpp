@@ -97,6 +97,7 @@ ordered_json rule(const char *Id, const char *Name, const char *Short, const cha
 
 std::string message(const Finding &F) {
   std::string Text = std::string(kindNoun(F.Kind)) + " '" + F.Name + "' is ";
+  if (F.Category == Category::Unexecuted) return Text + "reachable, but no run of the coverage data executed it";
   if (F.Category != Category::TestOnly) return Text + "unreachable";
   Text += "reachable only from tests (";
   for (size_t I = 0; I < F.ReachedFrom.size(); ++I) Text += (I ? ", " : "") + F.ReachedFrom[I];
@@ -110,10 +111,10 @@ void writeSarif(std::ostream &OS, const Report &R, const Sources &Texts) {
   std::vector<std::vector<const SuggestedFix *>> Fixes = fixesByFinding(R);
   for (size_t At = 0; At < R.Findings.size(); ++At) {
     const Finding &F = R.Findings[At];
-    bool TestOnly = F.Category == Category::TestOnly;
-    ordered_json Result = {{"ruleId", TestOnly ? "deadwood-test-only" : "deadwood-dead"},
-                           {"ruleIndex", TestOnly ? 1 : 0},
-                           {"level", "warning"},
+    int Rule = F.Category == Category::TestOnly ? 1 : F.Category == Category::Unexecuted ? 2 : 0;
+    ordered_json Result = {{"ruleId", std::string("deadwood-") + categoryName(F.Category)},
+                           {"ruleIndex", Rule},
+                           {"level", F.Category == Category::Unexecuted ? "note" : "warning"},
                            {"message", {{"text", message(F)}}},
                            {"locations", ordered_json::array({location(F, R.SourceRoot, Texts)})},
                            {"partialFingerprints", {{"deadwood/v1", fingerprint(F, R.SourceRoot)}}},
@@ -148,7 +149,11 @@ void writeSarif(std::ostream &OS, const Report &R, const Sources &Texts) {
                  "says why."),
             rule("deadwood-test-only", "TestOnlyCode", "Production code only tests reach.",
                  "Only programs that CTest runs reach this definition: no production program uses it. "
-                 "Remove it together with its tests, or use it.")})}};
+                 "Remove it together with its tests, or use it."),
+            rule("deadwood-unexecuted", "UnexecutedCode", "Reachable code no run of the coverage data executed.",
+                 "A root of the program reaches this definition, but the runs that produced the --coverage data "
+                 "(the test suite, a production sample) never executed it: a feature nobody used there, or one no "
+                 "test covers. It is alive, so deadwood never removes it; test it, or retire the feature.")})}};
   // A run with a failed TU is incomplete: CI must not read its silence about
   // the files that TU read as "nothing dead there".
   ordered_json Notifications = ordered_json::array();

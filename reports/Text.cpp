@@ -44,7 +44,8 @@ void writeNotes(std::ostream &OS, const Finding &F, const TextOptions &Opts) {
   for (const std::string &D : F.Declarations)
     OS << lead(displaySite(D, Opts), "note", Opts) << "also declared here" << end(Opts);
   if (!F.Configurations.empty()) OS << lead(where(F, Opts), "note", Opts) << configurationSummary(F) << end(Opts);
-  if (!F.Removable) OS << lead(where(F, Opts), "note", Opts) << "not removable: " << F.NotRemovableBecause << end(Opts);
+  if (!F.Removable && F.Category != Category::Unexecuted)  // alive: removal is not the question
+    OS << lead(where(F, Opts), "note", Opts) << "not removable: " << F.NotRemovableBecause << end(Opts);
   if (Opts.Verbose) OS << lead(where(F, Opts), "note", Opts) << "USR " << F.Usr << end(Opts);
   for (const Finding &M : F.Members) {
     OS << lead(where(M, Opts), "note", Opts) << "unreachable member " << kindNoun(M.Kind) << " '" << M.Name << "'"
@@ -67,8 +68,9 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
   for (const Finding &F : R.Findings) {
     Files.insert(F.File);
     OS << lead(where(F, Opts), "warning", Opts) << kindNoun(F.Kind) << " '" << F.Name << "' is "
-       << (F.Category == Category::TestOnly ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
-                                     : std::string("unreachable"))
+       << (F.Category == Category::TestOnly     ? "reachable only from tests (" + join(F.ReachedFrom) + ")"
+           : F.Category == Category::Unexecuted ? std::string("reachable, but no run of the coverage data executed it")
+                                                : std::string("unreachable"))
        << " [deadwood-" << categoryName(F.Category) << "]" << end(Opts);
     writeNotes(OS, F, Opts);
   }
@@ -81,11 +83,19 @@ void writeText(std::ostream &OS, const Report &R, const TextOptions &Opts) {
      << plural(C.Functions, "function", "functions") << ", "
      << plural(C.Variables, "variable", "variables") << ", "
      << plural(C.Classes, "class", "classes") << ", " << plural(C.Lines, "line", "lines") << ")"
-     << (C.TestOnly ? ", " + std::to_string(C.TestOnly) + " test-only" : std::string()) << " in "
+     << (C.TestOnly ? ", " + std::to_string(C.TestOnly) + " test-only" : std::string())
+     << (C.Unexecuted ? ", " + std::to_string(C.Unexecuted) + " unexecuted" : std::string()) << " in "
      << plural(Files.size(), "file", "files")
      << " (" << (R.Configurations.empty() ? "" : plural(R.Configurations.size(), "configuration", "configurations") + ", ")
      << plural(R.Tus, "translation unit", "translation units") << ", "
      << plural(R.Symbols, "symbol", "symbols") << ", " << R.Reached << " reachable)\n";
+  if (const std::optional<CoverageJoin> &J = R.Coverage)
+    OS << "deadwood: coverage (" << J->Format << ", " << plural(J->Files, "file", "files") << "): "
+       << plural(J->Functions, "function", "functions") << " of the project, " << J->Matched << " matched, "
+       << J->Unknown << " the graph does not know; "
+       << plural(J->FilesNotCovered, "project file", "project files")
+       << " with reachable functions the data does not cover; "
+       << plural(J->Unexecuted, "reachable function", "reachable functions") << " never executed\n";
   if (R.Baselined)
     OS << "deadwood: " << plural(R.Baselined, "finding", "findings") << " accepted by the baseline not shown\n";
   if (!R.Notes.empty() && !Opts.Verbose)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(llvm-19-dev libclang-19-dev clang-19 lld-19 nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev cmake ninja-build g++ ccache
-          python3-jsonschema chromium patch git util-linux libclang-rt-19-dev)
+          python3-jsonschema chromium patch git util-linux libclang-rt-19-dev lcov zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -50,6 +50,12 @@ Result sh(const std::string &Command) {
 
 Result runDeadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) + " " + Args); }
 
+Result validate(const fs::path &Document, const fs::path &Schema) {
+  return sh("/usr/bin/python3 -c 'import json, sys, jsonschema; "
+            "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' " +
+            quote(Document) + " " + quote(Schema));
+}
+
 void writeDatabase(const fs::path &Dir, const std::vector<std::string> &Files) {
   json Entries = json::array();
   for (const std::string &F : Files)

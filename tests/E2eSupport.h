@@ -28,6 +28,8 @@ fs::path freshDir(const std::string &Name);
 /// Runs a shell command, capturing stdout, stderr and the exit status.
 Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
+/// Validates a JSON document against a JSON schema with Debian's python3-jsonschema.
+Result validate(const fs::path &Document, const fs::path &Schema);
 /// Writes Dir/compile_commands.json with one `g++ -c <file>` entry (as
 /// "arguments") per file
 /// (paths relative to Dir), the way a hand-made build would.

@@ -17,13 +17,6 @@ namespace {
 
 using namespace deadwood::e2e;
 
-/// Validates a JSON document against a JSON schema with Debian's python3-jsonschema.
-Result validate(const fs::path &Document, const fs::path &Schema) {
-  return sh("/usr/bin/python3 -c 'import json, sys, jsonschema; "
-            "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' " +
-            quote(Document) + " " + quote(Schema));
-}
-
 TEST(Version, NamesDeadwoodAndTheClangItParsesWith) {
   // No -p needed, from any directory.
   Result V = runDeadwood("--version");

@@ -11,6 +11,7 @@
 #include "passes/Analysis.h"
 #include "passes/Baseline.h"
 #include "passes/Configurations.h"
+#include "passes/Coverage.h"
 #include "passes/Programs.h"
 #include "passes/Removal.h"
 #include "passes/Why.h"
@@ -21,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <cstdio>
@@ -252,7 +254,7 @@ int dumpConfig(const Options &O, const std::string &DbDir, const std::vector<Com
 /// them", as clang-tidy's --checks: `-test-only`, `-*,dead`. False with
 /// *Err on a name that is not a category.
 bool selectedCategories(const std::string &List, std::set<Category> *Out, std::string *Err) {
-  const Category All[] = {Category::Dead, Category::TestOnly};
+  const Category All[] = {Category::Dead, Category::TestOnly, Category::Unexecuted};
   Out->insert(std::begin(All), std::end(All));
   std::stringstream In(List);
   for (std::string Item; std::getline(In, Item, ',');) {
@@ -265,7 +267,8 @@ bool selectedCategories(const std::string &List, std::set<Category> *Out, std::s
         if (Off) Out->erase(C);
         else Out->insert(C);
       }
-    if (!Known) return *Err = "--categories: no category '" + Name + "' (there are dead and test-only)", false;
+    if (!Known)
+      return *Err = "--categories: no category '" + Name + "' (there are dead, test-only and unexecuted)", false;
   }
   return true;
 }
@@ -319,6 +322,25 @@ int conclude(const Options &O, const Conclusion &C) {
   const Program &P = *C.P;
   const Reachability &R = *C.R;
   Report &Rep = *C.Rep;
+  if (!O.Coverage.empty()) {
+    std::shared_ptr<const CoverageData> Data = O.CoverageRead;
+    if (!Data) {
+      auto Read = std::make_shared<CoverageData>();
+      if (!readCoverage(O.Coverage, Read.get(), &Err)) return fail(Err);
+      Data = Read;
+    }
+    std::set<Category> Shown;
+    if (!selectedCategories(O.Categories, &Shown, &Err)) return fail(Err);
+    CoverageJoin Join = joinCoverage(P, R, *Data, *C.Classify, Rep);
+    Join.Source = O.Coverage;
+    if (!Shown.count(Category::Unexecuted)) {
+      Rep.Findings.erase(std::remove_if(Rep.Findings.begin(), Rep.Findings.end(),
+                                        [](const Finding &F) { return F.Category == Category::Unexecuted; }),
+                         Rep.Findings.end());
+      Join.Unexecuted = 0;
+    }
+    Rep.Coverage = Join;
+  }
   if (!O.Apply.wanted()) {
     // `removable` says what a removal would do: the planner decides it.
     RemovalOptions Plan{C.Classify->SourceRoot, C.Classify->ExcludeDirs, {}, {}, nullptr};
@@ -450,6 +472,13 @@ int runOneShot(const Options &Given) {
     // (tool/Prove), which costs more than sharing saves. Summaries from the
     // cache may still have skipped some.
     setSkipping(Skipping::SystemBodies);
+  }
+  if (!O.Coverage.empty()) {  // before the parse, not after it
+    auto Data = std::make_shared<CoverageData>();
+    std::string Err;
+    if (!std::filesystem::exists(O.Coverage)) return fail("no coverage data at '" + O.Coverage + "'");
+    if (!readCoverage(O.Coverage, Data.get(), &Err)) return fail(Err);
+    O.CoverageRead = Data;
   }
   std::vector<LoadedConfiguration> Configs;
   std::vector<std::string> Paths = O.BuildPaths.empty() ? std::vector<std::string>{O.BuildPath} : O.BuildPaths;

@@ -11,6 +11,7 @@
 #include "model/Summary.h"
 #include "tool/Apply.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Analysis;
 struct AnalysisOptions;
 struct BuildGraph;
 struct CompileJob;
+struct CoverageData;
 }
 
 namespace deadwood::cli {
@@ -45,6 +47,8 @@ struct Options {
   std::vector<std::string> PublicApi;
   std::vector<std::string> PublicHeaders;  ///< --public-header globs
   std::string WriteBaseline, BaselinePath, FailOn;
+  std::string Coverage;  ///< --coverage: lcov, llvm-cov export JSON or gcov JSON (a file or a directory)
+  std::shared_ptr<const CoverageData> CoverageRead;  ///< its data, once read (before the parse)
   std::string ChangedSince;  ///< --changed-since: report only what the change since this git revision is to blame for
   std::string Sort = "file";
   bool NoCache = false;

@@ -45,6 +45,10 @@ void addAnalysisOptions(CLI::App &App, Options &O) {
                  "Glob over header paths (relative to the source root) whose declarations are a library's "
                  "public API, kept alive; for builds CMake's install rules do not describe (repeatable)")
       ->allow_extra_args(false);
+  App.add_option("--coverage", O.Coverage,
+                 "Runtime coverage to join to the graph: an lcov tracefile, an `llvm-cov export` JSON file, or a "
+                 "directory of gcov JSON files (gcov --json-format); reachable functions no run executed are "
+                 "reported as unexecuted (never removed)");
   App.add_option("--sort", O.Sort, "Order findings by file (default) or by size, largest first")
       ->check(CLI::IsMember({"file", "size"}));
   App.add_option("--write-baseline", O.WriteBaseline, "Record the current findings as accepted");
