@@ -307,8 +307,10 @@ private:
     }
     return It->second;
   }
+  /// Lines of the file; unknown (the largest count) when it cannot be read.
   uint32_t lineCount(int File) {
     const std::string &T = text(File);
+    if (T.empty()) return UINT32_MAX;
     return static_cast<uint32_t>(std::count(T.begin(), T.end(), '\n') + (!T.empty() && T.back() != '\n'));
   }
 
