@@ -82,19 +82,18 @@ private:
   bool judge(Finding &F) {
     F.Configurations.clear();
     bool TestOnly = false;
+    // Each configuration's word on removing it, merged below.
+    std::vector<const Finding *> There(Cs.size(), nullptr);
     for (size_t I = 0; I < Cs.size(); ++I) {
       ConfigurationVerdict V{Verdict::NotCompiled, Cs[I].Build};
       auto It = Findings[I].find(F.Usr);
       if (It != Findings[I].end()) {
-        const Finding &There = *It->second;
-        V.Verdict = There.Category == Category::TestOnly ? Verdict::TestOnly : Verdict::Dead;
+        const Finding &Found = *It->second;
+        There[I] = &Found;
+        V.Verdict = Found.Category == Category::TestOnly ? Verdict::TestOnly : Verdict::Dead;
         TestOnly |= V.Verdict == Verdict::TestOnly;
-        if (!There.Removable && F.Removable) {
-          F.Removable = false;
-          F.NotRemovableBecause = There.NotRemovableBecause;
-        }
-        if (There.Category == Category::TestOnly)
-          for (const std::string &Program : There.ReachedFrom)
+        if (Found.Category == Category::TestOnly)
+          for (const std::string &Program : Found.ReachedFrom)
             if (std::find(F.ReachedFrom.begin(), F.ReachedFrom.end(), Program) == F.ReachedFrom.end())
               F.ReachedFrom.push_back(Program);
       } else {
@@ -103,6 +102,16 @@ private:
       if (V.Verdict == Verdict::Reachable || V.Verdict == Verdict::Kept) return false;
       F.Configurations.push_back(std::move(V));
     }
+    F.Removable = true;
+    F.NotRemovableBecause.clear();
+    F.NamedInSkippedCode.reset();
+    for (size_t I = 0; I < Cs.size(); ++I)
+      if (There[I] && !There[I]->Removable && !compiledElsewhere(*There[I], I, There)) {
+        F.Removable = false;
+        F.NotRemovableBecause = There[I]->NotRemovableBecause;
+        F.NamedInSkippedCode = There[I]->NamedInSkippedCode;
+        break;
+      }
     if (TestOnly && F.Category != Category::TestOnly) {
       F.Category = Category::TestOnly;
       F.Removable = false;
@@ -110,6 +119,21 @@ private:
     }
     for (Finding &M : F.Members) M.Category = F.Category;
     return true;
+  }
+
+  /// Whether the only thing keeping F (configuration I's finding) is code
+  /// configuration I skips that another compiles: one that reads that file,
+  /// skips nothing of that name, and still calls the symbol dead there.
+  bool compiledElsewhere(const Finding &F, size_t I, const std::vector<const Finding *> &There) const {
+    if (!F.NamedInSkippedCode) return false;
+    const Finding::SkippedUse &Use = *F.NamedInSkippedCode;
+    for (size_t J = 0; J < Cs.size(); ++J) {
+      if (J == I || !There[J] || There[J]->Category != F.Category) continue;
+      const Program &P = *Cs[J].P;
+      if (!std::binary_search(P.Files.begin(), P.Files.end(), Use.File) || P.SkippedNames.count(Use.Name)) continue;
+      return true;
+    }
+    return false;
   }
 
   void totals(Report &Out) const {

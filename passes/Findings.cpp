@@ -278,6 +278,7 @@ private:
       F.NotRemovableBecause = "named in code this configuration does not compile (" +
                               (N->File >= 0 ? relativeToRoot(P.Files[N->File], O.SourceRoot) : std::string("?")) +
                               ":" + std::to_string(N->Line) + ", " + N->Why + ")";
+      if (N->File >= 0) F.NamedInSkippedCode = Finding::SkippedUse{N->Name, P.Files[N->File], N->Line};
     }
     for (const Site &D : S.Declarations)
       if (D.File >= 0) F.Declarations.push_back(siteText(P, D));

@@ -51,6 +51,13 @@ struct Finding {
   uint32_t End = 0;               ///< byte offset in File just past the definition
   bool Removable = true;
   std::string NotRemovableBecause;  ///< set when !Removable
+  /// When that is only because code this configuration skips names it: the
+  /// name and the place (absolute file), which another configuration may compile.
+  struct SkippedUse {
+    std::string Name, File;
+    uint32_t Line = 0;
+  };
+  std::optional<SkippedUse> NamedInSkippedCode;
   std::vector<std::string> Declarations;  ///< other sites, as file:line:col
   /// For a dead class: its unreachable members (and nested classes), which
   /// are then not findings of their own — one review item per class.

@@ -66,7 +66,7 @@ TEST(Configurations, OneAloneCallsDeadWhatAnotherUsesAndTheIntersectionDoesNot) 
   EXPECT_NE(Text.Out.find("note: dead in 1 of 3 configurations, not compiled in 2\n"), std::string::npos) << Text.Out;
   EXPECT_NE(Text.Out.find("(3 configurations, 13 translation units"), std::string::npos) << Text.Out;
   Result Said = runDeadwood("-p " + quote(B.Off) + " -p " + quote(B.On) + " -p " + quote(B.Wide));
-  EXPECT_NE(Said.Err.find("3 configurations intersected: 3 symbols dead in every configuration compiling it; 5 more "
+  EXPECT_NE(Said.Err.find("3 configurations intersected: 4 symbols dead in every configuration compiling it; 5 more "
                           "that one configuration alone calls dead another uses"),
             std::string::npos)
       << Said.Err;
@@ -91,6 +91,13 @@ TEST(Configurations, OneConfigurationKeepsUsesItDoesNotCompileOutOfRemoval) {
             "named in code this configuration does not compile (" + Src +
                 "stats.cpp:19, in the argument of assert, which this configuration drops)");
   EXPECT_EQ(Off["variance(const std::vector<double> &)"], "removable");
+  EXPECT_EQ(Off["isFinite(double)"], "named in code this configuration does not compile (" + Src +
+                                          "stats.cpp:30, in the argument of assert, which this configuration drops)");
+  // A configuration that compiles that assert and still calls isFinite dead
+  // judges it: together they remove it, with variance.
+  std::map<std::string, std::string> Both = verdicts(reportOf("-p " + quote(B.Off) + " -p " + quote(B.On)));
+  EXPECT_EQ(Both["isFinite(double)"], "removable");
+  EXPECT_EQ(Both.count("isSorted(const std::vector<double> &)"), 0u) << "the Debug build calls it";
 }
 
 TEST(Configurations, TheRemovalIsProvenInEachAndEachStillBuildsAndRuns) {
@@ -105,6 +112,8 @@ TEST(Configurations, TheRemovalIsProvenInEachAndEachStillBuildsAndRuns) {
   EXPECT_NE(Log.find("formatPacket"), std::string::npos);
   EXPECT_NE(Enc.find("WideText<2>::name"), std::string::npos);
   EXPECT_EQ(slurp(Copy / "src/stats.cpp").find("variance"), std::string::npos);
+  EXPECT_EQ(slurp(Copy / "src/stats.cpp").find("isFinite"), std::string::npos);
+  EXPECT_NE(slurp(Copy / "src/stats.cpp").find("isSorted"), std::string::npos);
   for (const fs::path &Build : {B.Off, B.On, B.Wide}) {
     Result Made = sh("cmake --build " + quote(Build) + " -j2 && " + quote(Build / "report") + " 3 1 2");
     EXPECT_EQ(Made.Exit, 0) << Build << Made.Out << Made.Err;

@@ -84,6 +84,24 @@ TEST(Intersect, NotRemovableInOneIsNotRemovableAndTheMergedReachKeepsWhatAnyReac
   EXPECT_EQ(R.Steps[Merged.find("c:@F@live")].From, Merged.find("c:@F@main"));
 }
 
+TEST(Intersect, AUseOneSkipsIsJudgedByAnotherThatCompilesIt) {
+  auto Tu = [] { return TuBuilder("main.cpp").fn("main").fn("check").root("main").S; };
+  Config A("/b/a", {Tu()}), B("/b/b", {Tu()}), C("/b/c", {Tu()});
+  A.Rep.Findings[0].Removable = false;
+  A.Rep.Findings[0].NotRemovableBecause = "named in code this configuration does not compile (main.cpp:3, ...)";
+  A.Rep.Findings[0].NamedInSkippedCode = Finding::SkippedUse{"check", "/src/main.cpp", 3};
+  // B reads main.cpp, skips nothing named check, and calls check dead.
+  EXPECT_TRUE(intersect({A.view(), B.view()}).Findings[0].Removable);
+  // C skips code naming check too: nobody compiled that use.
+  C.P.SkippedNames["check"] = SkippedName{"check", 0, 9, "under #if 0"};
+  Report AC = intersect({A.view(), C.view()});
+  EXPECT_FALSE(AC.Findings[0].Removable);
+  EXPECT_EQ(AC.Findings[0].NotRemovableBecause, A.Rep.Findings[0].NotRemovableBecause);
+  // Nor does a configuration that does not read the file.
+  Config D("/b/d", {TuBuilder("other.cpp").fn("main").fn("check").root("main").S});
+  EXPECT_FALSE(intersect({A.view(), D.view()}).Findings[0].Removable);
+}
+
 TEST(Intersect, TestOnlyAnywhereMakesItTestOnly) {
   Config A("/b/a", {TuBuilder("main.cpp").fn("main").fn("helper").root("main").S});
   Config B("/b/b", {TuBuilder("main.cpp").fn("main").fn("helper").root("main").S});
