@@ -1,7 +1,6 @@
 #include "passes/Coverage.h"
 
 #include "model/Files.h"
-#include "passes/TextEdit.h"
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
@@ -14,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 namespace deadwood {
 namespace {
@@ -299,27 +299,37 @@ private:
     return std::none_of(O.ExcludeDirs.begin(), O.ExcludeDirs.end(), [&](const std::string &D) { return isUnder(File, D); });
   }
 
-  const std::string &text(int File) {
-    auto It = Texts.find(File);
-    if (It == Texts.end()) {
-      It = Texts.emplace(File, std::string()).first;
-      readFile(P.Files[File], &It->second);
+  /// The offsets at which the file's lines start (empty when it cannot be read).
+  const std::vector<uint32_t> &lineStarts(int File) {
+    auto It = LineStarts.find(File);
+    if (It == LineStarts.end()) {
+      It = LineStarts.emplace(File, std::vector<uint32_t>()).first;
+      std::string Text;
+      if (readFile(P.Files[File], &Text) && !Text.empty()) {
+        It->second.push_back(0);
+        for (uint32_t I = 0; I + 1 < Text.size(); ++I)
+          if (Text[I] == '\n') It->second.push_back(I + 1);
+      }
     }
     return It->second;
   }
   /// Lines of the file; unknown (the largest count) when it cannot be read.
   uint32_t lineCount(int File) {
-    const std::string &T = text(File);
-    if (T.empty()) return UINT32_MAX;
-    return static_cast<uint32_t>(std::count(T.begin(), T.end(), '\n') + (!T.empty() && T.back() != '\n'));
+    const std::vector<uint32_t> &Starts = lineStarts(File);
+    return Starts.empty() ? UINT32_MAX : static_cast<uint32_t>(Starts.size());
   }
 
-  /// The lines a definition spans, from its first token to its last.
+  /// The lines a definition spans, from its first token to its last (once per symbol).
   std::pair<uint32_t, uint32_t> linesOf(SymbolId S) {
+    if (auto It = Lines.find(S); It != Lines.end()) return It->second;
     const Site &D = P.Symbols[S].Definition;
-    const std::string &T = text(D.File);
-    if (T.empty()) return {D.Line, D.Line + (D.Lines ? D.Lines - 1 : 0)};
-    return {std::min(D.Line, positionAt(T, D.Begin).Line), positionAt(T, D.End ? D.End - 1 : D.End).Line};
+    const std::vector<uint32_t> &Starts = lineStarts(D.File);
+    auto LineAt = [&](uint32_t Offset) {
+      return static_cast<uint32_t>(std::upper_bound(Starts.begin(), Starts.end(), Offset) - Starts.begin());
+    };
+    std::pair<uint32_t, uint32_t> Out{D.Line, D.Line + (D.Lines ? D.Lines - 1 : 0)};
+    if (!Starts.empty()) Out = {std::min(D.Line, LineAt(D.Begin)), LineAt(D.End ? D.End - 1 : D.End)};
+    return Lines[S] = Out;
   }
 
   /// The symbols the data's function F is: the innermost definition holding
@@ -386,7 +396,8 @@ private:
   const CoverageData &D;
   const ClassifyOptions &O;
   std::map<int, std::vector<SymbolId>> InFile;
-  std::map<int, std::string> Texts;
+  std::map<int, std::vector<uint32_t>> LineStarts;
+  std::unordered_map<SymbolId, std::pair<uint32_t, uint32_t>> Lines;
   std::vector<bool> Covered, Executed;
 };
 
