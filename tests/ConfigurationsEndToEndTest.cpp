@@ -65,6 +65,10 @@ TEST(Configurations, OneAloneCallsDeadWhatAnotherUsesAndTheIntersectionDoesNot) 
   EXPECT_NE(Text.Out.find("note: dead in 3 of 3 configurations\n"), std::string::npos) << Text.Out;
   EXPECT_NE(Text.Out.find("note: dead in 1 of 3 configurations, not compiled in 2\n"), std::string::npos) << Text.Out;
   EXPECT_NE(Text.Out.find("(3 configurations, 13 translation units"), std::string::npos) << Text.Out;
+  fs::path Html = scratch() / "configurations.html";
+  ASSERT_EQ(runDeadwood("-q --format html -o " + quote(Html) + " -p " + quote(B.Off) + " -p " + quote(B.On) + " -p " +
+                        quote(B.Wide)).Exit, 0);
+  EXPECT_NE(slurp(Html).find("\"configurations\":\"dead in 3 of 3 configurations\""), std::string::npos);
   Result Said = runDeadwood("-p " + quote(B.Off) + " -p " + quote(B.On) + " -p " + quote(B.Wide));
   EXPECT_NE(Said.Err.find("3 configurations intersected: 4 symbols dead in every configuration compiling it; 5 more "
                           "that one configuration alone calls dead another uses"),
