@@ -14,7 +14,9 @@ std::vector<ProgramDef> programsOf(const BuildGraph &G, Program &P, std::vector<
   for (const Target &T : G.Targets) {
     if (T.Type != "EXECUTABLE" && !T.exportsApi()) continue;
     std::vector<std::string> Sources = programSources(G, T);
-    ProgramDef D{T.Name, T.IsTest, std::vector<bool>(P.Tus.size(), false), {}};
+    // A program CTest runs is a test, unless the build installs it: then it
+    // is the product, and the test runs it (`add_test(NAME v COMMAND app --version)`).
+    ProgramDef D{T.Name, T.IsTest && !T.Installed, std::vector<bool>(P.Tus.size(), false), {}};
     if (T.Type == "MODULE_LIBRARY") {
       std::vector<std::string> Own = T.Sources;
       std::sort(Own.begin(), Own.end());
@@ -25,7 +27,8 @@ std::vector<ProgramDef> programsOf(const BuildGraph &G, Program &P, std::vector<
     }
     for (size_t I = 0; I < P.Tus.size(); ++I)
       D.Tus[I] = std::binary_search(Sources.begin(), Sources.end(), P.Tus[I].MainFile);
-    Details->push_back("program '" + D.Name + "'" + (D.IsTest ? " (a test)" : "") + ": " +
+    Details->push_back("program '" + D.Name + "'" +
+                       (D.IsTest ? " (a test)" : T.IsTest ? " (installed, so not a test, though CTest runs it)" : "") + ": " +
                        plural(std::count(D.Tus.begin(), D.Tus.end(), true), "translation unit", "translation units") +
                        (T.exportsApi() ? ", a library" : "") +
                        (D.Exported.empty() ? "" : " with " + plural(D.Exported.size(), "entry point", "entry points")));

@@ -1,8 +1,10 @@
-// Several configurations intersected and coverage joined, on hand-built
-// programs and on coverage text shaped as lcov, llvm-cov and gcov write it.
+// Several configurations intersected, coverage joined, and which programs are
+// tests, on hand-built programs and on coverage text shaped as lcov, llvm-cov
+// and gcov write it.
 #include "passes/Configurations.h"
 #include "passes/Coverage.h"
 #include "passes/Findings.h"
+#include "passes/Programs.h"
 #include "passes/Program.h"
 #include "passes/Reach.h"
 
@@ -199,6 +201,25 @@ TEST(CoverageJoin, ReachedButNeverRunIsUnexecutedAndTheRestIsCounted) {
   EXPECT_EQ(J.Unknown, 1u) << "line 40 of a.cpp holds no definition the graph knows";
   EXPECT_EQ(J.Outside, 1u);
   EXPECT_EQ(J.FilesNotCovered, 1u) << "b.cpp's elsewhere() is reachable and not in the data";
+}
+
+}  // namespace
+}  // namespace deadwood
+
+namespace deadwood {
+namespace {
+
+TEST(Programs, AnInstalledProgramCTestRunsIsTheProductNotATest) {
+  Program P = link({TuBuilder("app.cpp").fn("main").root("main").S, TuBuilder("app_test.cpp").fn("main2").S});
+  BuildGraph G;
+  G.Targets.push_back(Target{"app", "EXECUTABLE", {"/src/app.cpp"}, {}, {}, {}, {}, /*Installed=*/true, /*IsTest=*/true});
+  G.Targets.push_back(Target{"app_test", "EXECUTABLE", {"/src/app_test.cpp"}, {}, {}, {}, {}, false, true});
+  std::vector<std::string> Details;
+  std::vector<ProgramDef> Defs = programsOf(G, P, &Details);
+  ASSERT_EQ(Defs.size(), 2u);
+  EXPECT_FALSE(Defs[0].IsTest);
+  EXPECT_TRUE(Defs[1].IsTest);
+  EXPECT_THAT(Details[0], testing::HasSubstr("installed, so not a test, though CTest runs it"));
 }
 
 }  // namespace
