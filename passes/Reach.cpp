@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <thread>
 #include <unordered_set>
 
 namespace deadwood {
@@ -11,8 +12,8 @@ namespace {
 class Walker {
 public:
   Walker(const Program &P, Dispatch Mode, const std::vector<bool> *Linked,
-         const std::vector<SymbolId> &Exported)
-      : P(P), Linked(Linked), Exported(Exported), Steps(P.size()), Visited(P.size(), false), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
+         const std::vector<SymbolId> &Exported, const std::vector<SymbolId> &SystemOverridden)
+      : P(P), Linked(Linked), Exported(Exported), SystemOverridden(SystemOverridden), Steps(P.size()), Visited(P.size(), false), VCalled(P.size()), Dispatchable(P.size(), Mode == Dispatch::Cha),
         Instantiated(P.size(), false) {}
 
   Reachability run() {
@@ -130,15 +131,14 @@ private:
   /// Overrides of methods declared in system headers: the library may call
   /// them (std::exception::what, a streambuf's overflow, a test's TestBody).
   void seedExternalOverrides() {
-    for (SymbolId M = 0; M < P.size(); ++M) {
-      if (!(P.Symbols[M].Flags & flag::InSystemHeader) || P.OverridersOf[M].empty()) continue;
+    for (SymbolId M : SystemOverridden)
       for (SymbolId O : P.OverridersOf[M]) callVirtually(O, Step{Step::ExternalOverride, M});
-    }
   }
 
   const Program &P;
   const std::vector<bool> *Linked;
   const std::vector<SymbolId> &Exported;
+  const std::vector<SymbolId> &SystemOverridden;
   std::vector<Step> Steps;
   /// Steps[S].How != Step::None, in a bit per symbol: the walk asks it once
   /// per edge, and a million steps do not stay in cache.
@@ -155,9 +155,19 @@ size_t Reachability::count() const {
   return std::count_if(Steps.begin(), Steps.end(), [](const Step &S) { return S.How != Step::None; });
 }
 
+/// Methods declared in system headers that project code overrides: their
+/// callers may be out of sight, so each walk starts their overrides as
+/// called virtually. The same for every program: found once.
+std::vector<SymbolId> systemOverridden(const Program &P) {
+  std::vector<SymbolId> Out;
+  for (SymbolId M = 0; M < P.size(); ++M)
+    if ((P.Symbols[M].Flags & flag::InSystemHeader) && !P.OverridersOf[M].empty()) Out.push_back(M);
+  return Out;
+}
+
 Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Linked,
                    const std::vector<SymbolId> &Exported) {
-  return Walker(P, Mode, Linked, Exported).run();
+  return Walker(P, Mode, Linked, Exported, systemOverridden(P)).run();
 }
 
 WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
@@ -169,12 +179,29 @@ WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dis
   WholeReach W;
   W.Any.Steps.assign(P.size(), Step{});
   W.ReachedBy.assign(P.size(), {});
-  for (uint32_t I = 0; I < Programs.size(); ++I) {
-    Reachability R = reach(P, Mode, &Programs[I].Tus, Programs[I].Exported);
-    for (SymbolId S = 0; S < P.size(); ++S) {
-      if (!R.reached(S)) continue;
-      W.ReachedBy[S].push_back(I);
-      if (!W.Any.reached(S)) W.Any.Steps[S] = R.Steps[S];  // non-test programs first
+  std::vector<SymbolId> Seeds = systemOverridden(P);
+  // The programs are walked a batch at a time, one per core, and merged in
+  // their order: the result does not depend on the number of threads, and
+  // no more than a batch of walks is held at once.
+  size_t Batch = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  for (size_t First = 0; First < Programs.size(); First += Batch) {
+    size_t N = std::min(Batch, Programs.size() - First);
+    std::vector<Reachability> Walked(N);
+    auto Walk = [&](size_t K) {
+      const ProgramDef &D = Programs[First + K];
+      Walked[K] = Walker(P, Mode, &D.Tus, D.Exported, Seeds).run();
+    };
+    std::vector<std::thread> Threads;
+    for (size_t K = 1; K < N; ++K) Threads.emplace_back(Walk, K);
+    Walk(0);
+    for (std::thread &T : Threads) T.join();
+    for (size_t K = 0; K < N; ++K) {
+      const Reachability &R = Walked[K];
+      for (SymbolId S = 0; S < P.size(); ++S) {
+        if (!R.reached(S)) continue;
+        W.ReachedBy[S].push_back(static_cast<uint32_t>(First + K));
+        if (!W.Any.reached(S)) W.Any.Steps[S] = R.Steps[S];  // non-test programs first
+      }
     }
   }
   W.Programs = std::move(Programs);

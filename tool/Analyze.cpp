@@ -305,6 +305,20 @@ int analysisOf(const Options &O, const std::string &DbDir, std::vector<TuSummary
   return Done;
 }
 
+/// What a run ends with stays until the process exits: freeing a program of
+/// a million symbols piece by piece costs more than the exit that drops it
+/// at once (clang's -disable-free). A plain global list holds it, so that
+/// LeakSanitizer sees it as reachable.
+struct KeptUntilExit {
+  const void *What;
+  KeptUntilExit *Next;
+};
+KeptUntilExit *Kept = nullptr;
+template <class T> T &keptUntilExit(T *What) {
+  Kept = new KeptUntilExit{What, Kept};
+  return *What;
+}
+
 /// What the end of a run works on.
 struct Conclusion {
   std::string DbDir;  ///< the (first) database's directory
@@ -388,7 +402,7 @@ int analyze(const Options &O, const std::string &DbDir, std::vector<TuSummary> S
   if (!O.ChangedSince.empty()) Now = Summaries;
   BuildGraph Graph;
   AnalysisOptions AO;
-  Analysis A;
+  Analysis &A = keptUntilExit(new Analysis);
   std::set<std::string> Said;
   if (int Exit = analysisOf(O, DbDir, std::move(Summaries), &Graph, &AO, &A, &Said); Exit != Done) return Exit;
   if (!O.ChangedSince.empty() && !keepOnlyChanges(O, Now, Jobs, A.HaveGraph ? &Graph : nullptr, AO, A, &Err))
@@ -406,7 +420,7 @@ int analyzeConfigurations(const Options &O, std::vector<LoadedConfiguration> Con
   for (const LoadedConfiguration &C : Configs) Total += C.Summaries.size();
   All.reserve(Total);
   std::vector<std::vector<TuSummary>> AsParsed(Configs.size());
-  std::vector<Analysis> Each(Configs.size());
+  std::vector<Analysis> &Each = keptUntilExit(new std::vector<Analysis>(Configs.size()));
   std::set<std::string> Said;
   for (size_t I = 0; I < Configs.size(); ++I) {
     All.insert(All.end(), Configs[I].Summaries.begin(), Configs[I].Summaries.end());
@@ -442,7 +456,7 @@ int analyzeConfigurations(const Options &O, std::vector<LoadedConfiguration> Con
   countByTarget(Rep, Targets);
   // The removal is planned on every configuration's code at once, and
   // proven in each configuration that reads an edited file.
-  Program Merged = link(std::move(All), O.Jobs);
+  Program &Merged = keptUntilExit(new Program(link(std::move(All), O.Jobs)));
   Reachability Reached = reachedInAny(Merged, Views);
   Rep.Symbols = Merged.size();
   Rep.Edges = Merged.Edges.size();
