@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <malloc.h>
 #include <filesystem>
 #include <iostream>
 
@@ -104,6 +105,12 @@ bool parse(CLI::App &App, int argc, char **argv, int *Exit) {
 }  // namespace deadwood::cli
 
 int main(int argc, char **argv) {
+  // What a run frees it soon asks for again (a walk per program, a summary
+  // per TU): glibc keeps it in the process instead of giving it back and
+  // faulting fresh zeroed pages in for the next one.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_TOP_PAD, 64 << 20);
   using namespace deadwood::cli;
   std::string Command = argc > 1 ? argv[1] : "";
   if (Command == "extract") return extractCommand(argc - 1, argv + 1);
