@@ -120,7 +120,7 @@ bool analyze(std::vector<TuSummary> Summaries, const BuildGraph *GraphIn, const 
   if (!ApiDetail.empty()) Details.push_back(ApiDetail);
   for (std::string &D : Details) Say(Message::Detail, std::move(D));
   if (!Api.Exported.empty()) Programs.push_back(std::move(Api));
-  A.Reach = reachPrograms(P, std::move(Programs), O.Mode);
+  A.Reach = reachPrograms(P, std::move(Programs), O.Mode, O.Threads);
 
   std::vector<VendoredDir> Vendored;
   if (!(O.IncludeVendored || Cfg.IncludeVendored == 1)) {

@@ -170,7 +170,7 @@ Reachability reach(const Program &P, Dispatch Mode, const std::vector<bool> *Lin
   return Walker(P, Mode, Linked, Exported, systemOverridden(P)).run();
 }
 
-WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode) {
+WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode, unsigned Threads) {
   std::vector<ProgramDef> Ordered;  // production programs first, each group in order
   for (bool Tests : {false, true})
     for (ProgramDef &D : Programs)
@@ -183,7 +183,7 @@ WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dis
   // The programs are walked a batch at a time, one per core, and merged in
   // their order: the result does not depend on the number of threads, and
   // no more than a batch of walks is held at once.
-  size_t Batch = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  size_t Batch = std::max(1u, std::min(Threads ? Threads : std::thread::hardware_concurrency(), 8u));
   for (size_t First = 0; First < Programs.size(); First += Batch) {
     size_t N = std::min(Batch, Programs.size() - First);
     std::vector<Reachability> Walked(N);
@@ -191,10 +191,10 @@ WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dis
       const ProgramDef &D = Programs[First + K];
       Walked[K] = Walker(P, Mode, &D.Tus, D.Exported, Seeds).run();
     };
-    std::vector<std::thread> Threads;
-    for (size_t K = 1; K < N; ++K) Threads.emplace_back(Walk, K);
+    std::vector<std::thread> Helpers;
+    for (size_t K = 1; K < N; ++K) Helpers.emplace_back(Walk, K);
     Walk(0);
-    for (std::thread &T : Threads) T.join();
+    for (std::thread &T : Helpers) T.join();
     for (size_t K = 0; K < N; ++K) {
       const Reachability &R = Walked[K];
       for (SymbolId S = 0; S < P.size(); ++S) {

@@ -71,6 +71,8 @@ struct WholeReach {
 /// By file index: read by a TU that a non-test program links.
 std::vector<bool> productionFiles(const Program &P, const WholeReach &W);
 
-WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode);
+/// Threads: how many programs to walk at once (0: one per core, up to 8);
+/// the result does not depend on it.
+WholeReach reachPrograms(const Program &P, std::vector<ProgramDef> Programs, Dispatch Mode, unsigned Threads = 0);
 
 }  // namespace deadwood

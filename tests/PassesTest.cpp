@@ -382,3 +382,34 @@ TEST(Classify, TestOnlyCodeSplitFromDeadAndDeclarationsOnlyAreNoFindings) {
 
 }  // namespace
 }  // namespace deadwood
+
+namespace deadwood {
+namespace {
+
+TEST(Reach, ProgramsWalkedAtOnceMergeAsProgramsWalkedInTurn) {
+  TuBuilder Lib("lib.cc"), A("a.cc"), B("b.cc"), C("c.cc");
+  Lib.fn("shared", 1).fn("onlyB", 2).fn("onlyC", 3).fn("dead", 4).edge("shared", "onlyB");
+  A.fn("mainA").root("mainA").edge("mainA", "shared");
+  B.fn("mainB").root("mainB").edge("mainB", "onlyB");
+  C.fn("mainC").root("mainC").edge("mainC", "onlyC").edge("mainC", "shared");
+  Program P = link({Lib.S, A.S, B.S, C.S});  // TUs sorted: a.cc, b.cc, c.cc, lib.cc
+  std::vector<ProgramDef> Programs = {ProgramDef{"a", false, {true, false, false, true}, {}},
+                                      ProgramDef{"b", true, {false, true, false, true}, {}},
+                                      ProgramDef{"c", false, {false, false, true, true}, {}}};
+  WholeReach One = reachPrograms(P, Programs, Dispatch::Rta, 1), Three = reachPrograms(P, Programs, Dispatch::Rta, 3);
+  EXPECT_EQ(One.ReachedBy, Three.ReachedBy);
+  for (SymbolId S = 0; S < P.size(); ++S) {
+    EXPECT_EQ(One.Any.Steps[S].How, Three.Any.Steps[S].How) << P.Symbols[S].Name;
+    EXPECT_EQ(One.Any.Steps[S].From, Three.Any.Steps[S].From) << P.Symbols[S].Name;
+  }
+  // Production programs first: "c" is walked before the test "b".
+  EXPECT_EQ(One.Programs[1].Name, "c");
+  EXPECT_EQ(One.Programs[2].Name, "b");
+  EXPECT_THAT(One.ReachedBy[P.find("c:@F@onlyB")], ElementsAre(0, 1, 2));
+  EXPECT_THAT(One.ReachedBy[P.find("c:@F@onlyC")], ElementsAre(1));
+  EXPECT_THAT(One.ReachedBy[P.find("c:@F@mainB")], ElementsAre(2));
+  EXPECT_FALSE(One.Any.reached(P.find("c:@F@dead")));
+}
+
+}  // namespace
+}  // namespace deadwood
