@@ -97,7 +97,7 @@ private:
             if (std::find(F.ReachedFrom.begin(), F.ReachedFrom.end(), Program) == F.ReachedFrom.end())
               F.ReachedFrom.push_back(Program);
       } else {
-        V = verdictIn(Cs[I], F.Usr);
+        V = unreportedVerdict(Cs[I], F.Usr);
       }
       if (V.Verdict == Verdict::Reachable || V.Verdict == Verdict::Kept) return false;
       F.Configurations.push_back(std::move(V));
@@ -159,16 +159,11 @@ private:
 
 }  // namespace
 
-ConfigurationVerdict verdictIn(const ConfigurationView &C, const std::string &Usr) {
+ConfigurationVerdict unreportedVerdict(const ConfigurationView &C, const std::string &Usr) {
   ConfigurationVerdict V{Verdict::NotCompiled, C.Build};
   SymbolId Id = C.P->find(Usr);
   if (Id == kNoSymbol) return V;
-  const Finding *F = nullptr;
-  forEachFinding(C.Rep->Findings, [&](const Finding &X) {
-    if (!F && X.Usr == Usr) F = &X;
-  });
-  if (F) V.Verdict = F->Category == Category::TestOnly ? Verdict::TestOnly : Verdict::Dead;
-  else if (C.R->reached(Id)) V.Verdict = Verdict::Reachable;
+  if (C.R->reached(Id)) V.Verdict = Verdict::Reachable;
   else if (C.P->Symbols[Id].HasDefinition) V.Verdict = Verdict::Kept;
   return V;
 }

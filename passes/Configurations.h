@@ -30,8 +30,9 @@ struct ConfigurationView {
   const Report *Rep = nullptr;  ///< its findings, categories filtered
 };
 
-/// The verdict of configuration C on the symbol Usr.
-ConfigurationVerdict verdictIn(const ConfigurationView &C, const std::string &Usr);
+/// The verdict of configuration C on the symbol Usr, which C does not
+/// report: reachable, kept (defined there) or not compiled.
+ConfigurationVerdict unreportedVerdict(const ConfigurationView &C, const std::string &Usr);
 
 /// The findings on which every configuration that compiles the symbol
 /// agrees (dead everywhere it is compiled; test-only when some say

@@ -372,22 +372,9 @@ private:
   }
 
   Finding finding(SymbolId Id) const {
-    const Symbol &S = P.Symbols[Id];
-    Finding F;
-    F.Category = Category::Unexecuted;
-    F.Kind = S.Kind;
-    F.Name = S.Name;
-    F.Usr = S.Usr;
-    F.File = P.fileOf(S.Definition);
-    F.Line = S.Definition.Line;
-    F.Column = S.Definition.Column;
-    F.Lines = S.Definition.Lines;
-    F.End = S.Definition.End;
+    Finding F = findingAt(P, Id, Category::Unexecuted);
     F.Removable = false;
     F.NotRemovableBecause = "it is reachable: that no run executed it does not make it dead";
-    for (const Site &D : S.Declarations)
-      if (D.File >= 0)
-        F.Declarations.push_back(P.fileOf(D) + ":" + std::to_string(D.Line) + ":" + std::to_string(D.Column));
     return F;
   }
 

@@ -255,16 +255,7 @@ private:
 
   Finding finding(SymbolId Id) const {
     const Symbol &S = P.Symbols[Id];
-    Finding F;
-    F.Category = Category::Dead;
-    F.Kind = S.Kind;
-    F.Name = S.Name;
-    F.Usr = S.Usr;
-    F.File = P.fileOf(S.Definition);
-    F.Line = S.Definition.Line;
-    F.Column = S.Definition.Column;
-    F.Lines = S.Definition.Lines;
-    F.End = S.Definition.End;
+    Finding F = findingAt(P, Id, Category::Dead);
     if (S.Flags & flag::FromMacro) {
       F.Removable = false;
       F.NotRemovableBecause = "defined by a macro expansion";
@@ -280,8 +271,6 @@ private:
                               ":" + std::to_string(N->Line) + ", " + N->Why + ")";
       if (N->File >= 0) F.NamedInSkippedCode = Finding::SkippedUse{N->Name, P.Files[N->File], N->Line};
     }
-    for (const Site &D : S.Declarations)
-      if (D.File >= 0) F.Declarations.push_back(siteText(P, D));
     return F;
   }
 
@@ -308,6 +297,23 @@ private:
 };
 
 }  // namespace
+
+Finding findingAt(const Program &P, SymbolId Id, Category C) {
+  const Symbol &S = P.Symbols[Id];
+  Finding F;
+  F.Category = C;
+  F.Kind = S.Kind;
+  F.Name = S.Name;
+  F.Usr = S.Usr;
+  F.File = P.fileOf(S.Definition);
+  F.Line = S.Definition.Line;
+  F.Column = S.Definition.Column;
+  F.Lines = S.Definition.Lines;
+  F.End = S.Definition.End;
+  for (const Site &D : S.Declarations)
+    if (D.File >= 0) F.Declarations.push_back(siteText(P, D));
+  return F;
+}
 
 size_t deadLines(const Finding &F) {
   size_t N = F.Lines;

@@ -67,6 +67,10 @@ struct Finding {
   std::vector<ConfigurationVerdict> Configurations;
 };
 
+/// A finding of category C on P's symbol Id: its name, its definition's
+/// place and size, its other declarations; removable until said otherwise.
+Finding findingAt(const Program &P, SymbolId Id, Category C);
+
 /// By place, then name, then USR: the order of every list of findings.
 bool byPosition(const Finding &A, const Finding &B);
 

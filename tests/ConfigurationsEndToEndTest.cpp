@@ -31,15 +31,9 @@ std::map<std::string, std::string> verdicts(const json &Report) {
   return Out;
 }
 
-json reportOf(const std::string &Args) {
-  Result R = runDeadwood("-q --format json " + Args);
-  EXPECT_EQ(R.Exit, 0) << R.Err;
-  return json::parse(R.Out, nullptr, false);
-}
-
 TEST(Configurations, OneAloneCallsDeadWhatAnotherUsesAndTheIntersectionDoesNot) {
   Builds B = builds();
-  json Off = reportOf("-p " + quote(B.Off));
+  json Off = jsonReport("-p " + quote(B.Off));
   std::map<std::string, std::string> Alone = verdicts(Off);
   // The release build without the network sink: net.cpp's callee and the
   // other specialization look dead, and removable.
@@ -47,7 +41,7 @@ TEST(Configurations, OneAloneCallsDeadWhatAnotherUsesAndTheIntersectionDoesNot) 
   EXPECT_EQ(Alone["WideText<2>::name()"], "removable");
   EXPECT_EQ(Alone.count("retryLater(const std::string &)"), 0u) << "net.cpp is not compiled there";
 
-  json All = reportOf("-p " + quote(B.Off) + " -p " + quote(B.On) + " -p " + quote(B.Wide));
+  json All = jsonReport("-p " + quote(B.Off) + " -p " + quote(B.On) + " -p " + quote(B.Wide));
   ASSERT_FALSE(All.is_discarded());
   EXPECT_EQ(findings(All), marks(fs::path(DEADWOOD_SAMPLES_DIR) / "features"));
   std::vector<std::string> Dirs = {fs::canonical(B.Off).string(), fs::canonical(B.On).string(),
@@ -78,16 +72,16 @@ TEST(Configurations, OneAloneCallsDeadWhatAnotherUsesAndTheIntersectionDoesNot) 
 
 TEST(Configurations, ASpecializationAPlatformPropertySelectsIsKeptByTheConfigurationThatSelectsIt) {
   Builds B = builds();
-  std::map<std::string, std::string> Default = verdicts(reportOf("-p " + quote(B.On)));
+  std::map<std::string, std::string> Default = verdicts(jsonReport("-p " + quote(B.On)));
   EXPECT_EQ(Default["WideText<2>::name()"], "removable") << "no preprocessor scan sees sizeof(wchar_t)";
-  std::map<std::string, std::string> Both = verdicts(reportOf("-p " + quote(B.On) + " -p " + quote(B.Wide)));
+  std::map<std::string, std::string> Both = verdicts(jsonReport("-p " + quote(B.On) + " -p " + quote(B.Wide)));
   EXPECT_EQ(Both.count("WideText<2>::name()"), 0u);
   EXPECT_EQ(Both.count("WideText<4>::name()"), 0u);
 }
 
 TEST(Configurations, OneConfigurationKeepsUsesItDoesNotCompileOutOfRemoval) {
   Builds B = builds();
-  std::map<std::string, std::string> Off = verdicts(reportOf("-p " + quote(B.Off)));
+  std::map<std::string, std::string> Off = verdicts(jsonReport("-p " + quote(B.Off)));
   std::string Src = sampleDir("features") + "src/";
   EXPECT_EQ(Off["netBanner()"],
             "named in code this configuration does not compile (" + Src + "main.cpp:27, under #ifdef WITH_NET)");
@@ -99,7 +93,7 @@ TEST(Configurations, OneConfigurationKeepsUsesItDoesNotCompileOutOfRemoval) {
                                           "stats.cpp:30, in the argument of assert, which this configuration drops)");
   // A configuration that compiles that assert and still calls isFinite dead
   // judges it: together they remove it, with variance.
-  std::map<std::string, std::string> Both = verdicts(reportOf("-p " + quote(B.Off) + " -p " + quote(B.On)));
+  std::map<std::string, std::string> Both = verdicts(jsonReport("-p " + quote(B.Off) + " -p " + quote(B.On)));
   EXPECT_EQ(Both["isFinite(double)"], "removable");
   EXPECT_EQ(Both.count("isSorted(const std::vector<double> &)"), 0u) << "the Debug build calls it";
 }

@@ -42,19 +42,13 @@ fs::path gccRun(const std::string &Tag) {
   return Build;
 }
 
-json report(const std::string &Args) {
-  Result R = runDeadwood("-q --format json " + Args);
-  EXPECT_EQ(R.Exit, 0) << R.Err;
-  return json::parse(R.Out, nullptr, false);
-}
-
 TEST(Coverage, AGccRunJoinedFromGcovJsonShowsWhatItNeverRan) {
   fs::path Build = gccRun("-json");
   fs::path Data = Build / "gcov";
   fs::create_directories(Data);
   Result Gcov = sh("cd " + quote(Data) + " && find " + quote(Build) + " -name '*.gcda' | xargs gcov --json-format");
   ASSERT_EQ(Gcov.Exit, 0) << Gcov.Err;
-  json R = report("-p " + quote(Build) + " --coverage " + quote(Data));
+  json R = jsonReport("-p " + quote(Build) + " --coverage " + quote(Data));
   ASSERT_FALSE(R.is_discarded());
   EXPECT_EQ(unexecuted(R), kNotRun);
   std::map<std::string, std::string> C = categories(R);
@@ -74,7 +68,7 @@ TEST(Coverage, AGccRunJoinedFromGcovJsonShowsWhatItNeverRan) {
   EXPECT_EQ(Valid.Exit, 0) << Valid.Err;
 
   // One .gcov.json.gz alone: only its file is covered, the others are counted.
-  json One = report("-p " + quote(Build) + " --coverage " + quote(Data / "stats.cpp.gcov.json.gz"));
+  json One = jsonReport("-p " + quote(Build) + " --coverage " + quote(Data / "stats.cpp.gcov.json.gz"));
   EXPECT_EQ(unexecuted(One), (std::set<std::string>{"isSorted(const std::vector<double> &)", "median(std::vector<double>)"}));
   EXPECT_GE(One["coverage"]["project_files_not_covered"].get<int>(), 2);
 
@@ -83,7 +77,7 @@ TEST(Coverage, AGccRunJoinedFromGcovJsonShowsWhatItNeverRan) {
   fs::remove_all(Data);
   fs::create_directories(Data);
   ASSERT_EQ(sh("cd " + quote(Data) + " && find " + quote(Build) + " -name '*.gcda' | xargs gcov --json-format").Exit, 0);
-  EXPECT_EQ(unexecuted(report("-p " + quote(Build) + " --coverage " + quote(Data))),
+  EXPECT_EQ(unexecuted(jsonReport("-p " + quote(Build) + " --coverage " + quote(Data))),
             (std::set<std::string>{"logLine(const std::string &)"}));
 }
 
@@ -92,7 +86,7 @@ TEST(Coverage, AGccRunJoinedFromAnLcovTracefile) {
   fs::path Info = Build / "run.info";
   Result Lcov = sh("lcov --quiet --capture --directory " + quote(Build) + " --output-file " + quote(Info));
   ASSERT_EQ(Lcov.Exit, 0) << Lcov.Err;
-  json R = report("-p " + quote(Build) + " --coverage " + quote(Info));
+  json R = jsonReport("-p " + quote(Build) + " --coverage " + quote(Info));
   EXPECT_EQ(unexecuted(R), kNotRun);
   EXPECT_EQ(R["coverage"]["format"], "lcov");
   EXPECT_EQ(R["coverage"]["unknown_to_the_graph"], 0);
@@ -107,7 +101,7 @@ TEST(Coverage, AGccRunJoinedFromAnLcovTracefile) {
   // Without --coverage there is no such category.
   EXPECT_EQ(runDeadwood("-q -p " + quote(Build)).Out.find("unexecuted"), std::string::npos);
   // --categories leaves it out like any other.
-  EXPECT_EQ(unexecuted(report("-p " + quote(Build) + " --coverage " + quote(Info) + " --categories=-unexecuted")),
+  EXPECT_EQ(unexecuted(jsonReport("-p " + quote(Build) + " --coverage " + quote(Info) + " --categories=-unexecuted")),
             std::set<std::string>{});
 
   fs::path Sarif = scratch() / "coverage.sarif";
@@ -145,7 +139,7 @@ TEST(Coverage, AClangSourceBasedRunJoinedFromLlvmCovExport) {
                    " && llvm-cov-19 export " + quote(Build / "report") + " -instr-profile=" + quote(Data) + " > " +
                    quote(Export) + ")");
   ASSERT_EQ(Made.Exit, 0) << Made.Out << Made.Err;
-  json R = report("-p " + quote(Build) + " --coverage " + quote(Export));
+  json R = jsonReport("-p " + quote(Build) + " --coverage " + quote(Export));
   EXPECT_EQ(unexecuted(R), kNotRun);
   EXPECT_EQ(R["coverage"]["format"], "llvm-cov export");
   EXPECT_EQ(R["coverage"]["unknown_to_the_graph"], 0);

@@ -50,6 +50,12 @@ Result sh(const std::string &Command) {
 
 Result runDeadwood(const std::string &Args) { return sh(quote(DEADWOOD_BINARY) + " " + Args); }
 
+json jsonReport(const std::string &Args) {
+  Result R = runDeadwood("-q --format json " + Args);
+  EXPECT_EQ(R.Exit, 0) << R.Err;
+  return json::parse(R.Out, nullptr, false);
+}
+
 Result validate(const fs::path &Document, const fs::path &Schema) {
   return sh("/usr/bin/python3 -c 'import json, sys, jsonschema; "
             "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' " +

@@ -28,6 +28,9 @@ fs::path freshDir(const std::string &Name);
 /// Runs a shell command, capturing stdout, stderr and the exit status.
 Result sh(const std::string &Command);
 Result runDeadwood(const std::string &Args);
+/// `deadwood -q --format json <Args>`, expected to exit 0, parsed (discarded
+/// when it is not JSON).
+json jsonReport(const std::string &Args);
 /// Validates a JSON document against a JSON schema with Debian's python3-jsonschema.
 Result validate(const fs::path &Document, const fs::path &Schema);
 /// Writes Dir/compile_commands.json with one `g++ -c <file>` entry (as

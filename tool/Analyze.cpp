@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -115,20 +116,30 @@ std::map<std::string, std::string> findingSources(const std::vector<Finding> &Fi
   return Out;
 }
 
-int render(const Options &O, const Report &R, const Program &P, const Reachability &Reach) {
+/// Writes to -o's file, else standard output. Done, or BadInput (said)
+/// when it cannot be written.
+int writeOutput(const Options &O, const std::function<void(std::ostream &)> &Write) {
   std::ofstream File;
   if (!O.Output.empty()) {
     File.open(O.Output);
     if (!File) return fail("cannot write '" + O.Output + "'");
   }
   std::ostream &OS = O.Output.empty() ? std::cout : File;
-  if (O.Format == "json") writeJson(OS, R);
-  else if (O.Format == "sarif") writeSarif(OS, R, findingSources(R.Findings));
-  else if (O.Format == "dot") writeDot(OS, P, R);
-  else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
-  else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose, colored(O)});
+  Write(OS);
   OS.flush();
   if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
+  return Done;
+}
+
+int render(const Options &O, const Report &R, const Program &P, const Reachability &Reach) {
+  int Written = writeOutput(O, [&](std::ostream &OS) {
+    if (O.Format == "json") writeJson(OS, R);
+    else if (O.Format == "sarif") writeSarif(OS, R, findingSources(R.Findings));
+    else if (O.Format == "dot") writeDot(OS, P, R);
+    else if (O.Format == "html") writeHtml(OS, P, Reach, R, findingSources(R.Findings));
+    else writeText(OS, R, TextOptions{normalizedPath("."), O.Verbose, colored(O)});
+  });
+  if (Written != Done) return Written;
   return R.incomplete() ? Incomplete : Done;
 }
 
@@ -142,75 +153,75 @@ bool buildGraphOf(const std::string &BuildDir, BuildGraph *G) {
   return Loaded;
 }
 
+/// The symbol --why names in P: kNoSymbol when none; when several, says
+/// which (In: "" or " in <build dir>") and sets *Status to BadInput.
+SymbolId whySymbol(const Options &O, const Program &P, const std::string &In, int *Status) {
+  std::vector<SymbolId> Found = lookupSymbols(P, O.Why);
+  if (Found.size() <= 1) return Found.empty() ? kNoSymbol : Found[0];
+  std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size() << " symbols" << In
+            << "; pass one of these USRs to --why:\n";
+  for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
+  *Status = BadInput;
+  return kNoSymbol;
+}
+
+bool anyFailed(const Program &P) {
+  return std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
+}
+
 /// --why: the path from a root to one symbol, or who refers to a dead one.
 int why(const Options &O, const Program &P, const Reachability &R) {
-  std::vector<SymbolId> Found = lookupSymbols(P, O.Why);
-  if (Found.empty()) return fail("no symbol named '" + O.Why + "'");
-  if (Found.size() > 1) {
-    std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size()
-              << " symbols; pass one of these USRs to --why:\n";
-    for (SymbolId S : Found) std::cerr << "  " << P.Symbols[S].Usr << "  " << P.Symbols[S].Name << '\n';
-    return BadInput;
-  }
-  std::ofstream File;
-  if (!O.Output.empty()) {
-    File.open(O.Output);
-    if (!File) return fail("cannot write '" + O.Output + "'");
-  }
-  std::ostream &OS = O.Output.empty() ? std::cout : File;
-  Why W = explain(P, R, Found[0]);
-  if (O.Format == "dot") writeWhyDot(OS, P, W);
-  else if (O.Format == "json") writeWhyJson(OS, P, W);
-  else writeWhy(OS, P, W, TextOptions{normalizedPath("."), O.Verbose});
-  OS.flush();
-  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
-  bool Incomplete = std::any_of(P.Tus.begin(), P.Tus.end(), [](const TuInfo &T) { return T.Failed; });
-  return Incomplete ? Exit::Incomplete : Done;
+  int Status = Done;
+  SymbolId S = whySymbol(O, P, "", &Status);
+  if (Status != Done) return Status;
+  if (S == kNoSymbol) return fail("no symbol named '" + O.Why + "'");
+  Why W = explain(P, R, S);
+  int Written = writeOutput(O, [&](std::ostream &OS) {
+    if (O.Format == "dot") writeWhyDot(OS, P, W);
+    else if (O.Format == "json") writeWhyJson(OS, P, W);
+    else writeWhy(OS, P, W, TextOptions{normalizedPath("."), O.Verbose});
+  });
+  if (Written != Done) return Written;
+  return anyFailed(P) ? Exit::Incomplete : Done;
 }
 
 /// --why with several configurations: the answer of each that compiles the
 /// symbol, under its build directory.
 int whyInEach(const Options &O, const std::vector<ConfigurationView> &Views) {
-  std::ofstream File;
-  if (!O.Output.empty()) {
-    File.open(O.Output);
-    if (!File) return fail("cannot write '" + O.Output + "'");
-  }
-  std::ostream &OS = O.Output.empty() ? std::cout : File;
-  size_t Known = 0;
-  bool Incomplete = false;
-  nlohmann::ordered_json Json = nlohmann::ordered_json::array();
+  int Status = Done;
+  std::vector<SymbolId> Targets;
   for (const ConfigurationView &C : Views) {
-    std::vector<SymbolId> Found = lookupSymbols(*C.P, O.Why);
-    Incomplete |= std::any_of(C.P->Tus.begin(), C.P->Tus.end(), [](const TuInfo &T) { return T.Failed; });
-    if (Found.empty()) {
-      if (O.Format != "json") OS << "in " << C.Build << ": not compiled\n\n";
-      else Json.push_back({{"configuration", C.Build}, {"compiled", false}});
-      continue;
-    }
-    if (Found.size() > 1) {
-      std::cerr << "deadwood: error: '" << O.Why << "' names " << Found.size() << " symbols in " << C.Build
-                << "; pass one of these USRs to --why:\n";
-      for (SymbolId S : Found) std::cerr << "  " << C.P->Symbols[S].Usr << "  " << C.P->Symbols[S].Name << '\n';
-      return BadInput;
-    }
-    ++Known;
-    Why W = explain(*C.P, *C.R, Found[0]);
-    if (O.Format == "json") {
-      std::ostringstream One;
-      writeWhyJson(One, *C.P, W);
-      Json.push_back({{"configuration", C.Build}, {"compiled", true}, {"why", nlohmann::ordered_json::parse(One.str())}});
-    } else {
+    Targets.push_back(whySymbol(O, *C.P, " in " + C.Build, &Status));
+    if (Status != Done) return Status;
+  }
+  if (std::all_of(Targets.begin(), Targets.end(), [](SymbolId S) { return S == kNoSymbol; }))
+    return fail("no symbol named '" + O.Why + "' in any configuration");
+  bool Incomplete = false;
+  int Written = writeOutput(O, [&](std::ostream &OS) {
+    nlohmann::ordered_json Json = nlohmann::ordered_json::array();
+    for (size_t I = 0; I < Views.size(); ++I) {
+      const ConfigurationView &C = Views[I];
+      Incomplete |= anyFailed(*C.P);
+      if (Targets[I] == kNoSymbol) {
+        if (O.Format == "json") Json.push_back({{"configuration", C.Build}, {"compiled", false}});
+        else OS << "in " << C.Build << ": not compiled\n\n";
+        continue;
+      }
+      Why W = explain(*C.P, *C.R, Targets[I]);
+      if (O.Format == "json") {
+        std::ostringstream One;
+        writeWhyJson(One, *C.P, W);
+        Json.push_back({{"configuration", C.Build}, {"compiled", true}, {"why", nlohmann::ordered_json::parse(One.str())}});
+        continue;
+      }
       OS << "in " << C.Build << ":\n";
       if (O.Format == "dot") writeWhyDot(OS, *C.P, W);
       else writeWhy(OS, *C.P, W, TextOptions{normalizedPath("."), O.Verbose});
       OS << '\n';
     }
-  }
-  if (!Known) return fail("no symbol named '" + O.Why + "' in any configuration");
-  if (O.Format == "json") OS << Json.dump(2) << '\n';
-  OS.flush();
-  if (!OS) return fail("cannot write '" + (O.Output.empty() ? "standard output" : O.Output) + "'");
+    if (O.Format == "json") OS << Json.dump(2) << '\n';
+  });
+  if (Written != Done) return Written;
   return Incomplete ? Exit::Incomplete : Done;
 }
 
