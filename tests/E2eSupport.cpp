@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -30,6 +31,15 @@ fs::path scratch() {
     fs::path D = fs::temp_directory_path() / ("deadwood-e2e-" + std::to_string(getpid()));
     fs::remove_all(D);
     fs::create_directories(D);
+    // Left behind only when a test failed, to be looked at. The path is
+    // never freed: exit destroys this static before the handler runs.
+    static const fs::path *Kept = new fs::path(D);
+    std::atexit([] {
+      if (!::testing::UnitTest::GetInstance()->Failed()) {
+        std::error_code Ignored;
+        fs::remove_all(*Kept, Ignored);
+      }
+    });
     return D;
   }();
   return Dir;
