@@ -58,8 +58,12 @@ class Extractor : public RecursiveASTVisitor<Extractor> {
 public:
   Extractor(ASTContext &Ctx, TuSummary &Out) : Ctx(Ctx), SM(Ctx.getSourceManager()), B(Ctx, Out) {}
 
-  /// After the walk: what assembly and alias attributes name.
-  void finish() { Names.resolve(B); }
+  /// After the walk: what assembly and alias attributes name, then the
+  /// summary's symbols (analyzer/SummaryBuilder's finish).
+  void finish() {
+    Names.resolve(B);
+    B.finish();
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -445,7 +449,6 @@ void extractFromAST(clang::ASTContext &Ctx, TuSummary *Out) {
   Extractor X(Ctx, *Out);
   X.TraverseDecl(Ctx.getTranslationUnitDecl());
   X.finish();
-  pruneLibrarySymbols(*Out);
   recordFilesRead(Ctx.getSourceManager(), Out);
 }
 

@@ -45,6 +45,7 @@ void NamedByString::resolve(SummaryBuilder &B) {
   const std::vector<const NamedDecl *> &Decls = B.decls();
   for (int Id = 0; Id < static_cast<int>(Decls.size()); ++Id) {
     const NamedDecl *D = Decls[Id];
+    if (!D) continue;  // a placeholder
     if (!(isa<FunctionDecl>(D) || isa<VarDecl>(D)) || D->isTemplated() || D->isInvalidDecl() ||
         B.inSystemHeader(D->getLocation()) || isa<CXXConstructorDecl>(D) || isa<CXXDestructorDecl>(D))
       continue;
@@ -69,7 +70,7 @@ void NamedByString::resolve(SummaryBuilder &B) {
         if (Id == P.From) continue;
         Out.Edges.push_back(B.edge(P.From, Id, EdgeKind::Address, P.Loc));
         B.note(P.Loc, std::string(P.IsAlias ? "alias attribute" : "inline assembly") + " names '" + Name +
-                          "': '" + Out.Symbols[Id].Name + "' is kept alive");
+                          "': '" + B.symbol(Id).Name + "' is kept alive");
       }
     }
   }

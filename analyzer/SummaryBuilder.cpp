@@ -40,6 +40,10 @@ int SummaryBuilder::placeholder(const std::string &Usr, const std::string &Name)
     S.Name = Name;
     S.Flags = flag::Implicit;
     Out.Symbols.push_back(std::move(S));
+    Decls.push_back(nullptr);
+    Related.emplace_back();
+    Library.push_back(false);
+    Described.push_back(true);
   }
   return It->second;
 }
@@ -49,6 +53,7 @@ int SummaryBuilder::placeholder(const std::string &Usr, const std::string &Name)
 void SummaryBuilder::recordSite(const NamedDecl *D, bool IsDefinition) {
   if (inSystemHeader(D->getLocation())) return;
   int Id = symbolFor(D);
+  describe(Id);  // a library symbol the project redeclares
   Symbol &S = Out.Symbols[Id];
   Site Where = siteOf(D);
   // Clang declares `operator new` itself before the user replaces it: the
@@ -66,63 +71,119 @@ void SummaryBuilder::recordSite(const NamedDecl *D, bool IsDefinition) {
 }
 
 /// The symbol for D, created on first sight with everything that does not
-/// depend on which redeclaration we are looking at.
+/// depend on which redeclaration we are looking at (a library symbol: its
+/// declaration and relations only, until it is kept).
 int SummaryBuilder::symbolFor(const NamedDecl *D) {
   D = cast<NamedDecl>(D->getCanonicalDecl());
   if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
   int Id = static_cast<int>(Out.Symbols.size());
   SymbolIds[D] = Id;
   Decls.push_back(D);
-  Symbol S;
-  S.Usr = usrOf(D);
-  S.Kind = kindOf(D);
-  S.Link = linkageOf(D);
-  S.Name = nameOf(D);
-  S.Flags = flagsOf(D);
-  Out.Symbols.push_back(std::move(S));
+  Related.emplace_back();
+  Library.push_back(inSystemHeader(D->getLocation()));
+  Described.push_back(false);
+  Out.Symbols.emplace_back();
+  if (!Library[Id]) describe(Id);
   // Relations may create further symbols: fill them in after the push.
   fillRelations(D, Id);
   return Id;
 }
 
+void SummaryBuilder::describe(int Id) {
+  if (Described[Id]) return;
+  Described[Id] = true;
+  const NamedDecl *D = Decls[Id];
+  Symbol &S = Out.Symbols[Id];
+  S.Usr = usrOf(D);
+  S.Kind = kindOf(D);
+  S.Link = linkageOf(D);
+  S.Name = nameOf(D);
+  S.Flags = flagsOf(D);
+}
+
+const Symbol &SummaryBuilder::symbol(int Id) {
+  describe(Id);
+  return Out.Symbols[Id];
+}
+
 void SummaryBuilder::fillRelations(const NamedDecl *D, int Id) {
-  std::string Parent, Pattern;
-  std::vector<std::string> Overrides, Bases;
+  Relations R;
   if (const auto *Outer = dyn_cast<CXXRecordDecl>(D->getDeclContext());
       Outer && !isa<CXXMethodDecl>(D))
-    Parent = usrAt(symbolFor(Outer));  // a static data member or a nested class
+    R.Parent = symbolFor(Outer);  // a static data member or a nested class
   if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
-    Parent = usrAt(symbolFor(MD->getParent()));
-    for (const CXXMethodDecl *O : MD->overridden_methods())
-      Overrides.push_back(usrAt(symbolFor(O)));
+    R.Parent = symbolFor(MD->getParent());
+    for (const CXXMethodDecl *O : MD->overridden_methods()) R.Overrides.push_back(symbolFor(O));
   }
   // An explicit or partial specialization needs its primary template
   // declared: it maps to it like an instantiation, so it keeps it.
   if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
     if (const FunctionDecl *P = FD->getTemplateInstantiationPattern(false))
-      Pattern = usrAt(symbolFor(P));
+      R.Pattern = symbolFor(P);
     else if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate();
              Primary && FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
-      Pattern = usrAt(symbolFor(Primary->getTemplatedDecl()));
+      R.Pattern = symbolFor(Primary->getTemplatedDecl());
   }
   if (const auto *VD = dyn_cast<VarDecl>(D))
-    if (const VarDecl *P = VD->getTemplateInstantiationPattern()) Pattern = usrAt(symbolFor(P));
+    if (const VarDecl *P = VD->getTemplateInstantiationPattern()) R.Pattern = symbolFor(P);
   if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
     if (const CXXRecordDecl *Def = RD->getDefinition(); Def && !Def->isDependentType())
       for (const CXXBaseSpecifier &B : Def->bases())
-        if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
-          Bases.push_back(usrAt(symbolFor(BR)));
+        if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl()) R.Bases.push_back(symbolFor(BR));
     if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern(); P && P != RD)
-      Pattern = usrAt(symbolFor(P));
+      R.Pattern = symbolFor(P);
     else if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
              Spec && Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
-      Pattern = usrAt(symbolFor(Spec->getSpecializedTemplate()->getTemplatedDecl()));
+      R.Pattern = symbolFor(Spec->getSpecializedTemplate()->getTemplatedDecl());
   }
-  Symbol &S = Out.Symbols[Id];
-  S.Parent = std::move(Parent);
-  S.Pattern = Pattern == S.Usr ? std::string() : std::move(Pattern);
-  S.Overrides = std::move(Overrides);
-  S.Bases = std::move(Bases);
+  Related[Id] = std::move(R);
+}
+
+void SummaryBuilder::finish() {
+  // Kept: what is not a library's, what an edge or a root mentions, and
+  // what a kept symbol relates to.
+  std::vector<bool> Keep(Out.Symbols.size(), false);
+  std::vector<int> Work;
+  auto Mark = [&](int I) {
+    if (I >= 0 && !Keep[I]) Keep[I] = true, Work.push_back(I);
+  };
+  for (const Edge &E : Out.Edges) Mark(E.From), Mark(E.To);
+  for (int Id : RootIds) Mark(Id);
+  for (size_t I = 0; I < Out.Symbols.size(); ++I)
+    if (!Library[I]) Mark(static_cast<int>(I));
+  while (!Work.empty()) {
+    const Relations &R = Related[Work.back()];
+    Work.pop_back();
+    Mark(R.Parent), Mark(R.Pattern);
+    for (const std::vector<int> *List : {&R.Overrides, &R.Bases})
+      for (int I : *List) Mark(I);
+  }
+  for (size_t I = 0; I < Out.Symbols.size(); ++I)
+    if (Keep[I]) describe(static_cast<int>(I));
+  auto UsrAt = [&](int I) { return I < 0 ? std::string() : Out.Symbols[I].Usr; };
+  for (size_t I = 0; I < Out.Symbols.size(); ++I) {
+    if (!Keep[I]) continue;
+    const Relations &R = Related[I];
+    Symbol &S = Out.Symbols[I];
+    S.Parent = UsrAt(R.Parent);
+    std::string Pattern = UsrAt(R.Pattern);
+    S.Pattern = Pattern == S.Usr ? std::string() : std::move(Pattern);
+    for (int O : R.Overrides) S.Overrides.push_back(UsrAt(O));
+    for (int Base : R.Bases) S.Bases.push_back(UsrAt(Base));
+  }
+  for (size_t I = 0; I < RootIds.size(); ++I) Out.Roots[I].Usr = UsrAt(RootIds[I]);
+  std::vector<int32_t> NewIndex(Out.Symbols.size(), -1);
+  std::vector<Symbol> Kept;
+  for (size_t I = 0; I < Out.Symbols.size(); ++I)
+    if (Keep[I]) {
+      NewIndex[I] = static_cast<int32_t>(Kept.size());
+      Kept.push_back(std::move(Out.Symbols[I]));
+    }
+  Out.Symbols = std::move(Kept);
+  for (Edge &E : Out.Edges) {
+    if (E.From >= 0) E.From = NewIndex[E.From];
+    E.To = NewIndex[E.To];
+  }
 }
 
 /// Clang's USR, made unique per file for what has no external linkage:
@@ -257,8 +318,10 @@ Site SummaryBuilder::siteOf(const NamedDecl *D) {
 
 void SummaryBuilder::root(const NamedDecl *D, RootReason Reason, std::string Note) {
   int Id = symbolFor(D);
-  if (Id >= 0 && SeenRoots.insert(Id).second)
-    Out.Roots.push_back(Root{Out.Symbols[Id].Usr, Reason, std::move(Note)});
+  if (Id >= 0 && SeenRoots.insert(Id).second) {
+    Out.Roots.push_back(Root{std::string(), Reason, std::move(Note)});  // named in finish()
+    RootIds.push_back(Id);
+  }
 }
 
 void SummaryBuilder::note(SourceLocation Loc, std::string Text) {

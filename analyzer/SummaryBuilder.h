@@ -4,6 +4,11 @@
 // deduplicated edges, roots and notes. What to record is the walker's
 // business (analyzer/Extract.cpp); how a declaration becomes a symbol is
 // this file's.
+//
+// A library symbol (declared in a system header) is described only if the
+// summary keeps it: a TU including <map> sees tens of thousands of them,
+// most of which no edge, root or kept symbol's relation mentions. Until
+// finish() it is an id with its declaration and the ids it relates to.
 #pragma once
 
 #include "model/Summary.h"
@@ -30,8 +35,15 @@ public:
 
   /// The symbol for D (its canonical declaration), created on first sight.
   int symbolFor(const clang::NamedDecl *D);
-  /// The declaration a symbol was made from; by symbol id.
+  /// The declaration a symbol was made from (null for a placeholder); by
+  /// symbol id.
   const std::vector<const clang::NamedDecl *> &decls() const { return Decls; }
+  /// Symbol Id, described. A library symbol is described on first asking.
+  const Symbol &symbol(int Id);
+
+  /// After the walk: drops the library symbols nothing in the summary
+  /// mentions, describes the others, and names relations and roots by USR.
+  void finish();
 
   /// Adds one declaration's site to its symbol. System-header sites are not
   /// kept: nothing there is ever reported or edited.
@@ -58,8 +70,13 @@ public:
   std::tuple<int, uint32_t, uint32_t> position(clang::SourceLocation Loc);
 
 private:
+  /// The symbols a symbol names by USR once the summary is finished.
+  struct Relations {
+    int Parent = -1, Pattern = -1;
+    std::vector<int> Overrides, Bases;
+  };
   void fillRelations(const clang::NamedDecl *D, int Id);
-  std::string usrAt(int Id) const { return Id < 0 ? std::string() : Out.Symbols[Id].Usr; }
+  void describe(int Id);
   std::string usrOf(const clang::NamedDecl *D);
   std::string constraintSuffix(const clang::NamedDecl *D);
   uint32_t flagsOf(const clang::NamedDecl *D);
@@ -72,6 +89,10 @@ private:
   clang::PrintingPolicy Policy;
   llvm::DenseMap<const clang::Decl *, int> SymbolIds;
   std::vector<const clang::NamedDecl *> Decls;  ///< by symbol id
+  std::vector<Relations> Related;               ///< by symbol id
+  std::vector<bool> Library;                    ///< by symbol id: in a system header
+  std::vector<bool> Described;                  ///< by symbol id
+  std::vector<int> RootIds;                     ///< the symbol of each root
   std::map<std::string, int> Placeholders;  ///< by USR
   llvm::DenseMap<clang::FileID, int> FileIds;
   llvm::DenseSet<std::tuple<int, int, int>> SeenEdges;

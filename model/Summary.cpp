@@ -6,7 +6,6 @@
 #include <array>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <cstdio>
 #include <utility>
 #ifdef __linux__
@@ -129,50 +128,6 @@ const char *edgeKindName(EdgeKind K) { return kEdgeNames[static_cast<size_t>(K)]
 const char *rootReasonName(RootReason R) { return kRootNames[static_cast<size_t>(R)]; }
 bool parseRootReason(const std::string &Name, RootReason *R) {
   return parseName(kRootNames, Name, R);
-}
-
-/// Drops library symbols nothing in the summary mentions: no edge starts or
-/// ends at them, no root, no kept symbol's relation. A TU including <map>
-/// makes thousands of them (containers with no call worth recording); they
-/// change no answer and would dominate the cached summary.
-void pruneLibrarySymbols(TuSummary &S) {
-  std::unordered_map<std::string_view, size_t> Index;
-  Index.reserve(S.Symbols.size());
-  for (size_t I = 0; I < S.Symbols.size(); ++I) Index.emplace(S.Symbols[I].Usr, I);
-  std::vector<bool> Keep(S.Symbols.size(), false);
-  std::vector<size_t> Work;
-  auto Mark = [&](size_t I) {
-    if (!Keep[I]) Keep[I] = true, Work.push_back(I);
-  };
-  auto MarkUsr = [&](const std::string &Usr) {
-    if (auto It = Index.find(Usr); It != Index.end()) Mark(It->second);
-  };
-  for (const Edge &E : S.Edges) {
-    if (E.From >= 0) Mark(E.From);
-    Mark(E.To);
-  }
-  for (const Root &R : S.Roots) MarkUsr(R.Usr);
-  for (size_t I = 0; I < S.Symbols.size(); ++I)
-    if (!(S.Symbols[I].Flags & flag::InSystemHeader)) Mark(I);
-  while (!Work.empty()) {
-    const Symbol &Sym = S.Symbols[Work.back()];
-    Work.pop_back();
-    for (const std::string *R : {&Sym.Parent, &Sym.Pattern}) MarkUsr(*R);
-    for (const auto *List : {&Sym.Overrides, &Sym.Bases})
-      for (const std::string &R : *List) MarkUsr(R);
-  }
-  std::vector<int32_t> NewIndex(S.Symbols.size(), -1);
-  std::vector<Symbol> Kept;
-  for (size_t I = 0; I < S.Symbols.size(); ++I)
-    if (Keep[I]) {
-      NewIndex[I] = static_cast<int32_t>(Kept.size());
-      Kept.push_back(std::move(S.Symbols[I]));
-    }
-  S.Symbols = std::move(Kept);
-  for (Edge &E : S.Edges) {
-    if (E.From >= 0) E.From = NewIndex[E.From];
-    E.To = NewIndex[E.To];
-  }
 }
 
 bool checkSummary(const TuSummary &S, std::string *Err) {

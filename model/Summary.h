@@ -19,7 +19,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 22;
+inline constexpr int kSummaryVersion = 23;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -232,12 +232,6 @@ struct TuSummary {
 /// that did not fail parsed: a link without what they rely on. (A failed
 /// summary is never one of them: nothing it says is trusted anyway.)
 std::vector<size_t> missingBodies(const std::vector<TuSummary> &Summaries);
-
-/// Drops library symbols nothing in the summary mentions: no edge starts or
-/// ends at them, no root, no kept symbol's relation. A TU including <map>
-/// makes thousands of them; they change no answer and would dominate a
-/// cached summary.
-void pruneLibrarySymbols(TuSummary &S);
 
 /// Destroys V's elements and frees its storage, handing the storage's pages
 /// back to the system at once: a large block freed in the middle of the
