@@ -42,7 +42,7 @@ bool isDropped(llvm::StringRef A) {
   return A == "-Werror" || A.starts_with("-Werror=") || A == "-pedantic-errors" ||
          A.starts_with("-resource-dir") || A == "-c" || A == "-S" || A == "-E" ||
          A == "-fsyntax-only" || A == "-Wno-unknown-warning-option" || A == "-Qunused-arguments" ||
-         A == "-Wno-ignored-pch-file";  // what we append: adjusting twice changes nothing
+         A == "-Wno-ignored-pch-file" || A == "-w";  // what we append: adjusting twice changes nothing
 }
 
 /// Options that take their value as the next argument and go with it.
@@ -179,9 +179,12 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args) {
     if (Unknown.count(I) || isDropped(A) || isDependencyFlag(A)) continue;
     Out.push_back(A);
   }
-  // Appended last so that they win over anything the project set.
+  // Appended last so that they win over anything the project set. -w: the
+  // code's warnings are not deadwood's to give, and without them Clang
+  // skips the analyses behind them (a CFG per function body for
+  // -Wreturn-type and -Wuninitialized); errors stay errors.
   for (const char *A : {"-fsyntax-only", "-Wno-unknown-warning-option",
-                        "-Qunused-arguments", "-Wno-ignored-pch-file"})
+                        "-Qunused-arguments", "-Wno-ignored-pch-file", "-w"})
     Out.push_back(A);
   return Out;
 }

@@ -29,7 +29,7 @@ TEST(AdjustCommandLine, StripsGccOnlyAndOutputFlags) {
                            "/elsewhere", "-resource-dir", "/usr/bin/ccache"})
     EXPECT_THAT(Out, Not(Contains(std::string(Gone))));
   for (const char *Kept : {"-O2", "x.cpp", "-Wduplicated-cond", "-fsyntax-only",
-                           "-Wno-unknown-warning-option", "-Qunused-arguments"})
+                           "-Wno-unknown-warning-option", "-Qunused-arguments", "-w"})
     EXPECT_THAT(Out, Contains(std::string(Kept)));
 }
 
