@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string_view>
 
 namespace deadwood {
 namespace {
@@ -92,7 +93,7 @@ std::string unqualifiedName(const std::string &Q) {
 /// declarations.
 std::vector<SymbolId> mentionedElsewhere(const Program &P, const std::vector<SymbolId> &Symbols,
                                          const std::string &SourceRoot) {
-  std::map<std::string, std::vector<SymbolId>> ByName;
+  std::map<std::string, std::vector<SymbolId>, std::less<>> ByName;
   for (SymbolId S : Symbols) ByName[unqualifiedName(P.Symbols[S].Name)].push_back(S);
   std::vector<SymbolId> Out;
   if (ByName.empty()) return Out;
@@ -114,7 +115,7 @@ std::vector<SymbolId> mentionedElsewhere(const Program &P, const std::vector<Sym
       }
       size_t End = I;
       while (End < Text.size() && Word(Text[End])) ++End;
-      auto It = ByName.find(Text.substr(I, End - I));
+      auto It = ByName.find(std::string_view(Text).substr(I, End - I));
       if (It != ByName.end())
         for (SymbolId S : It->second)
           if (!Own(S, F, I)) Out.push_back(S);
@@ -162,6 +163,8 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
   for (SymbolId S = 0; S < P.size(); ++S) {
     const Symbol &Sym = P.Symbols[S];
     if (isCompilerMade(Sym.Flags)) continue;
+    const Site *Where = PublicSite(Sym);
+    if (!Where) continue;  // in no public header: neither API nor a candidate
     // An implementation namespace's functions and variables live through
     // what the API calls; its classes are also reached through public
     // aliases, signatures and bases (`using iterator = detail::iter<T>`),
@@ -173,8 +176,6 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
       Candidates.push_back(S);
       continue;
     }
-    const Site *Where = PublicSite(Sym);
-    if (!Where) continue;
     const PublicHeaders &H = Headers[RuleOf(*Where)];
     bool DefinedInHeader = Where == &Sym.Definition;
     if (!H.DefinedIn.empty() && !DefinedInHeader &&
@@ -192,7 +193,6 @@ std::vector<ApiRoot> publicApi(const Program &P, const std::vector<PublicHeaders
   for (SymbolId S : Candidates) {
     const Symbol &Sym = P.Symbols[S];
     const Site *Where = PublicSite(Sym);
-    if (!Where) continue;
     bool Operator = unqualifiedName(Sym.Name) == "operator";
     if (!Operator && !std::binary_search(Mentioned.begin(), Mentioned.end(), S)) continue;
     Out.push_back(ApiRoot{S, std::string(Operator ? "not API by itself, but an operator (used without its name), "
