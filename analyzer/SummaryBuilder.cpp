@@ -35,15 +35,11 @@ Edge SummaryBuilder::edge(int From, int To, EdgeKind Kind, SourceLocation Loc) {
 int SummaryBuilder::placeholder(const std::string &Usr, const std::string &Name) {
   auto [It, New] = Placeholders.try_emplace(Usr, static_cast<int>(Out.Symbols.size()));
   if (New) {
-    Symbol S;
+    Symbol &S = newSymbol(nullptr, /*IsLibrary=*/false);
     S.Usr = Usr;
     S.Name = Name;
     S.Flags = flag::Implicit;
-    Out.Symbols.push_back(std::move(S));
-    Decls.push_back(nullptr);
-    Related.emplace_back();
-    Library.push_back(false);
-    Described.push_back(true);
+    Described[It->second] = true;
   }
   return It->second;
 }
@@ -78,15 +74,19 @@ int SummaryBuilder::symbolFor(const NamedDecl *D) {
   if (auto It = SymbolIds.find(D); It != SymbolIds.end()) return It->second;
   int Id = static_cast<int>(Out.Symbols.size());
   SymbolIds[D] = Id;
-  Decls.push_back(D);
-  Related.emplace_back();
-  Library.push_back(inSystemHeader(D->getLocation()));
-  Described.push_back(false);
-  Out.Symbols.emplace_back();
+  newSymbol(D, inSystemHeader(D->getLocation()));
   if (!Library[Id]) describe(Id);
   // Relations may create further symbols: fill them in after the push.
   fillRelations(D, Id);
   return Id;
+}
+
+Symbol &SummaryBuilder::newSymbol(const NamedDecl *D, bool IsLibrary) {
+  Decls.push_back(D);
+  Related.emplace_back();
+  Library.push_back(IsLibrary);
+  Described.push_back(false);
+  return Out.Symbols.emplace_back();
 }
 
 void SummaryBuilder::describe(int Id) {

@@ -75,6 +75,9 @@ private:
     int Parent = -1, Pattern = -1;
     std::vector<int> Overrides, Bases;
   };
+  /// A new id, by every per-id table: D's (null for a placeholder), not
+  /// described yet.
+  Symbol &newSymbol(const clang::NamedDecl *D, bool IsLibrary);
   void fillRelations(const clang::NamedDecl *D, int Id);
   void describe(int Id);
   std::string usrOf(const clang::NamedDecl *D);
