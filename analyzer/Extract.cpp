@@ -22,7 +22,9 @@
 // (each instantiation is its own symbol, mapped to its pattern). Bodies of
 // functions in system headers are skipped unless they are instantiations: a
 // non-template system function cannot name project code, an instantiation
-// (`std::sort<It, Cmp>`) can.
+// (`std::sort<It, Cmp>`) can. Of a system header's class (or an
+// instantiation of one), only what may be instantiated is walked: its
+// functions, variables, nested classes, member templates and friends.
 //
 // What is approximated, always toward "alive":
 //  - references in unevaluated operands (sizeof, decltype) count as edges;
@@ -73,6 +75,8 @@ public:
     if (const auto *F = dyn_cast<FieldDecl>(D); F && F->hasInClassInitializer())
       return traverseFieldButNotItsInitializer(F);
     if (skipWholly(D)) return true;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && isLibraryClass(RD))
+      return traverseWhatALibraryClassInstantiates(const_cast<CXXRecordDecl *>(RD));
     // Project classes contain the types their definitions name; a library
     // class is never reported, so what it names does not matter.
     bool IsClass = isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isLambda() &&
@@ -307,6 +311,31 @@ private:
     if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D)) return false;
     if (isa<ParmVarDecl>(D)) return false;
     return B.inSystemHeader(D->getLocation()) && !isInstantiated(D);
+  }
+
+  /// A class of a system header, or an instantiation of one, reached from
+  /// namespace scope. Walking it can only record edges from namespace scope
+  /// at system-header locations, which edge() drops: its fields, typedefs,
+  /// bases and static_asserts are passed over. What it holds that may be
+  /// instantiated is walked: member functions and static data members
+  /// (skipWholly keeps those that are instantiations), nested classes,
+  /// member templates (their instantiations) and friends. The pattern must
+  /// be a system header's too: `std::hash<Proj<int>>` instantiated from a
+  /// partial specialization the project wrote has the primary template's
+  /// location, and the project's text.
+  bool isLibraryClass(const CXXRecordDecl *RD) const {
+    if (!Containers.empty() || RD->isLambda() || !B.inSystemHeader(RD->getLocation())) return false;
+    const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern();
+    return !Pattern || B.inSystemHeader(Pattern->getLocation());
+  }
+
+  bool traverseWhatALibraryClassInstantiates(CXXRecordDecl *RD) {
+    VisitRecordDecl(RD);  // an explicit instantiation the project wrote
+    for (Decl *Member : RD->decls())
+      if (isa<FunctionDecl, VarDecl, CXXRecordDecl, ClassTemplateDecl, FunctionTemplateDecl, VarTemplateDecl,
+              FriendDecl, FriendTemplateDecl>(Member))
+        if (!TraverseDecl(Member)) return false;
+    return true;
   }
 
   /// `template class X<int>;` makes every member of X<int> (a root, like

@@ -229,8 +229,9 @@ std::string SummaryBuilder::constraintSuffix(const NamedDecl *D) {
 uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
   uint32_t F = 0;
   auto Set = [&F](bool On, uint32_t Bit) { if (On) F |= Bit; };
+  bool System = inSystemHeader(D->getLocation());
   Set(D->isImplicit(), flag::Implicit);
-  Set(inSystemHeader(D->getLocation()), flag::InSystemHeader);
+  Set(System, flag::InSystemHeader);
   Set(D->getLocation().isMacroID(), flag::FromMacro);
   Set(isInstantiated(D) && !D->isTemplated(), flag::Instantiation);
   if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
@@ -250,7 +251,10 @@ uint32_t SummaryBuilder::flagsOf(const NamedDecl *D) {
     Set(Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
             inSystemHeader(Spec->getSpecializedTemplate()->getLocation()),
         flag::SpecializesLibrary);
-  if (isa<FunctionDecl>(D) || isa<VarDecl>(D))
+  // Whether a library of the project exports it: asked of the TUs that see
+  // it as the project's. Clang computes visibility afresh on every call,
+  // and most symbols a TU describes are a system header's.
+  if (!System && (isa<FunctionDecl>(D) || isa<VarDecl>(D)))
     Set(linkageOf(D) == Linkage::External && D->getVisibility() == HiddenVisibility, flag::Hidden);
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     Set(VD->isConstexpr(), flag::Constexpr);

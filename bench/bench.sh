@@ -3,7 +3,8 @@
 #   bench/bench.sh [--runs N] [--plugin "<cmake options>"] <build-dir> [jobs]
 #   bench/bench.sh [--runs N] --synthetic <tus> [jobs]   (a generated CMake project)
 # Runs each of these N times (default 3) and prints the minimum and the
-# median: clang++-19 -fsyntax-only over every TU (one job), deadwood cold
+# median: clang++-19 -fsyntax-only over every TU (one job, and N jobs: the
+# speed-up the machine gives the compiler itself), deadwood cold
 # with -j1 and -jN, a warm re-run, a re-run after touching one header, their
 # peak RSS, and link+reach on a synthetic 1M-symbol/10M-edge graph. With
 # --plugin, also the build of the same source directory with clang++-19 and
@@ -87,6 +88,9 @@ fi
 : > "$tmp/results"
 for ((run = 1; run <= runs; ++run)); do
   measure floor bash "$tmp/floor.sh"
+  # The same commands $jobs at a time: how much faster the machine itself
+  # runs this database's parses in parallel.
+  measure "floor-j$jobs" bash -c "tr '\\n' '\\0' < '$tmp/floor.sh' | xargs -0 -n1 -P$jobs bash -c"
   measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
   rm -rf "$tmp/cache"
   measure "cold-j$jobs" "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
@@ -121,6 +125,8 @@ awk -v jobs="$jobs" -v runs="$runs" -v build_type="${build_type:-}" "$stats"'
     printf "\ncold -j1 / floor: %.2f (min %.2f); -j%d speed-up over -j1: %.2fx (min %.2fx); warm re-run: %.1f%% of cold (min %.1f%%)\n",
       med["cold-j1"] / med["floor"], lo["cold-j1"] / lo["floor"], jobs, med["cold-j1"] / med[cold], lo["cold-j1"] / lo[cold],
       100 * med["warm"] / med[cold], 100 * lo["warm"] / lo[cold]
+    floorj = "floor-j" jobs
+    if (floorj in med) printf "the floor itself with -j%d: %.2fx over one job (min %.2fx)\n", jobs, med["floor"] / med[floorj], lo["floor"] / lo[floorj]
     if ("touched-header" in med) printf "touched header: %.1f%% of cold (min %.1f%%)\n", 100 * med["touched-header"] / med[cold], 100 * lo["touched-header"] / lo[cold]
     if ("build-plugin" in med) printf "build with the plugin / without (CMAKE_BUILD_TYPE=%s): %.3f (min %.3f)\n", build_type, med["build-plugin"] / med["build-plain"], lo["build-plugin"] / lo["build-plain"]
   }' "$tmp/results"

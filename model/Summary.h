@@ -19,7 +19,7 @@ namespace deadwood {
 
 /// Bumped whenever the meaning or layout of a summary changes. A summary of
 /// another version is rejected when read, never misread.
-inline constexpr int kSummaryVersion = 23;
+inline constexpr int kSummaryVersion = 24;
 
 /// What a symbol is. The text form (kindName) is part of the JSON contract.
 enum class SymbolKind : uint8_t {
@@ -65,7 +65,9 @@ enum : uint32_t {
   /// `template <> struct std::hash<K>`, `std::tuple_size<P>`: a specialization
   /// of a library template, used by library code in ways we cannot see.
   SpecializesLibrary = 1u << 16,
-  Hidden = 1u << 17,  ///< hidden visibility (`-fvisibility=hidden`, or the attribute)
+  /// hidden visibility (`-fvisibility=hidden`, or the attribute), as the
+  /// TUs that do not see it in a system header say
+  Hidden = 1u << 17,
 };
 }  // namespace flag
 
