@@ -77,6 +77,9 @@ public:
     if (skipWholly(D)) return true;
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && isLibraryClass(RD))
       return traverseWhatALibraryClassInstantiates(const_cast<CXXRecordDecl *>(RD));
+    if (auto *T = dyn_cast<ClassTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
+    if (auto *T = dyn_cast<FunctionTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
+    if (auto *T = dyn_cast<VarTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
     // Project classes contain the types their definitions name; a library
     // class is never reported, so what it names does not matter.
     bool IsClass = isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isLambda() &&
@@ -336,6 +339,19 @@ private:
               FriendDecl, FriendTemplateDecl>(Member))
         if (!TraverseDecl(Member)) return false;
     return true;
+  }
+
+  /// A template of a system header reached from namespace scope: its
+  /// parameter list (default arguments, constraints) could only give edges
+  /// that edge() drops, so only its pattern and, once per template, its
+  /// instantiations are walked.
+  bool isLibraryTemplate(const RedeclarableTemplateDecl *T) const {
+    return Containers.empty() && B.inSystemHeader(T->getLocation());
+  }
+
+  template <class TemplateDecl> bool traverseLibraryTemplate(TemplateDecl *T) {
+    if (!TraverseDecl(T->getTemplatedDecl())) return false;
+    return T != T->getCanonicalDecl() || TraverseTemplateInstantiations(T);
   }
 
   /// `template class X<int>;` makes every member of X<int> (a root, like
