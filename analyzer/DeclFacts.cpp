@@ -36,6 +36,21 @@ SymbolKind kindOf(const NamedDecl *D) {
   return SymbolKind::Variable;
 }
 
+bool isImplementations(const NamedDecl *D) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (FD->getBuiltinID() || FD->isReplaceableGlobalAllocationFunction()) return true;
+  // The outermost namespace, else the outermost named declaration.
+  const NamedDecl *Outer = D;
+  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
+    if (const auto *ND = dyn_cast<NamedDecl>(C); ND && (isa<NamespaceDecl>(ND) || !isa<NamespaceDecl>(Outer)))
+      Outer = ND;
+  const IdentifierInfo *Id = Outer->getIdentifier();
+  if (!Id) return false;
+  StringRef Name = Id->getName();
+  if (isa<NamespaceDecl>(Outer) && Name == "std") return true;
+  return Name.size() >= 2 && Name[0] == '_' && (Name[1] == '_' || std::isupper(static_cast<unsigned char>(Name[1])));
+}
+
 /// True for code the compiler made from a template: its body is worth walking
 /// even in a system header, because it may call back into project code.
 bool isInstantiated(const Decl *D) {

@@ -20,6 +20,13 @@ SymbolKind kindOf(const clang::NamedDecl *D);
 /// even in a system header, because it may call back into project code.
 bool isInstantiated(const clang::Decl *D);
 
+/// Whether D is the implementation's own: a builtin, the global `operator
+/// new`/`delete`, or declared in namespace std or another namespace, class
+/// or global name the standard reserves (`__gnu_cxx`, `__cxxabiv1`,
+/// `__gthread_active_p`). A project may not define such a thing: what it
+/// writes for one (`template <> struct std::hash<Mine>`) is in its own files.
+bool isImplementations(const clang::NamedDecl *D);
+
 /// Functions and variables whose code we attribute edges to.
 bool isContainer(const clang::Decl *D);
 

@@ -139,7 +139,52 @@ void SummaryBuilder::fillRelations(const NamedDecl *D, int Id) {
   Related[Id] = std::move(R);
 }
 
+/// The library symbols whose edges cannot lead to the project: the
+/// implementation's own code (isImplementations), not a root, not virtual
+/// and not a constructor or destructor of a polymorphic class (dispatch
+/// reaches overrides through those, not through edges), whose every edge
+/// leads to such symbols. `std::vector<int>::push_back` and the dozens of
+/// functions under it are; `std::sort<It, MyLess>` is not, nor is what
+/// calls `::malloc` or a function of gtest's headers, which the project may
+/// define. Their edges are dropped: a library symbol only they name is not
+/// kept.
+std::vector<bool> SummaryBuilder::closedLibrarySymbols() const {
+  size_t N = Out.Symbols.size();
+  auto Candidate = [&](size_t I) {
+    const NamedDecl *D = Decls[I];
+    if (!Library[I] || !D || !isImplementations(D)) return false;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
+      if (MD->isVirtual()) return false;
+      if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD)) {
+        const CXXRecordDecl *Class = MD->getParent()->getDefinition();
+        if (!Class || Class->isPolymorphic()) return false;
+      }
+    }
+    return true;
+  };
+  std::vector<bool> Closed(N);
+  for (size_t I = 0; I < N; ++I) Closed[I] = Candidate(I);
+  for (int Id : RootIds)
+    if (Id >= 0) Closed[Id] = false;
+  // What reaches an open symbol is open.
+  std::vector<std::vector<int>> Callers(N);
+  for (const Edge &E : Out.Edges)
+    if (E.From >= 0 && Closed[E.From]) Callers[E.To].push_back(E.From);
+  std::vector<int> Work;
+  for (size_t I = 0; I < N; ++I)
+    if (!Closed[I]) Work.push_back(static_cast<int>(I));
+  while (!Work.empty()) {
+    int Open = Work.back();
+    Work.pop_back();
+    for (int Caller : Callers[Open])
+      if (Closed[Caller]) Closed[Caller] = false, Work.push_back(Caller);
+  }
+  return Closed;
+}
+
 void SummaryBuilder::finish() {
+  std::vector<bool> Closed = closedLibrarySymbols();
+  std::erase_if(Out.Edges, [&](const Edge &E) { return E.From >= 0 && Closed[E.From]; });
   // Kept: what is not a library's, what an edge or a root mentions, and
   // what a kept symbol relates to.
   std::vector<bool> Keep(Out.Symbols.size(), false);

@@ -7,8 +7,9 @@
 //
 // A library symbol (declared in a system header) is described only if the
 // summary keeps it: a TU including <map> sees tens of thousands of them,
-// most of which no edge, root or kept symbol's relation mentions. Until
-// finish() it is an id with its declaration and the ids it relates to.
+// most of which no edge, root or kept symbol's relation mentions, or only
+// library code that cannot lead to the project does (closedLibrarySymbols).
+// Until finish() it is an id with its declaration and the ids it relates to.
 #pragma once
 
 #include "model/Summary.h"
@@ -41,7 +42,8 @@ public:
   /// Symbol Id, described. A library symbol is described on first asking.
   const Symbol &symbol(int Id);
 
-  /// After the walk: drops the library symbols nothing in the summary
+  /// After the walk: drops the edges of library code that cannot lead to
+  /// the project and the library symbols nothing in the summary then
   /// mentions, describes the others, and names relations and roots by USR.
   void finish();
 
@@ -79,6 +81,7 @@ private:
   /// described yet.
   Symbol &newSymbol(const clang::NamedDecl *D, bool IsLibrary);
   void fillRelations(const clang::NamedDecl *D, int Id);
+  std::vector<bool> closedLibrarySymbols() const;
   void describe(int Id);
   std::string usrOf(const clang::NamedDecl *D);
   std::string constraintSuffix(const clang::NamedDecl *D);

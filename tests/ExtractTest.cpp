@@ -203,6 +203,42 @@ TEST(Extract, CallsInsideStandardLibraryInstantiationsAreKept) {
   EXPECT_TRUE(CalledFromStd) << "std::sort's instantiation must call Less::operator()";
 }
 
+TEST(Extract, LibraryCodeThatCannotReachTheProjectKeepsNoEdges) {
+  std::vector<std::pair<std::string, std::string>> System = {{"/virtual/sys/lib.h", R"cpp(
+    #pragma once
+    namespace std {
+    template <class T> T inner(T t) { return t; }
+    template <class T> T outer(T t) { return inner(t); }
+    template <class F> void call(F f) { f(); }
+    struct Task { virtual ~Task() {} virtual void run() {} };
+    template <class T> struct Job : Task { void run() override { outer(T()); } };
+    template <class T> Task *make() { return new Job<T>; }
+    }
+    namespace lib {
+    void hook();  // the project may define it
+    template <class T> void notify(T) { hook(); }
+    }
+  )cpp"}};
+  TuSummary S = extractFromCode(R"cpp(
+    #include <lib.h>
+    struct Functor { void operator()() const {} };
+    int use() {
+      std::call(Functor());
+      lib::notify(1);
+      std::make<int>()->run();
+      return std::outer(1);
+    }
+  )cpp", {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
+  ASSERT_FALSE(S.Failed);
+  EXPECT_NE(edgeBetween(S, "use()", "std::outer<int>(int)"), nullptr) << "what the project calls stays";
+  EXPECT_EQ(byName(S, "std::inner<int>(int)"), nullptr) << "only std code reaches it, and it reaches only std code";
+  EXPECT_NE(edgeBetween(S, "std::call<Functor>(Functor)", "Functor::operator()() const"), nullptr);
+  EXPECT_NE(edgeBetween(S, "lib::notify<int>(int)", "lib::hook()"), nullptr) << "lib is not the implementation's";
+  // A polymorphic class's constructor makes its overrides callable.
+  EXPECT_NE(edgeBetween(S, "std::make<int>()", "std::Job<int>::Job()"), nullptr);
+  EXPECT_NE(byName(S, "std::Job<int>::run()"), nullptr);
+}
+
 TEST(Extract, LambdaBodyBelongsToTheLambda) {
   TuSummary S = extractFromCode(R"cpp(
     void inner();
