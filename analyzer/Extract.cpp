@@ -309,11 +309,17 @@ private:
   }
 
   /// Declarations whose insides we never walk: bodies of system functions
-  /// that are not instantiations.
+  /// that are not instantiations, and the declarations a library class's
+  /// instantiation holds of members this TU never defines (what such a
+  /// member needs is walked in the TU that uses, and so defines, it).
   bool skipWholly(const Decl *D) {
     if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D)) return false;
     if (isa<ParmVarDecl>(D)) return false;
-    return B.inSystemHeader(D->getLocation()) && !isInstantiated(D);
+    if (!B.inSystemHeader(D->getLocation())) return false;
+    if (!isInstantiated(D)) return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    return FD && Containers.empty() && !FD->isThisDeclarationADefinition() &&
+           FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation;
   }
 
   /// A class of a system header, or an instantiation of one, reached from
