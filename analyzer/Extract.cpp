@@ -75,8 +75,8 @@ public:
     if (const auto *F = dyn_cast<FieldDecl>(D); F && F->hasInClassInitializer())
       return traverseFieldButNotItsInitializer(F);
     if (skipWholly(D)) return true;
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && isLibraryClass(RD))
-      return traverseWhatALibraryClassInstantiates(const_cast<CXXRecordDecl *>(RD));
+    if (auto *RD = dyn_cast<CXXRecordDecl>(D); RD && isLibraryClass(RD))
+      return traverseWhatALibraryClassInstantiates(RD);
     if (auto *T = dyn_cast<ClassTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
     if (auto *T = dyn_cast<FunctionTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
     if (auto *T = dyn_cast<VarTemplateDecl>(D); T && isLibraryTemplate(T)) return traverseLibraryTemplate(T);
