@@ -39,18 +39,11 @@ fi
 jobs=${2:-$(nproc)}
 
 # The floor: each database command with clang++-19 -fsyntax-only, in turn.
-python3 - "$build/compile_commands.json" > "$tmp/floor.sh" <<'PY'
-import json, shlex, sys
-for e in json.load(open(sys.argv[1])):
-    args = e.get("arguments") or shlex.split(e["command"])
-    out, skip = [], False
-    for a in args[1:]:
-        if skip: skip = False; continue
-        if a in ("-o", "-MF", "-MT", "-MQ"): skip = True; continue
-        if a in ("-c", "-MD", "-MMD") or a.startswith("-Werror") or a.startswith("-fconcepts-diag"): continue
-        out.append(a)
-    compiler = "clang-19" if e["file"].endswith(".c") else "clang++-19"
-    print("cd %s && %s -fsyntax-only -w %s" % (shlex.quote(e["directory"]), compiler, " ".join(map(shlex.quote, out))))
+python3 - "$build/compile_commands.json" "$here/bench" > "$tmp/floor.sh" <<'PY'
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from floor import floor_command
+for e in json.load(open(sys.argv[1])): print(floor_command(e))
 PY
 measure() {  # label, command... -> appends "label seconds rss_mb"
   local label=$1; shift

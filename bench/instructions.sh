@@ -18,9 +18,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Valgrind 3.19 cannot read the DWARF 5 a clang-built binary may carry.
 strip -g -o "$tmp/deadwood" "$here/build/deadwood"
-python3 - "$build/compile_commands.json" "$tmp" "$@" <<'PY'
-import json, os, shlex, sys
-db, tmp, parts = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3:]
+python3 - "$build/compile_commands.json" "$tmp" "$here/bench" "$@" <<'PY'
+import json, os, sys
+db, tmp, parts = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[4:]
+sys.path.insert(0, sys.argv[3])
+from floor import floor_command
 seen = set()
 for e in db:
     if not any(p in e["file"] for p in parts) or e["file"] in seen: continue
@@ -28,16 +30,8 @@ for e in db:
     n = len(seen)
     os.makedirs(os.path.join(tmp, str(n)))
     json.dump([e], open(os.path.join(tmp, str(n), "compile_commands.json"), "w"))
-    args = e.get("arguments") or shlex.split(e["command"])
-    out, skip = [], False
-    for a in args[1:]:
-        if skip: skip = False; continue
-        if a in ("-o", "-MF", "-MT", "-MQ"): skip = True; continue
-        if a in ("-c", "-MD", "-MMD") or a.startswith("-Werror") or a.startswith("-fconcepts-diag"): continue
-        out.append(a)
-    compiler = "clang-19" if e["file"].endswith(".c") else "clang++-19"
     with open(os.path.join(tmp, str(n), "floor.sh"), "w") as f:
-        f.write("cd %s && exec %s -fsyntax-only -w %s\n" % (shlex.quote(e["directory"]), compiler, " ".join(map(shlex.quote, out))))
+        f.write(floor_command(e) + "\n")
     with open(os.path.join(tmp, str(n), "file"), "w") as f: f.write(e["file"])
 PY
 count() {  # command... -> instructions, of every process it runs
