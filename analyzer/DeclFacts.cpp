@@ -3,13 +3,24 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Type.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace deadwood {
 
 using namespace clang;
+
+namespace {
+
+/// `__x` and `_X`: names the standard reserves for the implementation.
+bool isReserved(StringRef Name) {
+  return Name.size() >= 2 && Name[0] == '_' && (Name[1] == '_' || std::isupper(static_cast<unsigned char>(Name[1])));
+}
+
+}  // namespace
 
 Linkage linkageOf(const NamedDecl *D) {
   switch (D->getFormalLinkage()) {
@@ -48,7 +59,110 @@ bool isImplementations(const NamedDecl *D) {
   if (!Id) return false;
   StringRef Name = Id->getName();
   if (isa<NamespaceDecl>(Outer) && Name == "std") return true;
-  return Name.size() >= 2 && Name[0] == '_' && (Name[1] == '_' || std::isupper(static_cast<unsigned char>(Name[1])));
+  return isReserved(Name);
+}
+
+bool ClosedInstantiations::canSkip(const FunctionDecl *FD) {
+  if (FD->getTemplateSpecializationKind() != TSK_ImplicitInstantiation || FD->isConstexpr()) return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->isVirtual()) return false;
+    if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD)) {
+      const CXXRecordDecl *Class = MD->getParent()->getDefinition();
+      if (!Class || Class->isPolymorphic()) return false;
+    }
+  }
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (!Pattern || !SM.isInSystemHeader(SM.getExpansionLoc(Pattern->getLocation()))) return false;
+  // Used and never defined, a function without external linkage would be
+  // an error (or a warning) of its own.
+  if (!FD->hasExternalFormalLinkage() || !isExternalFormalLinkage(FD->getType()->getLinkage())) return false;
+  return closedDecl(FD);
+}
+
+/// D is inside std or another reserved namespace, and every template
+/// around it, and D itself if it is a specialization, has closed arguments.
+bool ClosedInstantiations::closedDecl(const Decl *D) {
+  auto [It, New] = Decls.try_emplace(D, false);
+  if (!New) return It->second;
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
+  bool Closed = Outer && Outer->getIdentifier() &&
+                (Outer->getName() == "std" || isReserved(Outer->getName()));
+  for (const DeclContext *C = dyn_cast<DeclContext>(D) ? dyn_cast<DeclContext>(D) : D->getDeclContext();
+       Closed && C && !isa<NamespaceDecl>(C); C = C->getParent()) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C))
+      Closed = closedArgs(Spec->getTemplateArgs().asArray());
+    else if (const auto *F = dyn_cast<FunctionDecl>(C))
+      if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs()) Closed = closedArgs(Args->asArray());
+  }
+  if (Closed)
+    if (const auto *Var = dyn_cast<VarTemplateSpecializationDecl>(D)) Closed = closedArgs(Var->getTemplateArgs().asArray());
+  return Decls[D] = Closed;  // the map may have grown
+}
+
+bool ClosedInstantiations::closedArgs(ArrayRef<TemplateArgument> Args) {
+  return std::all_of(Args.begin(), Args.end(), [&](const TemplateArgument &A) { return closedArg(A); });
+}
+
+bool ClosedInstantiations::closedArg(const TemplateArgument &A) {
+  switch (A.getKind()) {
+  case TemplateArgument::Type:
+    return closedType(A.getAsType());
+  case TemplateArgument::Integral:
+  case TemplateArgument::NullPtr:
+    return true;
+  case TemplateArgument::Declaration:
+    return closedDecl(A.getAsDecl());
+  case TemplateArgument::Template:
+  case TemplateArgument::TemplateExpansion: {
+    const TemplateDecl *TD = A.getAsTemplateOrTemplatePattern().getAsTemplateDecl();
+    return TD && closedDecl(TD);
+  }
+  case TemplateArgument::Pack:
+    return closedArgs(A.pack_elements());
+  default:
+    return false;
+  }
+}
+
+bool ClosedInstantiations::closedType(QualType T) {
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  switch (Ty->getTypeClass()) {
+  case Type::Builtin:
+    return true;
+  case Type::Pointer:
+    return closedType(cast<PointerType>(Ty)->getPointeeType());
+  case Type::LValueReference:
+  case Type::RValueReference:
+    return closedType(cast<ReferenceType>(Ty)->getPointeeType());
+  case Type::MemberPointer: {
+    const auto *MP = cast<MemberPointerType>(Ty);
+    return closedType(MP->getPointeeType()) && closedType(QualType(MP->getClass(), 0));
+  }
+  case Type::ConstantArray:
+  case Type::IncompleteArray:
+    return closedType(cast<ArrayType>(Ty)->getElementType());
+  case Type::Vector:
+  case Type::ExtVector:
+    return closedType(cast<VectorType>(Ty)->getElementType());
+  case Type::Complex:
+    return closedType(cast<ComplexType>(Ty)->getElementType());
+  case Type::Atomic:
+    return closedType(cast<AtomicType>(Ty)->getValueType());
+  case Type::FunctionProto: {
+    const auto *FT = cast<FunctionProtoType>(Ty);
+    return closedType(FT->getReturnType()) &&
+           std::all_of(FT->param_type_begin(), FT->param_type_end(), [&](QualType P) { return closedType(P); });
+  }
+  case Type::FunctionNoProto:
+    return closedType(cast<FunctionType>(Ty)->getReturnType());
+  case Type::Record:
+  case Type::Enum:
+    return closedDecl(cast<TagType>(Ty)->getDecl());
+  default:
+    return false;
+  }
 }
 
 /// True for code the compiler made from a template: its body is worth walking

@@ -6,7 +6,10 @@
 #include "model/Summary.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/TemplateBase.h"
 #include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <string>
 #include <vector>
@@ -26,6 +29,37 @@ bool isInstantiated(const clang::Decl *D);
 /// `__gthread_active_p`). A project may not define such a thing: what it
 /// writes for one (`template <> struct std::hash<Mine>`) is in its own files.
 bool isImplementations(const clang::NamedDecl *D);
+
+/// The instantiations of the implementation's own templates that cannot
+/// lead to the project: `std::vector<int>::push_back`,
+/// `std::__uninitialized_copy<true>::__uninit_copy<const int *, int *>`.
+/// System-header code names project code only through what a template is
+/// given (the premise of skipping system bodies): a function template of
+/// namespace std (or another reserved name, isImplementations) whose every
+/// argument, and every argument of the templates around it, is closed — a
+/// builtin type, a type made of closed types, a class or enumeration inside
+/// std or another reserved namespace with closed arguments itself, a value,
+/// or a closed declaration — meets only the implementation's own code and the
+/// C library, whatever it calls. Its instantiation would only add edges
+/// that SummaryBuilder::closedLibrarySymbols drops. Not closed: a global
+/// type (argument-dependent lookup would search the global namespace), a
+/// lambda of the project, anything virtual, a constructor or destructor of
+/// a polymorphic class, anything without external linkage.
+class ClosedInstantiations {
+public:
+  explicit ClosedInstantiations(const clang::SourceManager &SM) : SM(SM) {}
+  /// Whether the implicit instantiation of FD's definition may be left
+  /// undone.
+  bool canSkip(const clang::FunctionDecl *FD);
+
+private:
+  bool closedType(clang::QualType T);
+  bool closedArgs(llvm::ArrayRef<clang::TemplateArgument> Args);
+  bool closedArg(const clang::TemplateArgument &A);
+  bool closedDecl(const clang::Decl *D);
+  const clang::SourceManager &SM;
+  llvm::DenseMap<const clang::Decl *, bool> Decls;  ///< closedDecl's answers
+};
 
 /// Functions and variables whose code we attribute edges to.
 bool isContainer(const clang::Decl *D);

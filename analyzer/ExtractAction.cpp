@@ -125,9 +125,12 @@ private:
 class ExtractConsumer : public SemaConsumer {
 public:
   ExtractConsumer(TuSummary *Out, const SharedBodies *Shared, Preprocessor *PP, uint64_t Language,
-                  const SkippedCode *Skipped)
-      : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped) {}
-  void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
+                  const SkippedCode *Skipped, bool SkipClosed)
+      : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped), SkipClosed(SkipClosed) {}
+  void Initialize(ASTContext &Ctx) override {
+    SM = &Ctx.getSourceManager();
+    if (SkipClosed && !getenv("DW_NO_CLOSED")) Closed.emplace(*SM);
+  }
   void InitializeSema(clang::Sema &S) override { TheSema = &S; }
   void ForgetSema() override { TheSema = nullptr; }
 
@@ -171,7 +174,21 @@ public:
     return false;
   }
 
+  /// Sema has just queued FD's definition to be instantiated at the end of
+  /// the TU. An instantiation of the implementation's own code that cannot
+  /// lead to the project (ClosedInstantiations) is taken off the queue: it
+  /// would only add edges the summary drops, and instantiations of its own.
+  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *FD) override {
+    if (!Closed || !TheSema) return;
+    auto &Queue = TheSema->PendingInstantiations;
+    if (Queue.empty() || Queue.back().first != FD || !Closed->canSkip(FD)) return;
+    Queue.pop_back();
+    FD->setInstantiationIsPending(false);
+    ++InstantiationsSkipped;
+  }
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (getenv("DW_COUNT_CLOSED")) llvm::errs() << "closed instantiations skipped: " << InstantiationsSkipped << "\n";
     if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
     writeSkippedCode(*Skipped, Out);
@@ -254,6 +271,9 @@ private:
   Preprocessor *PP;  ///< null: bodies parsed elsewhere are not skipped
   uint64_t Language;
   const SkippedCode *Skipped;
+  bool SkipClosed;
+  std::optional<ClosedInstantiations> Closed;  ///< when closed instantiations are left undone
+  unsigned InstantiationsSkipped = 0;
   const SourceManager *SM = nullptr;
   clang::Sema *TheSema = nullptr;
   llvm::DenseMap<FileID, uint64_t> FileKeys;  ///< 0: a file whose bodies have no key
@@ -277,7 +297,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
     Preprocessor *PP = Most >= Skipping::ProjectBodiesParsedElsewhere ? &CI.getPreprocessor() : nullptr;
     const SkippedCode *Skipped = recordSkippedCode(CI.getPreprocessor());
-    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()), Skipped);
+    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()), Skipped,
+                                             Most >= Skipping::ProjectBodiesParsedElsewhere);
   }
 
 private:
