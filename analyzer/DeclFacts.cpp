@@ -63,6 +63,7 @@ bool isImplementations(const NamedDecl *D) {
 }
 
 bool ClosedInstantiations::canSkip(const FunctionDecl *FD) {
+  if (Opened) return false;
   if (FD->getTemplateSpecializationKind() != TSK_ImplicitInstantiation || FD->isConstexpr()) return false;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isVirtual()) return false;
@@ -88,17 +89,60 @@ bool ClosedInstantiations::closedDecl(const Decl *D) {
   for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
   bool Closed = Outer && Outer->getIdentifier() &&
-                (Outer->getName() == "std" || isReserved(Outer->getName()));
+                (Outer->getName() == "std" || isReserved(Outer->getName())) && inSystemHeader(D);
   for (const DeclContext *C = dyn_cast<DeclContext>(D) ? dyn_cast<DeclContext>(D) : D->getDeclContext();
        Closed && C && !isa<NamespaceDecl>(C); C = C->getParent()) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C))
-      Closed = closedArgs(Spec->getTemplateArgs().asArray());
-    else if (const auto *F = dyn_cast<FunctionDecl>(C))
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C)) {
+      // Made from the project's partial specialization, or the project's own.
+      auto From = Spec->getSpecializedTemplateOrPartial();
+      const auto *Partial = From.dyn_cast<ClassTemplatePartialSpecializationDecl *>();
+      Closed = inSystemHeader(Spec) && (!Partial || inSystemHeader(Partial)) &&
+               closedArgs(Spec->getTemplateArgs().asArray());
+    } else if (const auto *F = dyn_cast<FunctionDecl>(C))
       if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs()) Closed = closedArgs(Args->asArray());
   }
   if (Closed)
     if (const auto *Var = dyn_cast<VarTemplateSpecializationDecl>(D)) Closed = closedArgs(Var->getTemplateArgs().asArray());
   return Decls[D] = Closed;  // the map may have grown
+}
+
+bool ClosedInstantiations::inSystemHeader(const Decl *D) const {
+  SourceLocation Loc = D->getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+void ClosedInstantiations::declared(const Decl *D) {
+  if (Opened || inSystemHeader(D)) return;
+  if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) || isa<ExportDecl>(D)) {
+    for (const Decl *Child : cast<DeclContext>(D)->decls()) declared(Child);
+    return;
+  }
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
+  if (!Outer || !Outer->getIdentifier() || (Outer->getName() != "std" && !isReserved(Outer->getName()))) return;
+  // What a template of the implementation cannot meet at its instantiation:
+  // neither argument-dependent lookup nor a specialization's match can
+  // find a class, an alias or a variable of the project's, nor a
+  // specialization for a type of its own.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D)) {
+    if (isa<ClassTemplatePartialSpecializationDecl>(Spec) || closedArgs(Spec->getTemplateArgs().asArray()))
+      Opened = true;
+    return;
+  }
+  if (const auto *Spec = dyn_cast<VarTemplateSpecializationDecl>(D)) {
+    if (isa<VarTemplatePartialSpecializationDecl>(Spec) || closedArgs(Spec->getTemplateArgs().asArray()))
+      Opened = true;
+    return;
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {  // defined outside its class
+    if (inSystemHeader(MD->getParent())) Opened = true;
+    return;
+  }
+  if (isa<TagDecl>(D) || isa<ClassTemplateDecl>(D) || isa<TypedefNameDecl>(D) || isa<TypeAliasTemplateDecl>(D) ||
+      isa<VarDecl>(D) || isa<VarTemplateDecl>(D) || isa<StaticAssertDecl>(D) || isa<EmptyDecl>(D))
+    return;
+  Opened = true;  // a function, a using-declaration or -directive, ...
 }
 
 bool ClosedInstantiations::closedArgs(ArrayRef<TemplateArgument> Args) {

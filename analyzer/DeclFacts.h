@@ -44,21 +44,36 @@ bool isImplementations(const clang::NamedDecl *D);
 /// that SummaryBuilder::closedLibrarySymbols drops. Not closed: a global
 /// type (argument-dependent lookup would search the global namespace), a
 /// lambda of the project, anything virtual, a constructor or destructor of
-/// a polymorphic class, anything without external linkage.
+/// a polymorphic class, anything without external linkage, anything the
+/// project declared itself (`template <> struct std::less<int>`, code made
+/// from its partial specialization of a std template). And none at all once
+/// the project has declared in std, or another reserved namespace, what
+/// such an instantiation could meet (`std::operator<<(std::ostream &, const
+/// std::vector<int> &)`, found by argument-dependent lookup; a partial
+/// specialization): only a specialization for a type of its own
+/// (`std::hash<Mine>`), a class or an alias is not.
 class ClosedInstantiations {
 public:
   explicit ClosedInstantiations(const clang::SourceManager &SM) : SM(SM) {}
   /// Whether the implicit instantiation of FD's definition may be left
   /// undone.
   bool canSkip(const clang::FunctionDecl *FD);
+  /// Told each declaration at the top level of the TU as it is parsed
+  /// (and what a namespace or `extern "C++"` block holds).
+  void declared(const clang::Decl *D);
+  /// Whether the project has opened std to what closed instantiations could
+  /// meet: from then on none is skipped, and those skipped are made after all.
+  bool opened() const { return Opened; }
 
 private:
+  bool inSystemHeader(const clang::Decl *D) const;
   bool closedType(clang::QualType T);
   bool closedArgs(llvm::ArrayRef<clang::TemplateArgument> Args);
   bool closedArg(const clang::TemplateArgument &A);
   bool closedDecl(const clang::Decl *D);
   const clang::SourceManager &SM;
   llvm::DenseMap<const clang::Decl *, bool> Decls;  ///< closedDecl's answers
+  bool Opened = false;
 };
 
 /// Functions and variables whose code we attribute edges to.

@@ -129,7 +129,7 @@ public:
       : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped), SkipClosed(SkipClosed) {}
   void Initialize(ASTContext &Ctx) override {
     SM = &Ctx.getSourceManager();
-    if (SkipClosed && !getenv("DW_NO_CLOSED")) Closed.emplace(*SM);
+    if (SkipClosed) Closed.emplace(*SM);
   }
   void InitializeSema(clang::Sema &S) override { TheSema = &S; }
   void ForgetSema() override { TheSema = nullptr; }
@@ -182,13 +182,27 @@ public:
     if (!Closed || !TheSema) return;
     auto &Queue = TheSema->PendingInstantiations;
     if (Queue.empty() || Queue.back().first != FD || !Closed->canSkip(FD)) return;
+    Undone.push_back(Queue.back());
     Queue.pop_back();
     FD->setInstantiationIsPending(false);
-    ++InstantiationsSkipped;
+  }
+
+  /// Once the project declares in std what a closed instantiation could
+  /// meet, those left undone are queued again: the end of the TU makes them.
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    if (!Closed || Closed->opened()) return true;
+    for (const Decl *D : Group) Closed->declared(D);
+    if (Closed->opened() && TheSema) {
+      for (const auto &Entry : Undone) {
+        cast<FunctionDecl>(Entry.first)->setInstantiationIsPending(true);
+        TheSema->PendingInstantiations.push_back(Entry);
+      }
+      Undone.clear();
+    }
+    return true;
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (getenv("DW_COUNT_CLOSED")) llvm::errs() << "closed instantiations skipped: " << InstantiationsSkipped << "\n";
     if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
     writeSkippedCode(*Skipped, Out);
@@ -273,7 +287,7 @@ private:
   const SkippedCode *Skipped;
   bool SkipClosed;
   std::optional<ClosedInstantiations> Closed;  ///< when closed instantiations are left undone
-  unsigned InstantiationsSkipped = 0;
+  std::vector<clang::Sema::PendingImplicitInstantiation> Undone;  ///< taken off Sema's queue
   const SourceManager *SM = nullptr;
   clang::Sema *TheSema = nullptr;
   llvm::DenseMap<FileID, uint64_t> FileKeys;  ///< 0: a file whose bodies have no key
@@ -298,7 +312,7 @@ public:
     Preprocessor *PP = Most >= Skipping::ProjectBodiesParsedElsewhere ? &CI.getPreprocessor() : nullptr;
     const SkippedCode *Skipped = recordSkippedCode(CI.getPreprocessor());
     return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()), Skipped,
-                                             Most >= Skipping::ProjectBodiesParsedElsewhere);
+                                             Most >= Skipping::SystemBodies);
   }
 
 private:

@@ -212,7 +212,7 @@ TEST(Extract, LibraryCodeThatCannotReachTheProjectKeepsNoEdges) {
     template <class F> void call(F f) { f(); }
     struct Task { virtual ~Task() {} virtual void run() {} };
     template <class T> struct Job : Task { void run() override { outer(T()); } };
-    template <class T> Task *make() { return new Job<T>; }
+    template <class T> Task *make() { return new Job<int>; }
     }
     namespace lib {
     void hook();  // the project may define it
@@ -225,7 +225,7 @@ TEST(Extract, LibraryCodeThatCannotReachTheProjectKeepsNoEdges) {
     int use() {
       std::call(Functor());
       lib::notify(1);
-      std::make<int>()->run();
+      std::make<Functor>()->run();
       return std::outer(1);
     }
   )cpp", {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
@@ -235,8 +235,107 @@ TEST(Extract, LibraryCodeThatCannotReachTheProjectKeepsNoEdges) {
   EXPECT_NE(edgeBetween(S, "std::call<Functor>(Functor)", "Functor::operator()() const"), nullptr);
   EXPECT_NE(edgeBetween(S, "lib::notify<int>(int)", "lib::hook()"), nullptr) << "lib is not the implementation's";
   // A polymorphic class's constructor makes its overrides callable.
-  EXPECT_NE(edgeBetween(S, "std::make<int>()", "std::Job<int>::Job()"), nullptr);
+  EXPECT_NE(edgeBetween(S, "std::make<Functor>()", "std::Job<int>::Job()"), nullptr);
   EXPECT_NE(byName(S, "std::Job<int>::run()"), nullptr);
+}
+
+TEST(Extract, ClosedLibraryInstantiationsAreNotMade) {
+  // What an instantiation is made of shows in its edges to hook(), which
+  // the summary keeps (the project may define it).
+  std::vector<std::pair<std::string, std::string>> System = {{"/virtual/sys/lib.h", R"cpp(
+    #pragma once
+    struct Plain {};
+    void hook();
+    namespace std {
+    template <class T> T outer(T t) { hook(); return t; }
+    template <class T> struct Box { T t; };
+    template <class T> struct Vec { void push(T) { hook(); } virtual void grow() { hook(); } };
+    template <class T> constexpr T twice(T t) { return t + t; }
+    template <class T> auto deduced(T t) { hook(); return t; }
+    template <class F> void call(F f) { hook(); f(); }
+    }
+    namespace lib {
+    template <class T> T notify(T t) { hook(); return t; }
+    }
+  )cpp"}};
+  std::string Code = R"cpp(
+    #include <lib.h>
+    struct Functor { void operator()() const {} };
+    int use() {
+      std::call(Functor());
+      std::outer(std::Box<Functor>());
+      std::outer(std::Box<std::Box<int>>());
+      std::outer(Plain());
+      std::Vec<int>().push(1);
+      std::Vec<Functor>().push(Functor());
+      lib::notify(1);
+      static_assert(std::twice(2) == 4);
+      return std::outer(1) + std::deduced(3);
+    }
+  )cpp";
+  auto Made = [](const TuSummary &S, const std::string &Name) { return edgeBetween(S, Name, "hook()") != nullptr; };
+  TuSummary S = extractFromCode(Code, {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
+  ASSERT_FALSE(S.Failed);
+  EXPECT_FALSE(Made(S, "std::outer<int>(int)")) << "std code of builtin types only";
+  EXPECT_FALSE(Made(S, "std::outer<std::Box<std::Box<int>>>(std::Box<std::Box<int>>)"));
+  EXPECT_FALSE(Made(S, "std::Vec<int>::push(int)"));
+  EXPECT_TRUE(Made(S, "std::call<Functor>(Functor)")) << "a project type";
+  EXPECT_NE(edgeBetween(S, "std::call<Functor>(Functor)", "Functor::operator()() const"), nullptr);
+  EXPECT_TRUE(Made(S, "std::outer<std::Box<Functor>>(std::Box<Functor>)")) << "a project type inside";
+  EXPECT_TRUE(Made(S, "std::Vec<Functor>::push(Functor)"));
+  EXPECT_TRUE(Made(S, "std::outer<Plain>(Plain)")) << "lookup by argument would search the global namespace";
+  EXPECT_TRUE(Made(S, "lib::notify<int>(int)")) << "lib is not the implementation's";
+  EXPECT_TRUE(Made(S, "std::Vec<int>::grow()")) << "virtual";
+  EXPECT_TRUE(Made(S, "std::deduced<int>(int)")) << "its return type needs its body";
+  // The removal proof's re-parse leaves the same undone (what it is compared
+  // with did); --no-skip-bodies makes every instantiation the compiler makes.
+  Skipping Was = skipping();
+  setSkipping(Skipping::SystemBodies);
+  TuSummary Proof = extractFromCode(Code, {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
+  setSkipping(Skipping::None);
+  TuSummary Whole = extractFromCode(Code, {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
+  setSkipping(Was);
+  ASSERT_FALSE(Proof.Failed);
+  ASSERT_FALSE(Whole.Failed);
+  EXPECT_FALSE(Made(Proof, "std::outer<int>(int)"));
+  EXPECT_TRUE(Made(Whole, "std::outer<int>(int)"));
+  EXPECT_TRUE(Made(Whole, "std::Vec<int>::push(int)"));
+}
+
+TEST(Extract, WhatTheProjectDeclaresInStdMakesClosedInstantiationsAfterAll) {
+  std::vector<std::pair<std::string, std::string>> System = {{"/virtual/sys/lib.h", R"cpp(
+    #pragma once
+    void hook();
+    namespace std {
+    template <class T> struct Box { T t; };
+    template <class T> struct hash;
+    template <class T> T outer(T t) { hook(); return t; }
+    template <class T> int show(T t) { return print(t); }
+    int print(int);
+    }
+  )cpp"}};
+  auto Made = [](const TuSummary &S, const std::string &Name) { return edgeBetween(S, Name, "hook()") != nullptr; };
+  auto Extract = [&](const std::string &After) {
+    return extractFromCode("#include <lib.h>\nint use() { return std::outer(1) + std::outer(std::Box<int>()).t; }\n" +
+                               After,
+                           {"-std=c++20", "-isystem/virtual/sys"}, "/virtual/input.cc", System);
+  };
+  // Neither a specialization for a type of the project's nor a class can be
+  // what std's code meets.
+  TuSummary Own = Extract("struct Mine {};\ntemplate <> struct std::hash<Mine> {};\n"
+                          "namespace std { struct Helper {}; using Alias = int; }\n");
+  ASSERT_FALSE(Own.Failed);
+  EXPECT_FALSE(Made(Own, "std::outer<int>(int)"));
+  // A function argument-dependent lookup may find, declared after the use;
+  // a specialization of std's template for closed arguments; a partial one.
+  for (const char *Opens : {"namespace std { struct Mine {}; int print(Mine); }\n",
+                            "template <> struct std::Box<long> {};\n",
+                            "template <class T> struct std::Box<T *> {};\n"}) {
+    TuSummary S = Extract(Opens);
+    ASSERT_FALSE(S.Failed) << Opens;
+    EXPECT_TRUE(Made(S, "std::outer<int>(int)")) << Opens;
+    EXPECT_TRUE(Made(S, "std::outer<std::Box<int>>(std::Box<int>)")) << Opens;
+  }
 }
 
 TEST(Extract, LambdaBodyBelongsToTheLambda) {
