@@ -6,7 +6,8 @@
 // the AST shows are analyzer/Roots; code named by strings (assembly, alias
 // attributes, dlsym) is analyzer/NamedByString; what the removal deletes per
 // declaration is analyzer/DeclRange; facts asked of declarations are
-// analyzer/DeclFacts. It stays one file (~450 lines) because it is one
+// analyzer/DeclFacts; the members that chose a specialization are
+// analyzer/Headings. It stays one file (~450 lines) because it is one
 // visitor: each Visit/Traverse case is a few lines, and they share the
 // walk's state (the container stack, unevaluated depth, callee set).
 //
@@ -35,9 +36,13 @@
 //    (unwinding), destructors need them too.
 //  - a dependent call in a template pattern is not an edge: the instantiations
 //    carry the resolved calls.
+//  - a member that a specialization's heading looked up to choose it (a
+//    partial specialization's arguments, default template arguments,
+//    constraints) is named, found by name in the arguments' classes.
 #include "analyzer/Extract.h"
 
 #include "analyzer/DeclFacts.h"
+#include "analyzer/Headings.h"
 #include "analyzer/NamedByString.h"
 #include "analyzer/Roots.h"
 #include "analyzer/SummaryBuilder.h"
@@ -58,7 +63,8 @@ class Extractor : public RecursiveASTVisitor<Extractor> {
   using Base = RecursiveASTVisitor<Extractor>;
 
 public:
-  Extractor(ASTContext &Ctx, TuSummary &Out) : Ctx(Ctx), SM(Ctx.getSourceManager()), B(Ctx, Out) {}
+  Extractor(ASTContext &Ctx, TuSummary &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), B(Ctx, Out), Headings(Ctx.getSourceManager()) {}
 
   /// After the walk: what assembly and alias attributes name, then the
   /// summary's symbols (analyzer/SummaryBuilder's finish).
@@ -116,6 +122,11 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     explicitInstantiation(FD);
+    if (FD->getPrimaryTemplate())
+      for (const NamedDecl *Asked : Headings.membersAsked(FD)) {
+        SourceLocation Loc = FD->getPointOfInstantiation();
+        usedByHeading(B.symbolFor(FD), Asked, Loc.isValid() ? Loc : FD->getLocation());
+      }
     site(FD, FD->isThisDeclarationADefinition());
     Names.aliasOf(FD, B);
     if (FD->isThisDeclarationADefinition()) functionRoots(FD, B);
@@ -147,6 +158,9 @@ public:
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
       explicitInstantiation(Spec);
       instantiatedByLibrary(Spec);
+      SourceLocation Loc = Spec->getPointOfInstantiation();
+      for (const NamedDecl *Asked : Headings.membersAsked(Spec))
+        usedByHeading(-1, Asked, Loc.isValid() ? Loc : Spec->getLocation());
     }
     site(RD, RD->isThisDeclarationADefinition());
     return true;
@@ -398,7 +412,23 @@ private:
     if (Spec->getSpecializationKind() != TSK_ImplicitInstantiation || !Spec->hasDefinition()) return;
     SourceLocation Loc = Spec->getPointOfInstantiation();
     if (!B.inSystemHeader(Loc) || B.inSystemHeader(Spec->getSpecializedTemplate()->getLocation())) return;
-    edgeFromScope(Spec, EdgeKind::TypeUse, Loc);
+    if (int To = B.symbolFor(Spec); To >= 0) B.addEdge(-1, To, EdgeKind::TypeUse, Loc);  // at a system location
+  }
+
+  /// A member the heading of a specialization looked up to choose it
+  /// (analyzer/Headings): from the function specialization From, or from
+  /// namespace scope (-1) for a class's, wherever it was instantiated. A
+  /// class or a variable is needed as a type or a value is; a function
+  /// as a constant expression calls it if it is constexpr, else only as an
+  /// unevaluated operand names it.
+  void usedByHeading(int From, const NamedDecl *Member, SourceLocation Loc) {
+    if (Member->isInvalidDecl() || B.inSystemHeader(Member->getLocation())) return;
+    const auto *FD = dyn_cast<FunctionDecl>(Member);
+    EdgeKind Kind = isa<RecordDecl>(Member) ? EdgeKind::TypeUse
+                    : isa<VarDecl>(Member)  ? EdgeKind::Reference
+                    : FD && FD->isConstexpr() ? EdgeKind::Call
+                                              : EdgeKind::Unevaluated;
+    if (int To = B.symbolFor(Member); To >= 0) B.addEdge(From, To, Kind, Loc);
   }
 
   /// An edge from namespace scope, whatever is being walked.
@@ -485,6 +515,7 @@ private:
   SourceManager &SM;
   SummaryBuilder B;
   NamedByString Names;
+  TemplateHeadings Headings;
   struct Container {
     int Id;
     bool IsClass;

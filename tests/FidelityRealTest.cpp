@@ -29,6 +29,61 @@ template <int v, unsigned tier> struct pick<v, tier, false> : pick<v, tier + 1> 
 int unused() { return 0; }   // dead function
 int main() { return pick<50>::value; }
 )cpp"},
+    {"PartialSpecializationChosenByAMemberTheArgumentHas", R"cpp(
+// Detection: Probe exists, so the partial specialization is chosen; without
+// it the primary would be, and everything would still compile.
+template <class...> using void_t = void;
+template <class T, class = void> struct HasProbe { static constexpr int value = 0; };
+template <class T> struct HasProbe<T, void_t<typename T::Probe>> { static constexpr int value = 1; };
+struct P { struct Probe {}; };
+struct Base { struct Probe {}; };
+struct Derived : Base {};
+int main() { return HasProbe<P>::value + HasProbe<Derived>::value + HasProbe<int>::value; }
+)cpp"},
+    {"DefaultTemplateArgumentNamesAMember", R"cpp(
+template <class T, class = typename T::Tag, int = T::weight> struct Tagged { int n = 0; };
+struct R {
+  struct Tag {};
+  static constexpr int weight = 2;
+  int unused() { return 0; }   // dead
+};
+int main() { Tagged<R> t; return t.n; }
+)cpp"},
+    {"FunctionTemplateChosenByWhatItsDefaultArgumentCalls", R"cpp(
+template <class T, class = decltype(T::make())> int made(T) { return 1; }
+int made(...) { return 0; }   // dead
+struct U { static int make() { return 1; } };   // dead not-removable
+int main() { return made(U{}); }
+)cpp"},
+    {"ConceptRequirementOfAMember", R"cpp(
+template <class T> concept Runs = requires(T t) { t.run(); typename T::Ticket; };
+template <class T> int go(T) { return 0; }   // dead
+template <Runs T> int go(T) { return 1; }
+struct V {
+  struct Ticket {};
+  void run() {}   // dead not-removable
+};
+int main() { return go(V{}); }
+)cpp"},
+    {"StandardLibraryDetectsAllocatorRebindAndTransparentComparator", R"cpp(
+// std::allocator_traits finds rebind, std::map finds is_transparent, by
+// matching partial specializations: no code of the project names either.
+#include <map>
+#include <string>
+#include <vector>
+template <class T> struct Alloc : std::allocator<T> {
+  template <class U> struct rebind { using other = Alloc<U>; };
+};
+struct Less {
+  struct is_transparent {};
+  bool operator()(const std::string &a, const std::string &b) const { return a < b; }
+};
+int main() {
+  std::vector<int, Alloc<int>> v(3);
+  std::map<std::string, int, Less> m;
+  return v[0] + static_cast<int>(m.count("x"));
+}
+)cpp"},
     {"RecursionTerminatorPartialSpecialization", R"cpp(
 template <unsigned... I> struct seq {};
 template <unsigned N, unsigned... I> struct make_seq : make_seq<N - 1, N - 1, I...> {};
