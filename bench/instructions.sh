@@ -36,7 +36,7 @@ for e in db:
 PY
 count() {  # command... -> instructions, of every process it runs
   valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$tmp/log" || true
-  sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$tmp/log" | awk '{ n += $1 } END { if (NR) print n }'
+  sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$tmp/log" | awk '{ n += $1 } END { if (NR) printf "%.0f\n", n }'
 }
 printf "%-48s %16s %16s %7s\n" "translation unit" "floor" "deadwood" "ratio"
 total_floor=0 total_deadwood=0
