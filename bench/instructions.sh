@@ -46,6 +46,6 @@ for dir in "$tmp"/[0-9]*; do
   [ -n "$floor" ] && [ -n "$deadwood" ] || { echo "bench/instructions.sh: no count for $(cat "$dir/file")" >&2; exit 1; }
   total_floor=$((total_floor + floor)) total_deadwood=$((total_deadwood + deadwood))
   awk -v f="$(basename "$(cat "$dir/file")")" -v a="$floor" -v b="$deadwood" \
-    'BEGIN { printf "%-48s %16d %16d %7.3f\n", f, a, b, b / a }'
+    'BEGIN { printf "%-48s %16.0f %16.0f %7.3f\n", f, a, b, b / a }'
 done
-awk -v a="$total_floor" -v b="$total_deadwood" 'BEGIN { printf "%-48s %16d %16d %7.3f\n", "all", a, b, b / a }'
+awk -v a="$total_floor" -v b="$total_deadwood" 'BEGIN { printf "%-48s %16.0f %16.0f %7.3f\n", "all", a, b, b / a }'
