@@ -213,10 +213,15 @@ TEST(Cache, UnchangedTusAreReusedATouchedHeaderReparsesItsTusCorruptEntriesAreRe
 
 TEST(Cli, ParallelRunGivesIdenticalOutput) {
   fs::path Build = configure("inventory");
-  Result One = runDeadwood("-j1 --format json -p " + quote(Build));
-  Result Two = runDeadwood("-j2 --format json -p " + quote(Build));
+  Result One = runDeadwood("-j1 --no-cache --format json -p " + quote(Build));
   ASSERT_EQ(One.Exit, 0);
-  EXPECT_EQ(One.Out, Two.Out);
+  for (const char *Jobs : {"-j2", "-j3"}) {  // the second more threads than this machine's cores
+    Result R = runDeadwood(std::string(Jobs) + " --no-cache --format json -p " + quote(Build));
+    EXPECT_EQ(R.Exit, 0) << Jobs << R.Err;
+    EXPECT_EQ(R.Out, One.Out) << Jobs;
+  }
+  Result Cached = runDeadwood("-j2 --format json -p " + quote(Build));
+  EXPECT_EQ(Cached.Out, One.Out);
 }
 
 TEST(Cli, PathFilterRestrictsReportingNotAnalysis) {
