@@ -76,9 +76,9 @@ private:
   void block(SymbolId S, const std::string &Why) {
     Finding *F = FindingOf[S];
     if (!Removed.erase(S)) {
-      if (!F || !BlockedThisRound.count(S) || Why >= F->NotRemovableBecause) return;
+      if (!F || !BlockedByStayingCode.count(S) || Why >= F->NotRemovableBecause) return;
     }
-    BlockedThisRound.insert(S);
+    BlockedByStayingCode.insert(S);
     if (F) {
       F->Removable = false;
       F->NotRemovableBecause = Why;
@@ -210,14 +210,14 @@ private:
 
   /// One round: block going symbols that staying code needs. True if any.
   bool blockWhatStayingCodeNeeds() {
-    BlockedThisRound.clear();
     size_t Before = Removed.size();
     std::vector<bool> Stays = staying();
     for (SymbolId S = 0; S < P.size(); ++S) {
       if (!Stays[S]) continue;
+      auto Needs = [&](SymbolId T) { return Removed.count(T) || BlockedByStayingCode.count(T); };
       for (uint32_t I = P.EdgeBegin[S]; I < P.EdgeBegin[S + 1]; ++I)
-        if (Removed.count(P.Edges[I].To)) block(P.Edges[I].To, "used by '" + P.Symbols[S].Name + "', which stays");
-      if (SymbolId Pat = P.PatternOf[S]; Pat != kNoSymbol && Removed.count(Pat))
+        if (Needs(P.Edges[I].To)) block(P.Edges[I].To, "used by '" + P.Symbols[S].Name + "', which stays");
+      if (SymbolId Pat = P.PatternOf[S]; Pat != kNoSymbol && Needs(Pat))
         block(Pat, "instantiated as '" + P.Symbols[S].Name + "', which stays");
     }
     for (const auto &[S, Kind] : P.ScopeMentions) block(S, "named at namespace scope");
@@ -336,7 +336,11 @@ private:
   std::set<SymbolId> Removed;  ///< what the plan removes, so far
   std::map<SymbolId, Finding *> FindingOf;
   std::map<SymbolId, SymbolId> MemberOf;  ///< member finding -> its class finding
-  std::set<SymbolId> BlockedThisRound;    ///< by blockWhatStayingCodeNeeds, this round
+  /// Blocked by blockWhatStayingCodeNeeds: what stays only grows from round
+  /// to round, so the last round, which blocks nothing new, gives each the
+  /// least reason that what finally stays has (the same whatever order the
+  /// symbols and the rounds came in).
+  std::set<SymbolId> BlockedByStayingCode;
   std::vector<std::vector<SymbolId>> ChildrenOf;  ///< members and nested classes, by class
   std::map<std::string, std::vector<SymbolId>> ByText;  ///< by definition text
   std::map<SymbolId, SymbolId> TwinOf;  ///< symbol -> the finding whose text makes it too
