@@ -20,7 +20,22 @@ bool isReserved(StringRef Name) {
   return Name.size() >= 2 && Name[0] == '_' && (Name[1] == '_' || std::isupper(static_cast<unsigned char>(Name[1])));
 }
 
+/// The outermost namespace around D, if it is std or another reserved one.
+const NamespaceDecl *implementationNamespace(const Decl *D) {
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
+  if (!Outer || !Outer->getIdentifier() || (Outer->getName() != "std" && !isReserved(Outer->getName())))
+    return nullptr;
+  return Outer;
+}
+
 }  // namespace
+
+bool inSystemHeader(const SourceManager &SM, const Decl *D) {
+  SourceLocation Loc = D->getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
 
 Linkage linkageOf(const NamedDecl *D) {
   switch (D->getFormalLinkage()) {
@@ -85,18 +100,14 @@ bool ClosedInstantiations::canSkip(const FunctionDecl *FD) {
 bool ClosedInstantiations::closedDecl(const Decl *D) {
   auto [It, New] = Decls.try_emplace(D, false);
   if (!New) return It->second;
-  const NamespaceDecl *Outer = nullptr;
-  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
-  bool Closed = Outer && Outer->getIdentifier() &&
-                (Outer->getName() == "std" || isReserved(Outer->getName())) && inSystemHeader(D);
+  bool Closed = implementationNamespace(D) && inSystemHeader(SM, D);
   for (const DeclContext *C = dyn_cast<DeclContext>(D) ? dyn_cast<DeclContext>(D) : D->getDeclContext();
        Closed && C && !isa<NamespaceDecl>(C); C = C->getParent()) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C)) {
       // Made from the project's partial specialization, or the project's own.
       auto From = Spec->getSpecializedTemplateOrPartial();
       const auto *Partial = From.dyn_cast<ClassTemplatePartialSpecializationDecl *>();
-      Closed = inSystemHeader(Spec) && (!Partial || inSystemHeader(Partial)) &&
+      Closed = inSystemHeader(SM, Spec) && (!Partial || inSystemHeader(SM, Partial)) &&
                closedArgs(Spec->getTemplateArgs().asArray());
     } else if (const auto *F = dyn_cast<FunctionDecl>(C))
       if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs()) Closed = closedArgs(Args->asArray());
@@ -106,21 +117,13 @@ bool ClosedInstantiations::closedDecl(const Decl *D) {
   return Decls[D] = Closed;  // the map may have grown
 }
 
-bool ClosedInstantiations::inSystemHeader(const Decl *D) const {
-  SourceLocation Loc = D->getLocation();
-  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-}
-
 void ClosedInstantiations::declared(const Decl *D) {
-  if (Opened || inSystemHeader(D)) return;
+  if (Opened || inSystemHeader(SM, D)) return;
   if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) || isa<ExportDecl>(D)) {
     for (const Decl *Child : cast<DeclContext>(D)->decls()) declared(Child);
     return;
   }
-  const NamespaceDecl *Outer = nullptr;
-  for (const DeclContext *C = D->getDeclContext(); C && !C->isTranslationUnit(); C = C->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) Outer = NS;
-  if (!Outer || !Outer->getIdentifier() || (Outer->getName() != "std" && !isReserved(Outer->getName()))) return;
+  if (!implementationNamespace(D)) return;
   // What a template of the implementation cannot meet at its instantiation:
   // neither argument-dependent lookup nor a specialization's match can
   // find a class, an alias or a variable of the project's, nor a
@@ -136,7 +139,7 @@ void ClosedInstantiations::declared(const Decl *D) {
     return;
   }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {  // defined outside its class
-    if (inSystemHeader(MD->getParent())) Opened = true;
+    if (inSystemHeader(SM, MD->getParent())) Opened = true;
     return;
   }
   if (isa<TagDecl>(D) || isa<ClassTemplateDecl>(D) || isa<TypedefNameDecl>(D) || isa<TypeAliasTemplateDecl>(D) ||

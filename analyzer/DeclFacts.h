@@ -19,6 +19,9 @@ namespace deadwood {
 Linkage linkageOf(const clang::NamedDecl *D);
 SymbolKind kindOf(const clang::NamedDecl *D);
 
+/// Whether D is declared in a system header (where its expansion is).
+bool inSystemHeader(const clang::SourceManager &SM, const clang::Decl *D);
+
 /// True for code the compiler made from a template: its body is worth walking
 /// even in a system header, because it may call back into project code.
 bool isInstantiated(const clang::Decl *D);
@@ -66,7 +69,6 @@ public:
   bool opened() const { return Opened; }
 
 private:
-  bool inSystemHeader(const clang::Decl *D) const;
   bool closedType(clang::QualType T);
   bool closedArgs(llvm::ArrayRef<clang::TemplateArgument> Args);
   bool closedArg(const clang::TemplateArgument &A);

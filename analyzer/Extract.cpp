@@ -122,11 +122,8 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     explicitInstantiation(FD);
-    if (FD->getPrimaryTemplate())
-      for (const NamedDecl *Asked : Headings.membersAsked(FD)) {
-        SourceLocation Loc = FD->getPointOfInstantiation();
-        usedByHeading(B.symbolFor(FD), Asked, Loc.isValid() ? Loc : FD->getLocation());
-      }
+    for (const NamedDecl *Asked : Headings.membersAsked(FD))
+      usedByHeading(B.symbolFor(FD), Asked, pointOfInstantiation(FD));
     site(FD, FD->isThisDeclarationADefinition());
     Names.aliasOf(FD, B);
     if (FD->isThisDeclarationADefinition()) functionRoots(FD, B);
@@ -158,9 +155,7 @@ public:
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
       explicitInstantiation(Spec);
       instantiatedByLibrary(Spec);
-      SourceLocation Loc = Spec->getPointOfInstantiation();
-      for (const NamedDecl *Asked : Headings.membersAsked(Spec))
-        usedByHeading(-1, Asked, Loc.isValid() ? Loc : Spec->getLocation());
+      for (const NamedDecl *Asked : Headings.membersAsked(Spec)) usedByHeading(-1, Asked, pointOfInstantiation(Spec));
     }
     site(RD, RD->isThisDeclarationADefinition());
     return true;
@@ -421,6 +416,11 @@ private:
   /// class or a variable is needed as a type or a value is; a function
   /// as a constant expression calls it if it is constexpr, else only as an
   /// unevaluated operand names it.
+  template <class Specialization> static SourceLocation pointOfInstantiation(const Specialization *D) {
+    SourceLocation Loc = D->getPointOfInstantiation();
+    return Loc.isValid() ? Loc : D->getLocation();
+  }
+
   void usedByHeading(int From, const NamedDecl *Member, SourceLocation Loc) {
     if (Member->isInvalidDecl() || B.inSystemHeader(Member->getLocation())) return;
     const auto *FD = dyn_cast<FunctionDecl>(Member);

@@ -1,5 +1,7 @@
 #include "analyzer/Headings.h"
 
+#include "analyzer/DeclFacts.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -133,7 +135,7 @@ std::vector<const NamedDecl *> TemplateHeadings::lookUp(const Names &Asked, Arra
   }
   for (const CXXRecordDecl *RD : Classes) {
     RD = RD->getDefinition();
-    if (!RD || SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation()))) continue;  // never reported
+    if (!RD || inSystemHeader(SM, RD)) continue;  // never reported
     for (const IdentifierInfo *Id : Asked)
       for (const NamedDecl *Member : RD->lookup(DeclarationName(Id))) {
         const NamedDecl *D = Member->getUnderlyingDecl();
