@@ -80,11 +80,13 @@ if [ "$with_plugin" = yes ]; then
 fi
 : > "$tmp/results"
 for ((run = 1; run <= runs; ++run)); do
+  # Each deadwood run right after the floor run it is compared with, so a
+  # slow spell of the machine tends to slow both of a pair.
   measure floor bash "$tmp/floor.sh"
+  measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
   # The same commands $jobs at a time: how much faster the machine itself
   # runs this database's parses in parallel.
   measure "floor-j$jobs" bash -c "tr '\\n' '\\0' < '$tmp/floor.sh' | xargs -0 -n1 -P$jobs bash -c"
-  measure cold-j1 "$deadwood" -q -j1 --no-cache -p "$build" -o /dev/null
   rm -rf "$tmp/cache"
   measure "cold-j$jobs" "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
   measure warm "$deadwood" -q -j"$jobs" --cache-dir "$tmp/cache" -p "$build" -o /dev/null
@@ -122,6 +124,17 @@ awk -v jobs="$jobs" -v runs="$runs" -v build_type="${build_type:-}" "$stats"'
     if (floorj in med) printf "the floor itself with -j%d: %.2fx over one job (min %.2fx)\n", jobs, med["floor"] / med[floorj], lo["floor"] / lo[floorj]
     if ("touched-header" in med) printf "touched header: %.1f%% of cold (min %.1f%%)\n", 100 * med["touched-header"] / med[cold], 100 * lo["touched-header"] / lo[cold]
     if ("build-plugin" in med) printf "build with the plugin / without (CMAKE_BUILD_TYPE=%s): %.3f (min %.3f)\n", build_type, med["build-plugin"] / med["build-plain"], lo["build-plugin"] / lo["build-plain"]
+    # The same ratios taken run by run, each of a pair measured right after
+    # the other: less of the machine'"'"'s drift between runs is in them.
+    printf "run by run: cold -j1 / floor %s", paired("cold-j1", "floor")
+    if ("build-plugin" in med) printf "; plugin build / plain %s", paired("build-plugin", "build-plain")
+    printf "\n"
+  }
+  function paired(a, b,   j, m, r) {
+    m = n[a] < n[b] ? n[a] : n[b]
+    for (j = 1; j <= m; ++j) r[j] = s[a, j] / s[b, j]
+    sortnum(r, m)
+    return sprintf("%.2f median (%.2f to %.2f)", median(r, m), r[1], r[m])
   }' "$tmp/results"
 echo
 head -1 "$tmp/graph"
