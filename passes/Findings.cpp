@@ -180,25 +180,40 @@ private:
 
   /// What live code, or namespace scope, names without running it: classes
   /// named as types, and symbols named in unevaluated operands (whose
-  /// declarations must stay).
+  /// declarations must stay). A declaration the compiler made because it
+  /// was named (`decltype(Check<T>(nullptr))` instantiates the declaration
+  /// of `Check<T>`, never its body) is needed as it was substituted: what
+  /// its signature names is named too, transitively.
   void findMentions() {
     for (const auto &[S, Kind] : P.ScopeMentions) mention(S, Kind, "at namespace scope");
-    for (SymbolId From = 0; From < P.size(); ++From) {
-      if (!R.reached(From)) continue;
-      for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
-        const OutEdge &E = P.Edges[I];
-        if (E.Kind != EdgeKind::Unevaluated && E.Kind != EdgeKind::TypeUse) continue;
-        std::string Where = E.File < 0 ? std::string("in ") + P.Symbols[From].Name
-                                       : "at " + P.Files[E.File] + ":" + std::to_string(E.Line) +
-                                             ":" + std::to_string(E.Column);
-        mention(E.To, E.Kind, Where);
-      }
+    for (SymbolId From = 0; From < P.size(); ++From)
+      if (R.reached(From)) mentionWhatItNames(From, false);
+    while (!NamedDeclarations.empty()) {
+      SymbolId S = NamedDeclarations.back();
+      NamedDeclarations.pop_back();
+      mentionWhatItNames(S, true);
+    }
+  }
+
+  /// The types and unevaluated names From's edges make; of a declaration
+  /// named without being run, every edge it has (they are its signature's).
+  void mentionWhatItNames(SymbolId From, bool AsDeclaration) {
+    for (uint32_t I = P.EdgeBegin[From]; I < P.EdgeBegin[From + 1]; ++I) {
+      const OutEdge &E = P.Edges[I];
+      if (!AsDeclaration && E.Kind != EdgeKind::Unevaluated && E.Kind != EdgeKind::TypeUse) continue;
+      std::string Where = E.File < 0 ? std::string("in ") + P.Symbols[From].Name
+                                     : "at " + P.Files[E.File] + ":" + std::to_string(E.Line) +
+                                           ":" + std::to_string(E.Column);
+      mention(E.To, E.Kind == EdgeKind::TypeUse ? EdgeKind::TypeUse : EdgeKind::Unevaluated, Where);
     }
   }
 
   void mention(SymbolId S, EdgeKind Kind, const std::string &Where) {
-    if (Kind == EdgeKind::TypeUse) NamedWork.push_back(S);
-    else UnevaluatedUse.emplace(S, Where);
+    if (Kind == EdgeKind::TypeUse) return NamedWork.push_back(S);
+    bool First = UnevaluatedUse.emplace(S, Where).second;
+    if (First && !R.reached(S) && (P.Symbols[S].Flags & flag::Instantiation) &&
+        P.Symbols[S].Kind != SymbolKind::Class)
+      NamedDeclarations.push_back(S);
   }
 
   /// A class stays when live code names it, a member of it is reachable, it
@@ -293,6 +308,7 @@ private:
   std::vector<bool> ProductionFile;  ///< with programs: compiled into a non-test program
   std::vector<bool> DefinitionNeeded;  ///< per class: its definition is needed
   std::vector<SymbolId> NamedWork;
+  std::vector<SymbolId> NamedDeclarations;  ///< instantiated declarations named unevaluated, to walk
   std::map<SymbolId, std::string> UnevaluatedUse;  ///< first use, for the message
 };
 

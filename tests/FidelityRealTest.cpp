@@ -84,6 +84,32 @@ int main() {
   return v[0] + static_cast<int>(m.count("x"));
 }
 )cpp"},
+    {"ClassTraitDetectsAMemberThroughADeclaredOnlyOverload", R"cpp(
+// googletest's HasDebugStringAndShortDebugString: the trait's typedef names
+// a declared-only overload in decltype; that overload's own signature, once
+// substituted, names the member it detects. No walked code calls it.
+#include <string>
+#include <type_traits>
+#include <utility>
+template <class T> class HasDebugString {
+  template <class C>
+  static auto Check(C *) -> typename std::is_same<std::string, decltype(std::declval<const C>().DebugString())>::type;
+  template <class> static std::false_type Check(...);
+ public:
+  using Type = decltype(Check<T>(nullptr));
+  static constexpr bool value = Type::value;
+};
+struct Message {
+  std::string DebugString() const { return "m"; }   // dead not-removable
+  int unused() const { return 0; }                  // dead
+};
+struct Plain {};
+template <class T> int describe(const T &) { return HasDebugString<T>::value ? 1 : 0; }
+int main() {
+  static_assert(HasDebugString<Message>::value, "");
+  return describe(Message{}) + describe(Plain{});
+}
+)cpp"},
     {"RecursionTerminatorPartialSpecialization", R"cpp(
 template <unsigned... I> struct seq {};
 template <unsigned N, unsigned... I> struct make_seq : make_seq<N - 1, N - 1, I...> {};
