@@ -126,7 +126,7 @@ awk -v jobs="$jobs" -v runs="$runs" -v build_type="${build_type:-}" "$stats"'
     if ("build-plugin" in med) printf "build with the plugin / without (CMAKE_BUILD_TYPE=%s): %.3f (min %.3f)\n", build_type, med["build-plugin"] / med["build-plain"], lo["build-plugin"] / lo["build-plain"]
     # The same ratios taken run by run, each of a pair measured right after
     # the other: less of the machine'"'"'s drift between runs is in them.
-    printf "run by run: cold -j1 / floor %s", paired("cold-j1", "floor")
+    printf "run by run: cold -j1 / floor %s; -j%d speed-up %s", paired("cold-j1", "floor"), jobs, paired("cold-j1", cold)
     if ("build-plugin" in med) printf "; plugin build / plain %s", paired("build-plugin", "build-plain")
     printf "\n"
   }
