@@ -124,8 +124,9 @@ awk -v jobs="$jobs" -v runs="$runs" -v build_type="${build_type:-}" "$stats"'
     if (floorj in med) printf "the floor itself with -j%d: %.2fx over one job (min %.2fx)\n", jobs, med["floor"] / med[floorj], lo["floor"] / lo[floorj]
     if ("touched-header" in med) printf "touched header: %.1f%% of cold (min %.1f%%)\n", 100 * med["touched-header"] / med[cold], 100 * lo["touched-header"] / lo[cold]
     if ("build-plugin" in med) printf "build with the plugin / without (CMAKE_BUILD_TYPE=%s): %.3f (min %.3f)\n", build_type, med["build-plugin"] / med["build-plain"], lo["build-plugin"] / lo["build-plain"]
-    # The same ratios taken run by run, each of a pair measured right after
-    # the other: less of the machine'"'"'s drift between runs is in them.
+    # The same ratios taken run by run, both figures of a pair from one run
+    # (a deadwood run right after its floor run, the plugin build right
+    # after the plain one): less of the machine'"'"'s drift is in them.
     printf "run by run: cold -j1 / floor %s; -j%d speed-up %s", paired("cold-j1", "floor"), jobs, paired("cold-j1", cold)
     if ("build-plugin" in med) printf "; plugin build / plain %s", paired("build-plugin", "build-plain")
     printf "\n"
