@@ -160,23 +160,28 @@ std::vector<SymbolId> mergeSymbols(Program &P, std::vector<TuSummary> &Summaries
                                    const std::vector<std::vector<int>> &FileMaps, const Entries &E,
                                    unsigned Workers) {
   // Each entry's first sighting: the first entry with its USR, filed in
-  // the index. Every worker hashes every USR and files those of its shards
-  // (which shards are a worker's is fixed; which entry comes first is not
-  // its choice).
+  // the index. Each USR is hashed once (the workers share the TUs), then
+  // every worker files the entries of its shards, in order (which shards
+  // are a worker's is fixed; which entry comes first is not its choice):
+  // the USR of another worker's entry is never read.
   auto UsrOf = [&](uint32_t Entry) -> std::string_view {
     size_t Tu = E.tuOf(Entry);
     return Summaries[Tu].Symbols[Entry - E.Offset[Tu]].Usr;
   };
+  std::vector<uint64_t> Hashes(E.size());
+  inParallel(Workers, [&](unsigned W) {
+    for (size_t Tu = W; Tu < Summaries.size(); Tu += Workers)
+      for (size_t I = 0, Entry = E.Offset[Tu]; Entry < E.Offset[Tu + 1]; ++I, ++Entry)
+        Hashes[Entry] = Program::UsrIndex::hash(Summaries[Tu].Symbols[I].Usr);
+  });
   std::vector<uint32_t> IdOf(E.size());
   inParallel(Workers, [&](unsigned W) {
     for (size_t Tu = 0; Tu < Summaries.size(); ++Tu)
-      for (size_t I = 0, Entry = E.Offset[Tu]; Entry < E.Offset[Tu + 1]; ++I, ++Entry) {
-        const std::string &Usr = Summaries[Tu].Symbols[I].Usr;
-        uint64_t Hash = Program::UsrIndex::hash(Usr);
-        if (Program::UsrIndex::shardOf(Hash) % Workers == W)
-          IdOf[Entry] = P.ByUsr.insert(Hash, Usr, static_cast<uint32_t>(Entry), UsrOf);
-      }
+      for (size_t I = 0, Entry = E.Offset[Tu]; Entry < E.Offset[Tu + 1]; ++I, ++Entry)
+        if (uint64_t Hash = Hashes[Entry]; Program::UsrIndex::shardOf(Hash) % Workers == W)
+          IdOf[Entry] = P.ByUsr.insert(Hash, Summaries[Tu].Symbols[I].Usr, static_cast<uint32_t>(Entry), UsrOf);
   });
+  std::vector<uint64_t>().swap(Hashes);
   // Sightings become ids, in place: a first sighting takes the next id, any
   // other the id of the (earlier) first one.
   SymbolId Count = 0;
