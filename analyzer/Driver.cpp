@@ -182,7 +182,7 @@ TuSummary failedReading(const CompileJob &Job, const std::string &Why) {
   return F;
 }
 
-TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr, const SharedBodies *Shared = nullptr) {
+TuSummary extractOne(const CompileJob &Job, const Overlay *Edited = nullptr, SharedBodies *Shared = nullptr) {
   auto *S = new TuSummary;  // abandoned, not freed, if the frontend crashes
   S->MainFile = Job.File;
   S->Directory = Job.Directory;
@@ -316,9 +316,9 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   std::vector<TuSummary> Out(Work.size());
   size_t Done = 0;
   std::mutex ProgressLock;
-  // What each TU parsed in project headers (found in the cache or just
-  // made), for the TUs after it to skip. A TU in a child process shares
-  // nothing: it only parses.
+  // What each TU parsed in project headers (found in the cache, or offered
+  // body by body while it is parsed), for the TUs after and beside it to
+  // skip. A TU in a child process shares nothing: it only parses.
   SharedBodies Shared;
   bool Capped = Limits && Limits->any();
   forEachParallel(Work.size(), Jobs, [&](size_t I) {

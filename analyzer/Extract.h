@@ -60,9 +60,12 @@ enum class Skipping {
   UninstantiatedSystemTemplates,
 };
 
-/// The project-header function bodies that the finished TUs of one run
-/// parsed (TuSummary::BodiesParsed): what the TUs parsed after them may
-/// skip. Thread-safe; one per run, never shared between runs.
+/// The project-header function bodies that the TUs of one run parsed
+/// (TuSummary::BodiesParsed): what the TUs parsed after or beside them may
+/// skip. A TU offers each body once it is complete, before the TU ends
+/// (a TU that fails after all has offered what no summary describes: its
+/// skippers are parsed again, see missingBodies). Thread-safe; one per
+/// run, never shared between runs.
 class SharedBodies {
 public:
   /// The bodies parsed at Where (BodyKey::Where).
@@ -86,10 +89,11 @@ private:
 
 /// A `-fsyntax-only` frontend action that runs extractFromAST on its TU,
 /// skipping no more than Most allows (and no more than setSkipping allows).
-/// Bodies parsed elsewhere are skipped only with a Shared to find them in.
+/// Bodies parsed elsewhere are skipped only with a Shared to find them in,
+/// and those it parses are offered there.
 std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out,
                                                          Skipping Most = Skipping::UninstantiatedSystemTemplates,
-                                                         const SharedBodies *Shared = nullptr);
+                                                         SharedBodies *Shared = nullptr);
 
 /// The most any extraction of this process skips (the default:
 /// ProjectBodiesParsedElsewhere; `--no-skip-bodies`: none;
@@ -102,11 +106,12 @@ Skipping skipping();
 /// file) and returns its summary; Failed is set when Clang reported errors.
 /// For tests and for one-off use; the tool itself goes through Driver.
 /// OtherFiles: more files the code may include, {absolute path, content}.
-/// With Shared, project-header bodies found there are skipped.
+/// With Shared, project-header bodies found there are skipped, and those
+/// parsed are offered there.
 TuSummary extractFromCode(const std::string &Code,
                           std::vector<std::string> Args = {"-std=c++20"},
                           const std::string &FileName = "/virtual/input.cc",
                           const std::vector<std::pair<std::string, std::string>> &OtherFiles = {},
-                          const SharedBodies *Shared = nullptr);
+                          SharedBodies *Shared = nullptr);
 
 }  // namespace deadwood

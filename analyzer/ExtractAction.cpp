@@ -124,7 +124,7 @@ private:
 
 class ExtractConsumer : public SemaConsumer {
 public:
-  ExtractConsumer(TuSummary *Out, const SharedBodies *Shared, Preprocessor *PP, uint64_t Language,
+  ExtractConsumer(TuSummary *Out, SharedBodies *Shared, Preprocessor *PP, uint64_t Language,
                   const SkippedCode *Skipped, bool SkipClosed)
       : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped), SkipClosed(SkipClosed) {}
   void Initialize(ASTContext &Ctx) override {
@@ -141,8 +141,9 @@ public:
   /// system header is skipped; one in a project header is skipped when
   /// another TU of the run parsed the same text with the same macros (its
   /// summary describes the body), else it is parsed, to be offered to the
-  /// TUs after this one.
+  /// TUs after this one, and to those beside it as soon as it is complete.
   bool shouldSkipFunctionBody(Decl *D) override {
+    if (Shared) offerParsedBodies(false);
     if (!SM || D->isTemplated() || isa<FunctionTemplateDecl>(D)) return false;
     SourceLocation Loc = D->getLocation();
     if (Loc.isInvalid() || Loc.isMacroID()) return false;
@@ -206,8 +207,12 @@ public:
     if (Ctx.getLangOpts().DelayedTemplateParsing) parseDelayedProjectTemplates(Ctx);
     extractFromAST(Ctx, Out);
     writeSkippedCode(*Skipped, Out);
-    if (Ctx.getDiagnostics().hasErrorOccurred()) Out->Failed = true;
-    else offerParsedBodies();
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      Out->Failed = true;
+      Out->BodiesParsed.clear();  // a failed TU vouches for nothing
+    } else {
+      offerParsedBodies(true);
+    }
   }
 
 private:
@@ -238,12 +243,19 @@ private:
   }
 
   /// The keys of the project-header bodies this TU parsed, with the macros
-  /// as they were where each began.
-  void offerParsedBodies() {
-    if (!PP || ToOffer.empty()) return;
+  /// as they were where each began: into the summary, and offered to the
+  /// TUs of the run. Each is offered once complete, in the order the bodies
+  /// began (an inner body waits for the one around it); AtEnd, all are.
+  /// Offering before the TU ends is safe: should it fail after all, a TU
+  /// that skipped what it offered is parsed again (missingBodies).
+  void offerParsedBodies(bool AtEnd) {
+    if (!PP || Offered == ToOffer.size()) return;
     MacroSignature Signature(*SM, *PP);
-    for (const auto &[FD, Where, Begin] : ToOffer) {
+    size_t Known = Out->BodiesParsed.size();
+    for (; Offered < ToOffer.size(); ++Offered) {
+      const auto &[FD, Where, Begin] = ToOffer[Offered];
       const Stmt *Body = FD->doesThisDeclarationHaveABody() ? FD->getBody() : nullptr;
+      if (!Body && !AtEnd) break;  // being parsed
       if (!Body) continue;
       SourceLocation Name = FD->getLocation(), Close = Body->getEndLoc();
       if (!Close.isFileID() || SM->getFileID(Close) != SM->getFileID(Name)) continue;
@@ -254,6 +266,8 @@ private:
       if (Signature.of(SM->getFileID(Name), Begin, K.End, Then, &K.Macros))
         Out->BodiesParsed.push_back(K);
     }
+    if (Shared && Out->BodiesParsed.size() > Known)
+      Shared->add({Out->BodiesParsed.begin() + Known, Out->BodiesParsed.end()});
   }
 
   /// Under delayed template parsing, the function templates nothing
@@ -281,7 +295,7 @@ private:
   }
 
   TuSummary *Out;
-  const SharedBodies *Shared;
+  SharedBodies *Shared;
   Preprocessor *PP;  ///< null: bodies parsed elsewhere are not skipped
   uint64_t Language;
   const SkippedCode *Skipped;
@@ -297,11 +311,12 @@ private:
     unsigned Begin;
   };
   std::vector<Parsed> ToOffer;  ///< the bodies parsed that another TU may skip
+  size_t Offered = 0;           ///< how many of ToOffer are offered
 };
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(TuSummary *Out, Skipping Most, const SharedBodies *Shared)
+  ExtractAction(TuSummary *Out, Skipping Most, SharedBodies *Shared)
       : Out(Out), Most(std::min(Most, MostSkipped.load())), Shared(Shared) {}
   bool BeginInvocation(CompilerInstance &CI) override {
     CI.getFrontendOpts().SkipFunctionBodies = Most >= Skipping::SystemBodies;
@@ -318,7 +333,7 @@ public:
 private:
   TuSummary *Out;
   Skipping Most;
-  const SharedBodies *Shared;
+  SharedBodies *Shared;
 };
 
 }  // namespace
@@ -343,14 +358,14 @@ void recordFilesRead(const SourceManager &SM, TuSummary *Out) {
 void setSkipping(Skipping Most) { MostSkipped = Most; }
 Skipping skipping() { return MostSkipped; }
 
-std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out, Skipping Most, const SharedBodies *Shared) {
+std::unique_ptr<clang::FrontendAction> makeExtractAction(TuSummary *Out, Skipping Most, SharedBodies *Shared) {
   return std::make_unique<ExtractAction>(Out, Most, Shared);
 }
 
 TuSummary extractFromCode(const std::string &Code, std::vector<std::string> Args,
                           const std::string &FileName,
                           const std::vector<std::pair<std::string, std::string>> &OtherFiles,
-                          const SharedBodies *Shared) {
+                          SharedBodies *Shared) {
   TuSummary S;
   S.MainFile = FileName;
   Args.insert(Args.begin(), "-resource-dir=" + clangResourceDir());

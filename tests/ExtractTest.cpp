@@ -438,6 +438,32 @@ TEST(SharedBodies, ABodyAnotherTuParsedIsSkippedAndOnlyThatTuDescribesIt) {
   EXPECT_EQ(missingBodies({FailedA, B}), std::vector<size_t>{1}) << "a failed TU vouches for nothing";
 }
 
+TEST(SharedBodies, ABodyIsOfferedOnceCompleteBeforeItsTuEnds) {
+  // A's error comes after h.h: by then its bodies are offered, so B (as a
+  // TU running beside A would) skips them; A fails, vouches for nothing,
+  // and B is one to parse again.
+  Files Headers = {{"/virtual/h.h", "#pragma once\nvoid g();\ninline void f() { g(); }\n"
+                                    "struct S { void m() { f(); } };\n"}};
+  SharedBodies Shared;
+  TuSummary A = extractFromCode("#include \"h.h\"\nvoid a() { f(); }\nint broken = ;\n", {"-std=c++20"},
+                                "/virtual/a.cc", Headers, &Shared);
+  EXPECT_TRUE(A.Failed);
+  EXPECT_TRUE(A.BodiesParsed.empty()) << "a failed TU's summary vouches for no body";
+  TuSummary B = extractFromCode("#include \"h.h\"\nvoid b() { S().m(); }\n", {"-std=c++20"}, "/virtual/b.cc",
+                                Headers, &Shared);
+  EXPECT_FALSE(B.Failed);
+  EXPECT_EQ(B.BodiesSkipped.size(), 2u) << "f and S::m, offered by A before its error";
+  EXPECT_EQ(edgeBetween(B, "S::m()", "f()"), nullptr);
+  EXPECT_EQ(missingBodies({A, B}), std::vector<size_t>{1});
+  // Whatever a TU parses is offered by the TU itself, not by its caller.
+  SharedBodies Fresh;
+  TuSummary C = extractFromCode("#include \"h.h\"\n", {"-std=c++20"}, "/virtual/c.cc", Headers, &Fresh);
+  EXPECT_EQ(C.BodiesParsed.size(), 2u);
+  TuSummary D = extractFromCode("#include \"h.h\"\n", {"-std=c++20"}, "/virtual/d.cc", Headers, &Fresh);
+  EXPECT_EQ(D.BodiesSkipped.size(), 2u) << "what C offered, with no Shared.add";
+  EXPECT_TRUE(missingBodies({C, D}).empty());
+}
+
 TEST(SharedBodies, ABodyIsParsedAgainWhereTheMacrosItsTextNamesDiffer) {
   Files Headers = {{"/virtual/call.h", "#pragma once\ninline void f() { CALL(); }\n"},
                    {"/virtual/name.h", "#pragma once\ninline int h() { return limit; }\n"}};
