@@ -322,13 +322,15 @@ std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned 
   SharedBodies Shared;
   bool Capped = Limits && Limits->any();
   forEachParallel(Work.size(), Jobs, [&](size_t I) {
+    bool Offered = false;  // an extraction in this process offers its bodies itself
     if (!Work[I].Unusable.empty()) {
       Out[I] = failed(Work[I], "error: " + Work[I].Unusable);
     } else if (!Cache || !Cache->lookup(Work[I], &Out[I])) {
       Out[I] = Capped ? extractCapped(Work[I], *Limits) : extractOne(Work[I], nullptr, &Shared);
+      Offered = !Capped;
       if (Cache) Cache->store(Work[I], Out[I]);
     }
-    if (!Out[I].Failed) Shared.add(Out[I].BodiesParsed);
+    if (!Out[I].Failed && !Offered) Shared.add(Out[I].BodiesParsed);
     std::lock_guard<std::mutex> Lock(ProgressLock);
     ++Done;
     if (Progress) Progress(Done, Work.size(), Out[I]);
