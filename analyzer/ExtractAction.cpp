@@ -45,8 +45,15 @@ uint64_t mix(uint64_t H, uint64_t V) {
   return H ^ (H >> 31);
 }
 
-/// The language a TU is parsed as: the target and every language option.
-uint64_t languageKey(const LangOptions &LO, const TargetInfo &Target) {
+/// The language a TU is parsed as: the target and every language option but
+/// position independence (`-fPIC`, `-fPIE`). That one only says how code is
+/// generated: in the AST it changes nothing but the predefined macros
+/// `__PIC__` and `__PIE__`, which the macro signature of each body covers.
+/// So a library built both static and shared parses its headers once.
+uint64_t languageKey(const LangOptions &Options, const TargetInfo &Target) {
+  LangOptions LO = Options;
+  LO.PICLevel = 0;
+  LO.PIE = 0;
   uint64_t H = llvm::xxh3_64bits(Target.getTriple().str());
 #define LANGOPT(Name, Bits, Default, Description) H = mix(H, LO.Name);
 #define ENUM_LANGOPT(Name, Type, Bits, Default, Description) H = mix(H, static_cast<uint64_t>(LO.get##Name()));

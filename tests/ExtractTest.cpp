@@ -515,6 +515,35 @@ TEST(SharedBodies, ABodyWithADirectiveOrAMacroThatDependsOnTheTuIsNeverShared) {
   EXPECT_NE(edgeBetween(B, "f()", "g()"), nullptr);
 }
 
+TEST(SharedBodies, PositionIndependenceIsNotAnotherLanguageButOtherExceptionsAre) {
+  // -fPIC and -fpic change only predefined macros: f is shared, and p, which
+  // names one of them, is parsed again. -fno-exceptions is another language.
+  Files Headers = {{"/virtual/h.h", "#pragma once\nvoid g();\ninline void f() { g(); }\n"
+                                    "inline int p() { return __PIC__; }\n"}};
+  auto Extract = [&](const char *Name, std::vector<std::string> Args, SharedBodies &Shared) {
+    Args.insert(Args.begin(), "-std=c++20");
+    TuSummary S = extractFromCode("#include \"h.h\"\n", Args, std::string("/virtual/") + Name, Headers, &Shared);
+    EXPECT_FALSE(S.Failed) << Name;
+    return S;
+  };
+  SharedBodies Shared;
+  TuSummary A = Extract("a.cc", {"-fpic"}, Shared);
+  TuSummary B = Extract("b.cc", {"-fPIC"}, Shared);
+  TuSummary C = Extract("c.cc", {"-fpic", "-fno-exceptions"}, Shared);
+  EXPECT_EQ(A.BodiesParsed.size(), 2u);
+  ASSERT_EQ(B.BodiesSkipped.size(), 1u) << "f, not p";
+  EXPECT_EQ(B.BodiesParsed.size(), 1u);
+  EXPECT_EQ(B.BodiesSkipped, std::vector<BodyKey>{A.BodiesParsed[0]});
+  EXPECT_TRUE(C.BodiesSkipped.empty());
+  // Without position independence f is shared too; p does not compile there.
+  SharedBodies Plain;
+  Files OnlyF = {{"/virtual/h.h", "#pragma once\nvoid g();\ninline void f() { g(); }\n"}};
+  TuSummary D = extractFromCode("#include \"h.h\"\n", {"-std=c++20"}, "/virtual/d.cc", OnlyF, &Plain);
+  TuSummary E = extractFromCode("#include \"h.h\"\n", {"-std=c++20", "-fPIE"}, "/virtual/e.cc", OnlyF, &Plain);
+  EXPECT_EQ(D.BodiesParsed.size(), 1u);
+  EXPECT_EQ(E.BodiesSkipped.size(), 1u);
+}
+
 TEST(SharedBodies, KeysSurviveTheSummaryFormats) {
   Files Headers = {{"/virtual/h.h", "#pragma once\ninline void f() {}\n"}};
   SharedBodies Shared;
