@@ -17,16 +17,16 @@ namespace deadwood {
 /// serialized): Done of Total finished, and the summary just made.
 using ProgressFn = std::function<void(size_t Done, size_t Total, const TuSummary &)>;
 
+/// The Clang deadwood parses with, as `clang --version` names it
+/// (`Debian clang version 19.1.7 (...)`): the library loaded at run time.
+std::string clangVersion();
+
 /// Parses every job with `Jobs` workers (0: one per core). The result has one
 /// summary per job, in the order of `Work`, whatever order they finished in.
 /// A TU whose frontend reported an error is marked Failed with its first
 /// errors in compiler form; it never stops the others.
 /// With a Cache, a TU whose command line and files are unchanged is not
 /// parsed again; what is parsed is stored.
-/// The Clang deadwood parses with, as `clang --version` names it
-/// (`Debian clang version 19.1.7 (...)`): the library loaded at run time.
-std::string clangVersion();
-
 std::vector<TuSummary> extractAll(const std::vector<CompileJob> &Work, unsigned Jobs,
                                   const ProgressFn &Progress = {}, SummaryCache *Cache = nullptr,
                                   const struct Caps *Limits = nullptr);

@@ -45,20 +45,40 @@ uint64_t mix(uint64_t H, uint64_t V) {
   return H ^ (H >> 31);
 }
 
-/// The language a TU is parsed as: the target and every language option but
-/// position independence (`-fPIC`, `-fPIE`). That one only says how code is
-/// generated: in the AST it changes nothing but the predefined macros
-/// `__PIC__` and `__PIE__`, which the macro signature of each body covers.
-/// So a library built both static and shared parses its headers once.
-uint64_t languageKey(const LangOptions &Options, const TargetInfo &Target) {
-  LangOptions LO = Options;
-  LO.PICLevel = 0;
-  LO.PIE = 0;
+/// The language a TU is parsed as: the target and every language option.
+uint64_t languageKey(const LangOptions &LO, const TargetInfo &Target) {
   uint64_t H = llvm::xxh3_64bits(Target.getTriple().str());
 #define LANGOPT(Name, Bits, Default, Description) H = mix(H, LO.Name);
 #define ENUM_LANGOPT(Name, Type, Bits, Default, Description) H = mix(H, static_cast<uint64_t>(LO.get##Name()));
 #include "clang/Basic/LangOptions.def"
   return H;
+}
+
+/// The languages whose parse of a body a TU may take as its own, its own
+/// first. Position independence (`-fPIC`, `-fPIE`) is left out: it says how
+/// code is generated and changes nothing in the AST but the predefined
+/// macros `__PIC__` and `__PIE__`, which the macro signature of each body
+/// covers (a library built both static and shared parses its headers once).
+/// Then, in C++ without exceptions or without RTTI, the same language with
+/// them: a body that compiles without them means the same with them, but
+/// for the references they add (a new-expression's `operator delete`, for
+/// a constructor that throws), so the TU that parsed it found at least
+/// what this one would — and its summary is in the program anyway.
+llvm::SmallVector<uint64_t, 4> languageKeys(const LangOptions &Options, const TargetInfo &Target) {
+  LangOptions LO = Options;
+  LO.PICLevel = 0;
+  LO.PIE = 0;
+  llvm::SmallVector<uint64_t, 4> Keys{languageKey(LO, Target)};
+  if (!LO.CPlusPlus) return Keys;
+  for (bool Exceptions : {false, true})
+    for (bool Rtti : {false, true}) {
+      if ((!Exceptions && !Rtti) || (Exceptions && LO.CXXExceptions) || (Rtti && LO.RTTI)) continue;
+      LangOptions With = LO;
+      if (Exceptions) With.Exceptions = With.CXXExceptions = true;
+      if (Rtti) With.RTTI = With.RTTIData = true;
+      Keys.push_back(languageKey(With, Target));
+    }
+  return Keys;
 }
 
 /// The hash of what a piece of text means to the preprocessor: each
@@ -72,8 +92,12 @@ class MacroSignature {
 public:
   MacroSignature(const SourceManager &SM, Preprocessor &PP) : SM(SM), PP(PP) {}
 
+  /// *NamesLanguage (if given): whether the text names a builtin macro
+  /// whose expansion depends on the language (`__has_feature`), so that it
+  /// means the same in another language only by chance.
   template <class MacroOfFn>
-  bool of(FileID File, unsigned Begin, unsigned End, MacroOfFn MacroOf, uint64_t *Out) {
+  bool of(FileID File, unsigned Begin, unsigned End, MacroOfFn MacroOf, uint64_t *Out,
+          bool *NamesLanguage = nullptr) {
     bool Invalid = false;
     StringRef Buffer = SM.getBufferData(File, &Invalid);
     if (Invalid || Begin > End || End >= Buffer.size()) return false;
@@ -82,6 +106,7 @@ public:
     llvm::SmallVector<const IdentifierInfo *, 64> Work;
     llvm::SmallPtrSet<const IdentifierInfo *, 32> Seen;
     uint64_t H = 0;
+    if (NamesLanguage) *NamesLanguage = false;
     for (Token Tok;;) {
       bool Last = Raw.LexFromRawLexer(Tok);  // the buffer ends after Tok
       if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) > End) break;
@@ -100,6 +125,9 @@ public:
       if (MI->isBuiltinMacro()) {
         // Their expansion depends on the TU, not on the text.
         if (Id->isStr("__COUNTER__") || Id->isStr("__INCLUDE_LEVEL__") || Id->isStr("__BASE_FILE__")) return false;
+        if (NamesLanguage && !Id->isStr("__FILE__") && !Id->isStr("__FILE_NAME__") && !Id->isStr("__LINE__") &&
+            !Id->isStr("__DATE__") && !Id->isStr("__TIME__") && !Id->isStr("__TIMESTAMP__"))
+          *NamesLanguage = true;
         H = mix(H, 1);
         continue;
       }
@@ -131,9 +159,10 @@ private:
 
 class ExtractConsumer : public SemaConsumer {
 public:
-  ExtractConsumer(TuSummary *Out, SharedBodies *Shared, Preprocessor *PP, uint64_t Language,
+  ExtractConsumer(TuSummary *Out, SharedBodies *Shared, Preprocessor *PP, llvm::SmallVector<uint64_t, 4> Languages,
                   const SkippedCode *Skipped, bool SkipClosed)
-      : Out(Out), Shared(Shared), PP(PP), Language(Language), Skipped(Skipped), SkipClosed(SkipClosed) {}
+      : Out(Out), Shared(Shared), PP(PP), Languages(std::move(Languages)), Skipped(Skipped),
+        SkipClosed(SkipClosed) {}
   void Initialize(ASTContext &Ctx) override {
     SM = &Ctx.getSourceManager();
     if (SkipClosed) Closed.emplace(*SM);
@@ -146,39 +175,40 @@ public:
   /// consteval and deduced return types. Templated code is always parsed:
   /// its instantiations may call back into project code. A body in a
   /// system header is skipped; one in a project header is skipped when
-  /// another TU of the run parsed the same text with the same macros (its
-  /// summary describes the body), else it is parsed, to be offered to the
-  /// TUs after this one, and to those beside it as soon as it is complete.
+  /// another TU of the run parsed the same text with the same macros, in
+  /// this TU's language or one it may take a parse from (languageKeys; that
+  /// TU's summary describes the body), else it is parsed, to be offered to
+  /// the TUs after this one, and to those beside it once it is complete.
   bool shouldSkipFunctionBody(Decl *D) override {
     if (Shared) offerParsedBodies(false);
     if (!SM || D->isTemplated() || isa<FunctionTemplateDecl>(D)) return false;
     SourceLocation Loc = D->getLocation();
     if (Loc.isInvalid() || Loc.isMacroID()) return false;
     if (SM->isInSystemHeader(Loc)) return true;
-    uint64_t Where;
-    unsigned Begin;
+    Place P;
     const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!PP || !FD || !whereKey(FD, &Where, &Begin)) return false;
+    if (!PP || !FD || !placeOf(FD, &P)) return false;
     FileID File = SM->getFileID(Loc);
     if (Shared) {
-      std::vector<BodyKey> Parsed = Shared->at(Where);
       MacroSignature Signature(*SM, *PP);
       auto Now = [&](const IdentifierInfo *Id) -> const MacroInfo * {
         return Id->hasMacroDefinition() ? PP->getMacroInfo(Id) : nullptr;
       };
       // The TUs that parsed it agree on where it ends: its text is signed once.
       uint64_t Macros = 0;
+      bool NamesLanguage = false;
       std::optional<uint32_t> SignedTo;
-      for (const BodyKey &K : Parsed) {
-        if (SignedTo != K.End && !Signature.of(File, Begin, K.End, Now, &Macros)) Macros = 0;
-        SignedTo = K.End;
-        if (Macros && Macros == K.Macros) {
-          Out->BodiesSkipped.push_back(K);
-          return true;
+      for (size_t L = 0; L < Languages.size(); ++L)
+        for (const BodyKey &K : Shared->at(P.in(Languages[L]))) {
+          if (SignedTo != K.End && !Signature.of(File, P.Begin, K.End, Now, &Macros, &NamesLanguage)) Macros = 0;
+          SignedTo = K.End;
+          if (Macros && Macros == K.Macros && (L == 0 || !NamesLanguage)) {
+            Out->BodiesSkipped.push_back(K);
+            return true;
+          }
         }
-      }
     }
-    ToOffer.push_back({FD, Where, Begin});
+    ToOffer.push_back({FD, P.in(Languages[0]), P.Begin});
     return false;
   }
 
@@ -223,13 +253,21 @@ public:
   }
 
 private:
-  /// Where a body is: the language, its file (path and content), the
-  /// offset of the function's name and which function it is (its USR: the
-  /// same text may declare another function in another TU, in a namespace
-  /// a macro names). *Begin: where the declaration's text begins, which
-  /// the macro signature covers from. Never in the main file, which no
-  /// other TU parses the same.
-  bool whereKey(const FunctionDecl *FD, uint64_t *Where, unsigned *Begin) {
+  /// Where a body is, but for the language: its file (path and content),
+  /// the offset of the function's name and which function it is (its USR:
+  /// the same text may declare another function in another TU, in a
+  /// namespace a macro names); `in` adds the language. Begin: where the
+  /// declaration's text begins, which the macro signature covers from.
+  struct Place {
+    uint64_t File;
+    unsigned Offset;
+    uint64_t Usr;
+    unsigned Begin;
+    uint64_t in(uint64_t Language) const { return mix(mix(mix(Language, File), Offset), Usr); }
+  };
+
+  /// FD's place; false in the main file, which no other TU parses the same.
+  bool placeOf(const FunctionDecl *FD, Place *P) {
     SourceLocation Loc = FD->getLocation(), Start = SM->getExpansionLoc(FD->getBeginLoc());
     FileID File = SM->getFileID(Loc);
     if (File == SM->getMainFileID() || SM->getFileID(Start) != File) return false;
@@ -244,8 +282,7 @@ private:
           It->second = mix(llvm::xxh3_64bits(absolutePath(*Entry, SM->getFileManager())), llvm::xxh3_64bits(Text)) | 1;
       }
     if (!It->second) return false;
-    *Where = mix(mix(mix(Language, It->second), SM->getFileOffset(Loc)), llvm::xxh3_64bits(Usr));
-    *Begin = SM->getFileOffset(Start);
+    *P = {It->second, SM->getFileOffset(Loc), llvm::xxh3_64bits(Usr), SM->getFileOffset(Start)};
     return true;
   }
 
@@ -304,7 +341,7 @@ private:
   TuSummary *Out;
   SharedBodies *Shared;
   Preprocessor *PP;  ///< null: bodies parsed elsewhere are not skipped
-  uint64_t Language;
+  llvm::SmallVector<uint64_t, 4> Languages;  ///< languageKeys: this TU's own first
   const SkippedCode *Skipped;
   bool SkipClosed;
   std::optional<ClosedInstantiations> Closed;  ///< when closed instantiations are left undone
@@ -333,7 +370,7 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
     Preprocessor *PP = Most >= Skipping::ProjectBodiesParsedElsewhere ? &CI.getPreprocessor() : nullptr;
     const SkippedCode *Skipped = recordSkippedCode(CI.getPreprocessor());
-    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKey(CI.getLangOpts(), CI.getTarget()), Skipped,
+    return std::make_unique<ExtractConsumer>(Out, Shared, PP, languageKeys(CI.getLangOpts(), CI.getTarget()), Skipped,
                                              Most >= Skipping::SystemBodies);
   }
 

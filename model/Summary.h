@@ -235,6 +235,10 @@ struct TuSummary {
 /// summary is never one of them: nothing it says is trusted anyway.)
 std::vector<size_t> missingBodies(const std::vector<TuSummary> &Summaries);
 
+/// The whole pages inside [Data, Data + Bytes) are given back (their
+/// contents become zeros); small ranges are left alone.
+void releasePages(void *Data, size_t Bytes);
+
 /// Destroys V's elements and frees its storage, handing the storage's pages
 /// back to the system at once: a large block freed in the middle of the
 /// heap stays resident until the allocator reuses it, and the link frees
@@ -244,9 +248,6 @@ template <class T> void freeNow(std::vector<T> &V) {
   releasePages(V.data(), V.capacity() * sizeof(T));
   std::vector<T>().swap(V);
 }
-/// The whole pages inside [Data, Data + Bytes) are given back (their
-/// contents become zeros); small ranges are left alone.
-void releasePages(void *Data, size_t Bytes);
 
 /// deadwood's own version (CMake's project version): `0.15.0`.
 const char *deadwoodVersion();

@@ -515,33 +515,71 @@ TEST(SharedBodies, ABodyWithADirectiveOrAMacroThatDependsOnTheTuIsNeverShared) {
   EXPECT_NE(edgeBetween(B, "f()", "g()"), nullptr);
 }
 
-TEST(SharedBodies, PositionIndependenceIsNotAnotherLanguageButOtherExceptionsAre) {
-  // -fPIC and -fpic change only predefined macros: f is shared, and p, which
-  // names one of them, is parsed again. -fno-exceptions is another language.
+/// Extracts a TU that includes h.h, /virtual/<Name>, with -std=c++20 and Args.
+TuSummary extractWith(const char *Name, std::vector<std::string> Args, const Files &Headers, SharedBodies &Shared) {
+  Args.insert(Args.begin(), "-std=c++20");
+  TuSummary S = extractFromCode("#include \"h.h\"\n", Args, std::string("/virtual/") + Name, Headers, &Shared);
+  EXPECT_FALSE(S.Failed) << Name;
+  return S;
+}
+
+TEST(SharedBodies, PositionIndependenceIsNotAnotherLanguage) {
+  // -fPIC and -fpic change only predefined macros: f is shared, and p,
+  // which names one of them, is parsed again.
   Files Headers = {{"/virtual/h.h", "#pragma once\nvoid g();\ninline void f() { g(); }\n"
                                     "inline int p() { return __PIC__; }\n"}};
-  auto Extract = [&](const char *Name, std::vector<std::string> Args, SharedBodies &Shared) {
-    Args.insert(Args.begin(), "-std=c++20");
-    TuSummary S = extractFromCode("#include \"h.h\"\n", Args, std::string("/virtual/") + Name, Headers, &Shared);
-    EXPECT_FALSE(S.Failed) << Name;
-    return S;
-  };
   SharedBodies Shared;
-  TuSummary A = Extract("a.cc", {"-fpic"}, Shared);
-  TuSummary B = Extract("b.cc", {"-fPIC"}, Shared);
-  TuSummary C = Extract("c.cc", {"-fpic", "-fno-exceptions"}, Shared);
+  TuSummary A = extractWith("a.cc", {"-fpic"}, Headers, Shared);
+  TuSummary B = extractWith("b.cc", {"-fPIC"}, Headers, Shared);
   EXPECT_EQ(A.BodiesParsed.size(), 2u);
   ASSERT_EQ(B.BodiesSkipped.size(), 1u) << "f, not p";
   EXPECT_EQ(B.BodiesParsed.size(), 1u);
   EXPECT_EQ(B.BodiesSkipped, std::vector<BodyKey>{A.BodiesParsed[0]});
-  EXPECT_TRUE(C.BodiesSkipped.empty());
-  // Without position independence f is shared too; p does not compile there.
+  // Without position independence f is shared too (p does not compile there).
   SharedBodies Plain;
   Files OnlyF = {{"/virtual/h.h", "#pragma once\nvoid g();\ninline void f() { g(); }\n"}};
-  TuSummary D = extractFromCode("#include \"h.h\"\n", {"-std=c++20"}, "/virtual/d.cc", OnlyF, &Plain);
-  TuSummary E = extractFromCode("#include \"h.h\"\n", {"-std=c++20", "-fPIE"}, "/virtual/e.cc", OnlyF, &Plain);
+  TuSummary D = extractWith("d.cc", {"-fno-pic"}, OnlyF, Plain);
+  TuSummary E = extractWith("e.cc", {"-fPIE"}, OnlyF, Plain);
   EXPECT_EQ(D.BodiesParsed.size(), 1u);
   EXPECT_EQ(E.BodiesSkipped.size(), 1u);
+}
+
+TEST(SharedBodies, ATuWithoutExceptionsOrRttiTakesABodyParsedWithThemNeverTheOtherWayRound) {
+  // With exceptions, `new Obj` also names the operator delete that frees it
+  // should the constructor throw; without, it does not: a parse with them
+  // finds at least what one without would. A text naming a feature test is
+  // another matter: it means something else in the other language.
+  Files Headers = {{"/virtual/h.h", "#pragma once\n"
+                                    "struct Obj { Obj(); static void *operator new(unsigned long);"
+                                    " static void operator delete(void *); };\n"
+                                    "inline Obj *make() { return new Obj; }\n"
+                                    "inline bool e() { return __has_feature(cxx_exceptions); }\n"}};
+  const char *Delete = "Obj::operator delete(void *)";
+  SharedBodies Shared;
+  TuSummary Without = extractWith("a.cc", {"-fno-exceptions"}, Headers, Shared);
+  TuSummary With = extractWith("b.cc", {"-fexceptions"}, Headers, Shared);
+  EXPECT_EQ(Without.BodiesParsed.size(), 2u);
+  EXPECT_TRUE(With.BodiesSkipped.empty()) << "a parse without exceptions is not one with them";
+  EXPECT_EQ(edgeBetween(Without, "make()", Delete), nullptr);
+  EXPECT_NE(edgeBetween(With, "make()", Delete), nullptr);
+
+  SharedBodies Richer;
+  TuSummary First = extractWith("c.cc", {"-fexceptions"}, Headers, Richer);
+  ASSERT_EQ(First.BodiesParsed.size(), 2u);
+  const char *New = "Obj::operator new(unsigned long)";
+  EXPECT_NE(edgeBetween(First, "make()", New), nullptr);
+  for (std::vector<std::string> Args : {std::vector<std::string>{"-fno-exceptions"}, {"-fno-rtti"},
+                                        {"-fno-exceptions", "-fno-rtti"}}) {
+    TuSummary Poorer = extractWith("d.cc", Args, Headers, Richer);
+    EXPECT_EQ(Poorer.BodiesSkipped, std::vector<BodyKey>{First.BodiesParsed[0]}) << Args.back() << ": make, not e";
+    EXPECT_EQ(Poorer.BodiesParsed.size(), 1u) << Args.back();
+    EXPECT_EQ(edgeBetween(Poorer, "make()", New), nullptr) << Args.back();
+  }
+  // Without RTTI, exceptions on: not richer than a parse with both off.
+  SharedBodies Mixed;
+  extractWith("e.cc", {"-fno-exceptions", "-fno-rtti"}, Headers, Mixed);
+  TuSummary NoRtti = extractWith("f.cc", {"-fno-rtti"}, Headers, Mixed);
+  EXPECT_TRUE(NoRtti.BodiesSkipped.empty());
 }
 
 TEST(SharedBodies, KeysSurviveTheSummaryFormats) {
