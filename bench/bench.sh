@@ -43,11 +43,15 @@ python3 - "$build/compile_commands.json" "$here/bench" > "$tmp/floor.sh" <<'PY'
 import json, sys
 sys.path.insert(0, sys.argv[2])
 from floor import floor_command
+print("set -e")
 for e in json.load(open(sys.argv[1])): print(floor_command(e))
 PY
-measure() {  # label, command... -> appends "label seconds rss_mb"
+measure() {  # label, command... -> appends "label seconds rss_mb"; a failure stops the bench
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2>&1 || true
+  if ! /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > "$tmp/output" 2>&1; then
+    echo "bench/bench.sh: $label failed on $build: $(grep -m1 -i error "$tmp/output" || tail -n1 "$tmp/output")" >&2
+    exit 1
+  fi
   read -r secs kb < "$tmp/time"
   printf '%s %s %s\n' "$label" "$secs" "$((kb / 1024))" >> "$tmp/results"
 }
