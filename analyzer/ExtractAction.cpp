@@ -70,14 +70,15 @@ llvm::SmallVector<uint64_t, 4> languageKeys(const LangOptions &Options, const Ta
   LO.PIE = 0;
   llvm::SmallVector<uint64_t, 4> Keys{languageKey(LO, Target)};
   if (!LO.CPlusPlus) return Keys;
-  for (bool Exceptions : {false, true})
-    for (bool Rtti : {false, true}) {
-      if ((!Exceptions && !Rtti) || (Exceptions && LO.CXXExceptions) || (Rtti && LO.RTTI)) continue;
-      LangOptions With = LO;
-      if (Exceptions) With.Exceptions = With.CXXExceptions = true;
-      if (Rtti) With.RTTI = With.RTTIData = true;
-      Keys.push_back(languageKey(With, Target));
-    }
+  auto With = [&](bool Exceptions, bool Rtti) {
+    LangOptions Richer = LO;
+    if (Exceptions) Richer.Exceptions = Richer.CXXExceptions = true;
+    if (Rtti) Richer.RTTI = Richer.RTTIData = true;
+    Keys.push_back(languageKey(Richer, Target));
+  };
+  if (!LO.CXXExceptions) With(true, false);
+  if (!LO.RTTI) With(false, true);
+  if (!LO.CXXExceptions && !LO.RTTI) With(true, true);
   return Keys;
 }
 
@@ -125,9 +126,7 @@ public:
       if (MI->isBuiltinMacro()) {
         // Their expansion depends on the TU, not on the text.
         if (Id->isStr("__COUNTER__") || Id->isStr("__INCLUDE_LEVEL__") || Id->isStr("__BASE_FILE__")) return false;
-        if (NamesLanguage && !Id->isStr("__FILE__") && !Id->isStr("__FILE_NAME__") && !Id->isStr("__LINE__") &&
-            !Id->isStr("__DATE__") && !Id->isStr("__TIME__") && !Id->isStr("__TIMESTAMP__"))
-          *NamesLanguage = true;
+        if (NamesLanguage && !fixedByText(Id)) *NamesLanguage = true;
         H = mix(H, 1);
         continue;
       }
@@ -141,6 +140,13 @@ public:
   }
 
 private:
+  /// A builtin macro whose expansion the text and the run fix, whatever the
+  /// language: where it is (`__FILE__`, `__LINE__`) and when (`__DATE__`).
+  static bool fixedByText(const IdentifierInfo *Id) {
+    return Id->isStr("__FILE__") || Id->isStr("__FILE_NAME__") || Id->isStr("__LINE__") || Id->isStr("__DATE__") ||
+           Id->isStr("__TIME__") || Id->isStr("__TIMESTAMP__");
+  }
+
   /// A definition as written, from its name to the end of its last token.
   StringRef textOf(const MacroInfo *MI) const {
     SourceLocation Begin = MI->getDefinitionLoc(), End = MI->getDefinitionEndLoc();

@@ -395,13 +395,14 @@ TEST(Extract, RecordsEveryFileRead) {
 
 using Files = std::vector<std::pair<std::string, std::string>>;
 
-/// Extracts `Main` as /virtual/<Name> with the files given, skipping what
-/// Shared holds, then offers what it parsed to the TUs after it.
+/// Extracts `Main` as /virtual/<Name> with the files given (-std=c++20 and
+/// Args), skipping what Shared holds; the TU offers what it parsed to the
+/// TUs after it itself.
 TuSummary extractSharing(const std::string &Name, const std::string &Main, const Files &Headers,
-                         SharedBodies &Shared) {
-  TuSummary S = extractFromCode(Main, {"-std=c++20"}, "/virtual/" + Name, Headers, &Shared);
+                         SharedBodies &Shared, std::vector<std::string> Args = {}) {
+  Args.insert(Args.begin(), "-std=c++20");
+  TuSummary S = extractFromCode(Main, Args, "/virtual/" + Name, Headers, &Shared);
   EXPECT_FALSE(S.Failed) << Name;
-  Shared.add(S.BodiesParsed);
   return S;
 }
 
@@ -515,12 +516,9 @@ TEST(SharedBodies, ABodyWithADirectiveOrAMacroThatDependsOnTheTuIsNeverShared) {
   EXPECT_NE(edgeBetween(B, "f()", "g()"), nullptr);
 }
 
-/// Extracts a TU that includes h.h, /virtual/<Name>, with -std=c++20 and Args.
+/// A TU, /virtual/<Name>, that only includes h.h, compiled with Args.
 TuSummary extractWith(const char *Name, std::vector<std::string> Args, const Files &Headers, SharedBodies &Shared) {
-  Args.insert(Args.begin(), "-std=c++20");
-  TuSummary S = extractFromCode("#include \"h.h\"\n", Args, std::string("/virtual/") + Name, Headers, &Shared);
-  EXPECT_FALSE(S.Failed) << Name;
-  return S;
+  return extractSharing(Name, "#include \"h.h\"\n", Headers, Shared, std::move(Args));
 }
 
 TEST(SharedBodies, PositionIndependenceIsNotAnotherLanguage) {
